@@ -1,0 +1,38 @@
+// buildApp: the HTTP application over an open store. The server and the tests both use it.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Store } from './store/index.js'
+import { agencyRoutes } from './rest/agencies.js'
+import { documentRoutes } from './rest/documents.js'
+import { healthRoutes } from './rest/health.js'
+import { frameworkErrors, registerProblemHandlers } from './rest/problem.js'
+import { sectionRoutes } from './rest/sections.js'
+import { taskRoutes } from './rest/tasks.js'
+
+export interface AppOptions {
+  store: Store
+  logger?: FastifyServerOptions['logger']
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    frameworkErrors,
+    ajv: {
+      customOptions: {
+        // A misspelt filter must be an error, not silently dropped to return the whole list.
+        removeAdditional: false,
+        coerceTypes: true,
+        useDefaults: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  registerProblemHandlers(app)
+  await app.register(healthRoutes(options.store))
+  await app.register(documentRoutes(options.store))
+  await app.register(sectionRoutes(options.store))
+  await app.register(taskRoutes(options.store))
+  await app.register(agencyRoutes(options.store))
+  return app
+}

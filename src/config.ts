@@ -1,0 +1,38 @@
+// Configuration from the environment, checked before anything starts: a bad value stops the
+// start with one line naming the variable.
+import { resolve } from 'node:path'
+import { defaultDatabasePath } from './paths.js'
+
+export interface Config {
+  port: number
+  host: string
+  dbPath: string
+  logLevel: string
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(
+      `PORT must be a port number from 0 to 65535, not ${JSON.stringify(env.PORT)}`,
+    )
+  }
+  const logLevel = env.LOG_LEVEL || 'info'
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(logLevel)}`,
+    )
+  }
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    dbPath: env.DB_PATH ? resolve(env.DB_PATH) : defaultDatabasePath,
+    logLevel,
+  }
+}

@@ -1,0 +1,124 @@
+// Agencies: one per canonical full name within the document's jurisdiction. Names are resolved
+// against the document's own agency table first, then through the curated alias dictionary
+// (reference data in db/agency-aliases.json), then by the way Chinese organ names are abbreviated.
+import { repair } from './text.js'
+import type { AgencyKind, AgencyTableRow, ParsedAgency } from './types.js'
+
+/** Short stems to full stems, without the level prefix: 人社局 → 人力资源和社会保障局. */
+export interface AliasDictionary {
+  stems: Record<string, string>
+  /** Stems that hold only for one jurisdiction, keyed by its name. */
+  jurisdictions?: Record<string, Record<string, string>>
+}
+
+/** Units that stand for many bodies: 各乡镇（街道、管委会）, 相关行业部门, 有关单位. */
+const COLLECTIVE = /^(各|相关|有关|其他|其它)/
+
+/** The organ-type ending of a name; an abbreviation keeps it (发改委 is a 委员会). */
+const SUFFIXES: [RegExp, string][] = [
+  [/委员会$/, '委'],
+  [/委$/, '委'],
+  [/办公室$/, '办'],
+  [/办$/, '办'],
+  [/(局|院|中心|会|队|所|站|部|厅|处|社|行|公司)$/, ''],
+]
+
+function suffixOf(name: string): { stem: string; suffix: string } {
+  for (const [re, canonical] of SUFFIXES) {
+    const m = re.exec(name)
+    if (m) return { stem: name.slice(0, m.index), suffix: canonical || m[1]! }
+  }
+  return { stem: name, suffix: '' }
+}
+
+/**
+ * 人社局 abbreviates 人力资源和社会保障局: same organ type, same first character, and every
+ * character of the short stem found in the long one.
+ */
+function abbreviates(short: string, full: string): boolean {
+  const a = suffixOf(short)
+  const b = suffixOf(full)
+  if (a.suffix !== b.suffix || a.stem.length < 2 || a.stem.length >= b.stem.length) return false
+  if (a.stem[0] !== b.stem[0]) return false
+  return [...a.stem].every((c) => b.stem.includes(c))
+}
+
+export class AgencyResolver {
+  private readonly level: string
+  /** The place's own name without its division: 金水 of 郑州市金水区, 新郑 of 新郑市. */
+  private readonly place: string
+  private readonly stems: Record<string, string>
+  readonly agencies: ParsedAgency[] = []
+  private readonly byName = new Map<string, number>()
+
+  constructor(
+    private readonly jurisdiction: string,
+    dictionary: AliasDictionary,
+  ) {
+    // Organs of a 市 are written 市教育局, of a 县 县教育局: the level is the division's last character.
+    this.level = jurisdiction.slice(-1)
+    this.place = /([^省市县区州旗盟]{2,})[省市县区州旗盟]$/.exec(jurisdiction)?.[1] ?? jurisdiction
+    this.stems = { ...dictionary.stems, ...(dictionary.jurisdictions?.[jurisdiction] ?? {}) }
+  }
+
+  /** Spelling differences that never make a different name: brackets, spaces, the city's name. */
+  normalize(asWritten: string): string {
+    let name = repair(asWritten).replace(/\s+/g, '')
+    if (name.startsWith(this.jurisdiction) && name.length > this.jurisdiction.length + 1) {
+      name = this.level + name.slice(this.jurisdiction.length)
+    }
+    return name
+  }
+
+  private withLevel(stem: string): string {
+    return this.level + stem
+  }
+
+  /**
+   * The stem of an organ of this government (市教育局 → 教育局, 科工信局 → 科工信局), or null
+   * for a body of another level or a branch of one (团市委, 金水公安分局, 郑州海关).
+   */
+  private stemOf(name: string): string | null {
+    if (name.startsWith(this.level)) return name.slice(this.level.length)
+    if (name.startsWith(this.place) || /分局|支队|大队/.test(name)) return null
+    return /[省市县区州旗]/.test(name) ? null : name
+  }
+
+  /** The canonical name a unit resolves to, before the agency is recorded. */
+  canonicalName(asWritten: string): { name: string; kind: AgencyKind } {
+    const name = this.normalize(asWritten)
+    if (COLLECTIVE.test(name)) return { name, kind: 'collective' }
+    if (this.byName.has(name)) return { name, kind: 'agency' }
+    const stem = this.stemOf(name)
+    if (stem === null) return { name, kind: 'agency' }
+    const expanded = this.withLevel(this.stems[stem] ?? stem)
+    if (this.byName.has(expanded)) return { name: expanded, kind: 'agency' }
+    const known = this.agencies.filter((a) => a.kind === 'agency' && a.profile !== null)
+    const matches = known.filter((a) => {
+      const candidate = this.stemOf(a.name)
+      return candidate !== null && abbreviates(stem, candidate)
+    })
+    if (matches.length === 1) return { name: matches[0]!.name, kind: 'agency' }
+    return { name: expanded, kind: 'agency' }
+  }
+
+  /** Records an agency under its canonical name, with the spelling used as an alias. */
+  resolve(asWritten: string, profile: AgencyTableRow | null = null): number {
+    const { name, kind } = this.canonicalName(asWritten)
+    let index = this.byName.get(name)
+    if (index === undefined) {
+      index = this.agencies.length
+      this.agencies.push({ name, kind, aliases: [], profile })
+      this.byName.set(name, index)
+    }
+    const agency = this.agencies[index]!
+    // The first row of a duplicated table row wins; the duplicate is a finding, not new data.
+    if (profile && !agency.profile) agency.profile = profile
+    const spelling = asWritten.trim()
+    if (spelling !== agency.name && !agency.aliases.includes(spelling)) {
+      agency.aliases.push(spelling)
+      agency.aliases.sort()
+    }
+    return index
+  }
+}

@@ -1,0 +1,117 @@
+// The appended tables: the task list (序号 | 工作任务 | 责任单位) and a table of agencies
+// (序号 | 单位名称 | 工作任务 | 牵头领导 | 联系电话). Columns are found by their headers, so the
+// order of columns and the wording of headers may vary within the genre.
+import { splitList } from './header.js'
+import { repair, type Line } from './text.js'
+import type { AgencyTableRow } from './types.js'
+
+export interface TaskRow {
+  number: number
+  text: string
+  units: { asWritten: string; line: number }[]
+  line: number
+}
+
+export interface Tables {
+  tasks: TaskRow[]
+  agencies: AgencyTableRow[]
+}
+
+interface Columns {
+  kind: 'tasks' | 'agencies'
+  number: number
+  text: number | null
+  units: number[]
+  name: number | null
+  lead: number | null
+  phone: number | null
+}
+
+const NUMBER_HEADER = /^(序号|编号)$/
+const UNITS_HEADER = /责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|实施单位|责任主体/
+const NAME_HEADER = /^(单位名称|单位|部门名称|部门|名称)$/
+const TEXT_HEADER = /工作任务|重点任务|任务|工作内容|主要内容|职责|内容/
+const LEAD_HEADER = /牵头领导|负责人|分管领导|联系人|领导/
+const PHONE_HEADER = /电话|联系方式/
+
+/** Cells are separated by tabs, or by wide gaps where a converter wrote spaces instead. */
+function cellsOf(text: string): string[] {
+  const separator = text.includes('\t') ? /\t/ : /\s{2,}|\u3000+/
+  return text.split(separator).map((c) => c.trim())
+}
+
+function readHeader(cells: string[]): Columns | null {
+  const number = cells.findIndex((c) => NUMBER_HEADER.test(c))
+  if (number < 0) return null
+  const find = (re: RegExp, skip: number[] = []) => {
+    const i = cells.findIndex((c, k) => !skip.includes(k) && k !== number && re.test(c))
+    return i < 0 ? null : i
+  }
+  const units = cells.flatMap((c, k) => (UNITS_HEADER.test(c) ? [k] : []))
+  const name = find(NAME_HEADER, units)
+  const lead = find(LEAD_HEADER, units)
+  const phone = find(PHONE_HEADER, units)
+  const text = find(TEXT_HEADER, [
+    ...units,
+    ...[name, lead, phone].filter((k): k is number => k !== null),
+  ])
+  if (units.length > 0)
+    return { kind: 'tasks', number, text, units, name: null, lead: null, phone: null }
+  if (name !== null) return { kind: 'agencies', number, text, units: [], name, lead, phone }
+  return null
+}
+
+const orNull = (s: string | undefined): string | null => {
+  const t = s === undefined ? '' : repair(s)
+  return t === '' ? null : t
+}
+
+/** Reads every table in lines [from, to). Repeated headers (a page break) are skipped. */
+export function parseTables(lines: Line[], from: number, to: number): Tables {
+  const tables: Tables = { tasks: [], agencies: [] }
+  let columns: Columns | null = null
+  let lastTask: TaskRow | null = null
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!
+    if (line.text.trim() === '') continue
+    const cells = cellsOf(line.text.trim())
+    const header = readHeader(cells)
+    if (header) {
+      columns = header
+      lastTask = null
+      continue
+    }
+    if (!columns) continue
+    const numberCell = cells[columns.number]
+    if (cells.length < 2 || numberCell === undefined || !/^\d{1,4}$/.test(numberCell)) {
+      // A cell's text wrapped onto a line of its own: it continues the row above.
+      if (lastTask && cells.length === 1 && !/^附件/.test(cells[0]!)) {
+        lastTask.text = repair(lastTask.text + cells[0])
+      }
+      continue
+    }
+    if (columns.kind === 'tasks') {
+      lastTask = {
+        number: Number(numberCell),
+        text: orNull(columns.text === null ? undefined : cells[columns.text]) ?? '',
+        units: columns.units.flatMap((k) =>
+          splitList(cells[k] ?? '').map((asWritten) => ({ asWritten, line: line.n })),
+        ),
+        line: line.n,
+      }
+      tables.tasks.push(lastTask)
+    } else {
+      lastTask = null
+      const name = orNull(cells[columns.name!])
+      if (name === null) continue
+      tables.agencies.push({
+        name,
+        duties: orNull(columns.text === null ? undefined : cells[columns.text]),
+        lead: orNull(columns.lead === null ? undefined : cells[columns.lead]),
+        phone: orNull(columns.phone === null ? undefined : cells[columns.phone]),
+        line: line.n,
+      })
+    }
+  }
+  return tables
+}

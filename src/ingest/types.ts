@@ -1,0 +1,94 @@
+// The value the parser produces from one plan text: everything the store loads, with the line
+// numbers each fact came from. Nothing here knows about ids or the database.
+
+export interface SourceRef {
+  file: string
+  sha256: string
+}
+
+export interface NumberParts {
+  agencyCode: string
+  year: number
+  serial: number
+}
+
+export interface Citation {
+  title: string
+  number: string | null
+  line: number
+}
+
+export type SectionKind = 'part' | 'chapter' | 'item'
+
+export interface ParsedSection {
+  kind: SectionKind
+  label: string
+  /** As printed: 一、 is 1, （三） is 3, 5. is 5. */
+  number: number
+  heading: string
+  text: string
+  /** Index into PlanDocument.sections of the parent, or null for a part. */
+  parentIndex: number | null
+  startLine: number
+  endLine: number
+}
+
+export interface UnitMention {
+  asWritten: string
+  /** Index into PlanDocument.agencies of the agency this name resolves to. */
+  agencyIndex: number
+  line: number
+}
+
+export interface ParsedTask {
+  number: number
+  text: string
+  units: UnitMention[]
+  /** Indexes into PlanDocument.sections of the items this task restates. */
+  itemIndexes: number[]
+  line: number
+}
+
+export interface AgencyTableRow {
+  name: string
+  duties: string | null
+  lead: string | null
+  phone: string | null
+  line: number
+}
+
+export type AgencyKind = 'agency' | 'collective'
+
+export interface ParsedAgency {
+  /** Canonical full name within the document's jurisdiction, e.g. 市人力资源和社会保障局. */
+  name: string
+  kind: AgencyKind
+  /** Every other spelling this document uses for it, sorted. */
+  aliases: string[]
+  /** From the agency table, when the document has one that lists this agency. */
+  profile: AgencyTableRow | null
+}
+
+export interface PlanDocument {
+  source: SourceRef
+  number: string
+  numberParts: NumberParts
+  issuer: string
+  jurisdiction: string
+  title: string
+  planTitle: string | null
+  recipients: string[]
+  issuedOn: string | null
+  /** 印发机关: the office that printed and issued the document. */
+  printer: string | null
+  sponsor: string | null
+  cc: string[]
+  attachments: { title: string }[]
+  citations: Citation[]
+  sections: ParsedSection[]
+  tasks: ParsedTask[]
+  agencyTable: AgencyTableRow[]
+  agencies: ParsedAgency[]
+  /** The number of the first line of the document (1) and the last, for provenance checks. */
+  lineCount: number
+}

@@ -1,0 +1,20 @@
+// Where the project's own files are, whether running from src/ (tsx) or from dist/src (node).
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+function findRoot(from: string): string {
+  let dir = from
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error(`no package.json above ${from}`)
+    dir = parent
+  }
+  return dir
+}
+
+export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)))
+export const migrationsDir = join(projectRoot, 'migrations')
+export const sourcesDir = join(projectRoot, 'db', 'sources')
+export const aliasDictionaryPath = join(projectRoot, 'db', 'agency-aliases.json')
+export const defaultDatabasePath = join(projectRoot, 'db', 'plan.db')

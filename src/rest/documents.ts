@@ -1,0 +1,16 @@
+import { Type } from '@sinclair/typebox'
+import type { Store } from '../store/index.js'
+import { resourceRoutes } from './resource.js'
+import { Document } from './schemas.js'
+
+export const documentRoutes = (store: Store) =>
+  resourceRoutes({
+    path: '/v1/documents',
+    noun: 'document',
+    item: Document,
+    filters: {
+      number: Type.Optional(Type.String({ description: '发文字号, e.g. 某政办〔2023〕1号' })),
+    },
+    list: store.listDocuments,
+    get: store.getDocument,
+  })

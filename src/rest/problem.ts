@@ -1,0 +1,116 @@
+// Errors as application/problem+json (RFC 9457). Every error a client can cause is a 4xx with a
+// detail that says what to change; nothing else leaks, least of all a stack trace.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { STATUS_CODES } from 'node:http'
+import { InvalidCursorError } from '../store/index.js'
+
+export const PROBLEM_JSON = 'application/problem+json; charset=utf-8'
+
+export interface InvalidParam {
+  name: string
+  reason: string
+}
+
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  instance?: string
+  invalidParams?: InvalidParam[]
+}
+
+/** Problem types are relative URIs; each names one way a request can fail. */
+export function problem(
+  status: number,
+  type: string,
+  detail: string,
+  extra: Partial<Problem> = {},
+): Problem {
+  return {
+    type: `/problems/${type}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    ...extra,
+  }
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.code(p.status).type(PROBLEM_JSON).send(p)
+}
+
+export function notFound(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  what: string,
+  id: string,
+): FastifyReply {
+  return sendProblem(
+    reply,
+    problem(404, 'not-found', `no ${what} with id ${id}`, { instance: request.url }),
+  )
+}
+
+/** Errors Fastify raises before routing, such as a URL that is not valid percent-encoding. */
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 400
+  void sendProblem(reply, problem(status, 'bad-request', error.message, { instance: request.url }))
+}
+
+/** Ajv's errors for a query string or path, as the parameters a client sent. */
+function invalidParams(error: FastifyError): InvalidParam[] {
+  return (error.validation ?? []).map((v) => {
+    const extra = (v.params as { additionalProperty?: string }).additionalProperty
+    if (extra !== undefined) return { name: extra, reason: 'is not a parameter of this route' }
+    const name = v.instancePath.replace(/^\//, '').split('/')[0] || 'request'
+    const allowed = (v.params as { allowedValues?: unknown[] }).allowedValues
+    const reason = allowed ? `must be one of ${allowed.join(', ')}` : (v.message ?? 'is invalid')
+    return { name, reason }
+  })
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const instance = request.url
+    if (error.validation) {
+      const params = invalidParams(error)
+      const detail = params.map((p) => `${p.name} ${p.reason}`).join('; ')
+      return sendProblem(
+        reply,
+        problem(400, 'invalid-parameter', detail, { instance, invalidParams: params }),
+      )
+    }
+    if (error instanceof InvalidCursorError) {
+      return sendProblem(
+        reply,
+        problem(400, 'invalid-parameter', `cursor ${error.message}`, {
+          instance,
+          invalidParams: [{ name: 'cursor', reason: error.message }],
+        }),
+      )
+    }
+    const status = error.statusCode ?? 500
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, problem(status, 'bad-request', error.message, { instance }))
+    }
+    request.log.error({ err: error }, 'request failed')
+    return sendProblem(
+      reply,
+      problem(500, 'internal-error', 'the server failed to answer; the failure is logged', {
+        instance,
+      }),
+    )
+  })
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problem(404, 'not-found', `no resource at ${request.url}`, { instance: request.url }),
+    ),
+  )
+}

@@ -1,0 +1,131 @@
+// TypeBox schemas of the REST resources and envelopes. Fastify validates requests and serializes
+// responses with them, and the OpenAPI document is generated from them.
+import { Type, type TSchema } from '@sinclair/typebox'
+
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+/** A string of a fixed set: one JSON Schema enum, so an error lists the allowed values. */
+const StringEnum = <T extends string[]>(values: [...T], description: string) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: values, description })
+
+export const Id = Type.String({ minLength: 1, maxLength: 200, description: 'A stable id.' })
+
+export const Document = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.String({ description: '发文字号, e.g. 某政办〔2023〕1号' }),
+    numberParts: Type.Object({
+      agencyCode: Type.String(),
+      year: Type.Integer(),
+      serial: Type.Integer(),
+    }),
+    issuer: Type.String({ description: '发文机关' }),
+    jurisdiction: Type.String({ description: 'The government the issuer belongs to.' }),
+    title: Type.String({ description: "The notice's title." }),
+    planTitle: nullable(Type.String({ description: 'The title of the plan the notice issues.' })),
+    recipients: Type.Array(Type.String(), { description: '主送机关' }),
+    issuedOn: nullable(Type.String({ format: 'date', description: '印发日期' })),
+    printedBy: nullable(Type.String({ description: '印发机关' })),
+    sponsor: nullable(Type.String({ description: '主办' })),
+    cc: Type.Array(Type.String(), { description: '抄送机关' }),
+    attachments: Type.Array(Type.Object({ title: Type.String() })),
+    citations: Type.Array(
+      Type.Object({
+        title: Type.String(),
+        number: nullable(Type.String()),
+        line: Type.Integer({ description: 'Line of the source text where it is first cited.' }),
+      }),
+    ),
+    source: Type.Object({ file: Type.String(), sha256: Type.String() }),
+  },
+  { $id: 'Document' },
+)
+
+export const SectionKind = StringEnum(
+  ['part', 'chapter', 'item'],
+  'part 一、 / chapter （一） / item 1.',
+)
+
+export const Section = Type.Object(
+  {
+    id: Type.String(),
+    documentId: Type.String(),
+    kind: SectionKind,
+    label: Type.String({ description: 'As printed: 二、, （一）, 5.' }),
+    number: Type.Integer(),
+    heading: Type.String(),
+    text: Type.String({ description: "The section's own text, repaired." }),
+    parentId: nullable(Type.String()),
+    source: Type.Object({ startLine: Type.Integer(), endLine: Type.Integer() }),
+  },
+  { $id: 'Section' },
+)
+
+export const Task = Type.Object(
+  {
+    id: Type.String(),
+    documentId: Type.String(),
+    number: Type.Integer({ description: '序号 as printed.' }),
+    text: Type.String(),
+    agencies: Type.Array(
+      Type.Object({ id: Type.String(), name: Type.String(), asWritten: Type.String() }),
+      { description: 'Responsible units (责任单位) in the order written.' },
+    ),
+    items: Type.Array(Type.String(), { description: 'Ids of the action items the task restates.' }),
+    source: Type.Object({ line: Type.Integer() }),
+  },
+  { $id: 'Task' },
+)
+
+export const AgencyKind = StringEnum(
+  ['agency', 'collective'],
+  'collective for units that stand for many bodies: 各乡镇（街道）, 各相关部门',
+)
+
+export const Agency = Type.Object(
+  {
+    id: Type.String(),
+    jurisdiction: Type.String(),
+    name: Type.String({ description: 'Canonical full name.' }),
+    aliases: Type.Array(Type.String()),
+    kind: AgencyKind,
+    duties: nullable(Type.String()),
+    lead: nullable(Type.String()),
+    phone: nullable(Type.String()),
+    taskCount: Type.Integer(),
+  },
+  { $id: 'Agency' },
+)
+
+export const Paging = {
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' }),
+  cursor: Type.String({ minLength: 1, maxLength: 500, description: 'Opaque; from links.next.' }),
+}
+
+export function listOf<T extends TSchema>(item: T) {
+  return Type.Object({
+    data: Type.Array(item),
+    meta: Type.Object({ total: Type.Integer(), limit: Type.Integer() }),
+    links: Type.Object({ self: Type.String(), next: nullable(Type.String()) }),
+  })
+}
+
+export function itemOf<T extends TSchema>(item: T) {
+  return Type.Object({ data: item, links: Type.Object({ self: Type.String() }) })
+}
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.Optional(Type.String()),
+    invalidParams: Type.Optional(
+      Type.Array(Type.Object({ name: Type.String(), reason: Type.String() })),
+    ),
+  },
+  { $id: 'Problem' },
+)
+
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })

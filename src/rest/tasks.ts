@@ -1,0 +1,25 @@
+import { Type } from '@sinclair/typebox'
+import type { Store } from '../store/index.js'
+import { resourceRoutes } from './resource.js'
+import { Task } from './schemas.js'
+
+export const taskRoutes = (store: Store) =>
+  resourceRoutes({
+    path: '/v1/tasks',
+    noun: 'task',
+    item: Task,
+    filters: {
+      document: Type.Optional(Type.String({ description: 'Document id or 发文字号.' })),
+      agency: Type.Optional(
+        Type.String({ description: 'A responsible unit: agency id, canonical name or alias.' }),
+      ),
+      item: Type.Optional(
+        Type.String({ description: 'An action item the task restates: section id or number.' }),
+      ),
+      q: Type.Optional(
+        Type.String({ minLength: 1, maxLength: 200, description: 'Text the task contains.' }),
+      ),
+    },
+    list: store.listTasks,
+    get: store.getTask,
+  })

@@ -1,0 +1,101 @@
+// Read queries for agencies. An agency is shared by the documents of its jurisdiction; its
+// duties, lead and phone come from the most recent document whose agency table lists it.
+import type { AgencyKind } from '../ingest/types.js'
+import type { Database } from './database.js'
+import { Conditions, type Page, type PageRequest } from './paging.js'
+import { DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
+
+export interface AgencyRecord {
+  id: string
+  jurisdiction: string
+  name: string
+  aliases: string[]
+  kind: AgencyKind
+  duties: string | null
+  lead: string | null
+  phone: string | null
+  taskCount: number
+}
+
+interface Row {
+  id: string
+  jurisdiction: string
+  name: string
+  kind: AgencyKind
+  aliases: string
+  duties: string | null
+  lead: string | null
+  phone: string | null
+  task_count: number
+}
+
+const SELECT = `SELECT a.*,
+  (SELECT json_group_array(DISTINCT n.name ORDER BY n.name) FROM agency_names n
+   WHERE n.agency_id = a.id AND n.name <> a.name) AS aliases,
+  p.duties, p.lead, p.phone,
+  (SELECT count(DISTINCT ta.task_id) FROM task_agencies ta WHERE ta.agency_id = a.id) AS task_count
+  FROM agencies a
+  LEFT JOIN agency_profiles p ON p.agency_id = a.id AND p.document_id = (
+    SELECT p2.document_id FROM agency_profiles p2 JOIN documents d ON d.id = p2.document_id
+    WHERE p2.agency_id = a.id ORDER BY d.issued_on DESC, d.id LIMIT 1)`
+
+function toRecord(r: Row): AgencyRecord {
+  return {
+    id: r.id,
+    jurisdiction: r.jurisdiction,
+    name: r.name,
+    aliases: parseJsonArray(r.aliases),
+    kind: r.kind,
+    duties: r.duties,
+    lead: r.lead,
+    phone: r.phone,
+    taskCount: r.task_count,
+  }
+}
+
+export interface AgencyFilter {
+  /** Canonical name or alias; in every jurisdiction unless narrowed by document. */
+  name?: string | undefined
+  kind?: AgencyKind | undefined
+  document?: string | undefined
+}
+
+export function listAgencies(
+  db: Database,
+  filter: AgencyFilter,
+  page: PageRequest,
+): Page<AgencyRecord> {
+  const where = new Conditions()
+  if (filter.name !== undefined) {
+    where.add(
+      'a.id IN (SELECT id FROM agencies WHERE name = ? UNION SELECT agency_id FROM agency_names WHERE name = ?)',
+      filter.name,
+      filter.name,
+    )
+  }
+  if (filter.kind !== undefined) where.add('a.kind = ?', filter.kind)
+  if (filter.document !== undefined) {
+    where.add(
+      `a.id IN (SELECT agency_id FROM agency_names WHERE document_id IN ${DOCUMENT_REF})`,
+      filter.document,
+      filter.document,
+    )
+  }
+  return listPage<Row, AgencyRecord>(
+    db,
+    {
+      select: SELECT,
+      from: 'FROM agencies a',
+      key: ['a.jurisdiction', 'a.name'],
+      keyOf: (r) => [r.jurisdiction, r.name],
+      map: toRecord,
+    },
+    where,
+    page,
+  )
+}
+
+export function getAgency(db: Database, id: string): AgencyRecord | null {
+  const row = prepared(db, `${SELECT} WHERE a.id = ?`).get(id) as Row | undefined
+  return row ? toRecord(row) : null
+}

@@ -1,0 +1,31 @@
+// Opening the SQLite file the service reads and the ingest writes.
+import BetterSqlite3, { type Database } from 'better-sqlite3'
+import { migrationsDir } from '../paths.js'
+import { migrate, readMigrations, schemaVersion } from './migrate.js'
+
+export type { Database }
+
+export interface OpenOptions {
+  /** Apply pending migrations (the default); false opens as is, for readiness checks. */
+  migrate?: boolean
+  readonly?: boolean
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Database {
+  const db = new BetterSqlite3(path, { readonly: options.readonly ?? false })
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    if (options.migrate ?? true) migrate(db, readMigrations(migrationsDir))
+    return db
+  } catch (err) {
+    db.close()
+    throw err
+  }
+}
+
+/** True when every migration this program knows is applied. */
+export function isMigrated(db: Database): boolean {
+  return schemaVersion(db) === readMigrations(migrationsDir).length
+}

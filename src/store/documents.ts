@@ -1,0 +1,103 @@
+// Read queries for documents.
+import type { Database } from './database.js'
+import { Conditions, type Page, type PageRequest } from './paging.js'
+import { listPage, parseJsonArray, prepared } from './query.js'
+
+export interface DocumentRecord {
+  id: string
+  number: string
+  numberParts: { agencyCode: string; year: number; serial: number }
+  issuer: string
+  jurisdiction: string
+  title: string
+  planTitle: string | null
+  recipients: string[]
+  issuedOn: string | null
+  printedBy: string | null
+  sponsor: string | null
+  cc: string[]
+  attachments: { title: string }[]
+  citations: { title: string; number: string | null; line: number }[]
+  source: { file: string; sha256: string }
+}
+
+interface Row {
+  id: string
+  number: string
+  agency_code: string
+  year: number
+  serial: number
+  issuer: string
+  jurisdiction: string
+  title: string
+  plan_title: string | null
+  recipients: string
+  issued_on: string | null
+  printer: string | null
+  sponsor: string | null
+  cc: string
+  attachments: string
+  citations: string
+  source_file: string
+  source_sha256: string
+}
+
+const SELECT = `SELECT d.*,
+  (SELECT json_group_array(json_object('title', c.title, 'number', c.number, 'line', c.line)
+     ORDER BY c.position) FROM citations c WHERE c.document_id = d.id) AS citations
+  FROM documents d`
+
+function toRecord(r: Row): DocumentRecord {
+  return {
+    id: r.id,
+    number: r.number,
+    numberParts: { agencyCode: r.agency_code, year: r.year, serial: r.serial },
+    issuer: r.issuer,
+    jurisdiction: r.jurisdiction,
+    title: r.title,
+    planTitle: r.plan_title,
+    recipients: parseJsonArray(r.recipients),
+    issuedOn: r.issued_on,
+    printedBy: r.printer,
+    sponsor: r.sponsor,
+    cc: parseJsonArray(r.cc),
+    attachments: parseJsonArray(r.attachments),
+    citations: parseJsonArray(r.citations),
+    source: { file: r.source_file, sha256: r.source_sha256 },
+  }
+}
+
+export interface DocumentFilter {
+  number?: string | undefined
+}
+
+export function listDocuments(
+  db: Database,
+  filter: DocumentFilter,
+  page: PageRequest,
+): Page<DocumentRecord> {
+  const where = new Conditions()
+  if (filter.number !== undefined) where.add('d.number = ?', filter.number)
+  return listPage<Row, DocumentRecord>(
+    db,
+    {
+      select: SELECT,
+      from: 'FROM documents d',
+      key: ['d.id'],
+      keyOf: (r) => [r.id],
+      map: toRecord,
+    },
+    where,
+    page,
+  )
+}
+
+export function getDocument(db: Database, id: string): DocumentRecord | null {
+  const row = prepared(db, `${SELECT} WHERE d.id = ?`).get(id) as Row | undefined
+  return row ? toRecord(row) : null
+}
+
+/** Whether a text with this sha256 is loaded: the server's first start builds what is missing. */
+export function hasSource(db: Database, sha256: string): boolean {
+  return prepared(db, 'SELECT 1 FROM documents WHERE source_sha256 = ?').get(sha256) !== undefined
+}

@@ -1,0 +1,156 @@
+// Loading a parsed plan: one transaction per document, replacing an earlier version of the same
+// document number and leaving every other document as it was.
+import type { PlanDocument } from '../ingest/types.js'
+import type { Database } from './database.js'
+import { agencyId, documentId, sectionIds, taskId } from './ids.js'
+
+export interface LoadResult {
+  documentId: string
+  replaced: boolean
+}
+
+/** Drops a document and what hangs on it; agencies no document mentions any more go too. */
+function deleteDocument(db: Database, id: string): void {
+  db.prepare('DELETE FROM search_index WHERE document_id = ?').run(id)
+  db.prepare('DELETE FROM documents WHERE id = ?').run(id)
+  db.prepare(
+    `DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM agency_names)
+       AND id NOT IN (SELECT agency_id FROM task_agencies)
+       AND id NOT IN (SELECT agency_id FROM agency_profiles)`,
+  ).run()
+}
+
+function insertDocument(db: Database, plan: PlanDocument): string {
+  const id = documentId(plan.number)
+  db.prepare(
+    `INSERT INTO documents (id, number, agency_code, year, serial, issuer, jurisdiction, title,
+       plan_title, recipients, issued_on, printer, sponsor, cc, attachments, source_file,
+       source_sha256, line_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    plan.number,
+    plan.numberParts.agencyCode,
+    plan.numberParts.year,
+    plan.numberParts.serial,
+    plan.issuer,
+    plan.jurisdiction,
+    plan.title,
+    plan.planTitle,
+    JSON.stringify(plan.recipients),
+    plan.issuedOn,
+    plan.printer,
+    plan.sponsor,
+    JSON.stringify(plan.cc),
+    JSON.stringify(plan.attachments),
+    plan.source.file,
+    plan.source.sha256,
+    plan.lineCount,
+  )
+  const citation = db.prepare(
+    'INSERT INTO citations (document_id, position, title, number, line) VALUES (?, ?, ?, ?, ?)',
+  )
+  plan.citations.forEach((c, i) => citation.run(id, i + 1, c.title, c.number, c.line))
+  return id
+}
+
+function insertSections(db: Database, plan: PlanDocument, docId: string): string[] {
+  const ids = sectionIds(plan.number, plan.sections)
+  const section = db.prepare(
+    `INSERT INTO sections (id, document_id, position, kind, label, number, heading, text,
+       parent_id, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const indexed = db.prepare(
+    'INSERT INTO search_index (kind, ref_id, document_id, text) VALUES (?, ?, ?, ?)',
+  )
+  plan.sections.forEach((s, i) => {
+    const parentId = s.parentIndex === null ? null : ids[s.parentIndex]!
+    section.run(
+      ids[i],
+      docId,
+      i + 1,
+      s.kind,
+      s.label,
+      s.number,
+      s.heading,
+      s.text,
+      parentId,
+      s.startLine,
+      s.endLine,
+    )
+    indexed.run('section', ids[i], docId, s.text === '' ? s.heading : `${s.heading}\n${s.text}`)
+  })
+  return ids
+}
+
+function insertAgencies(db: Database, plan: PlanDocument, docId: string): string[] {
+  const agency = db.prepare(
+    'INSERT OR IGNORE INTO agencies (id, jurisdiction, name, kind) VALUES (?, ?, ?, ?)',
+  )
+  const name = db.prepare(
+    'INSERT OR IGNORE INTO agency_names (agency_id, document_id, name) VALUES (?, ?, ?)',
+  )
+  const profile = db.prepare(
+    `INSERT INTO agency_profiles (agency_id, document_id, duties, lead, phone, line)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  )
+  return plan.agencies.map((a) => {
+    const id = agencyId(plan.jurisdiction, a.name)
+    agency.run(id, plan.jurisdiction, a.name, a.kind)
+    for (const spelling of [a.name, ...a.aliases]) name.run(id, docId, spelling)
+    if (a.profile) {
+      const p = a.profile
+      profile.run(id, docId, p.duties, p.lead, p.phone, p.line)
+    }
+    return id
+  })
+}
+
+function insertTasks(
+  db: Database,
+  plan: PlanDocument,
+  docId: string,
+  sectionIdsByIndex: string[],
+  agencyIds: string[],
+): void {
+  const task = db.prepare(
+    'INSERT INTO tasks (id, document_id, position, number, text, line) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  const unit = db.prepare(
+    `INSERT INTO task_agencies (task_id, position, agency_id, as_written, line)
+     VALUES (?, ?, ?, ?, ?)`,
+  )
+  const item = db.prepare('INSERT INTO task_items (task_id, section_id) VALUES (?, ?)')
+  const indexed = db.prepare(
+    'INSERT INTO search_index (kind, ref_id, document_id, text) VALUES (?, ?, ?, ?)',
+  )
+  plan.tasks.forEach((t, i) => {
+    const id = taskId(plan.number, i + 1)
+    task.run(id, docId, i + 1, t.number, t.text, t.line)
+    t.units.forEach((u, k) => unit.run(id, k + 1, agencyIds[u.agencyIndex], u.asWritten, u.line))
+    for (const index of t.itemIndexes) item.run(id, sectionIdsByIndex[index])
+    indexed.run('task', id, docId, t.text)
+  })
+}
+
+function loadOne(db: Database, plan: PlanDocument): LoadResult {
+  const id = documentId(plan.number)
+  const replaced = db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined
+  if (replaced) deleteDocument(db, id)
+  insertDocument(db, plan)
+  const sections = insertSections(db, plan, id)
+  const agencies = insertAgencies(db, plan, id)
+  insertTasks(db, plan, id, sections, agencies)
+  return { documentId: id, replaced }
+}
+
+/**
+ * Loads documents all or nothing: each in a transaction of its own (a savepoint), all of them
+ * in one outer transaction, so that a failure leaves the database exactly as it was.
+ */
+export function loadDocuments(db: Database, plans: PlanDocument[]): LoadResult[] {
+  const loadAll = db.transaction((all: PlanDocument[]) =>
+    all.map((plan) => db.transaction(loadOne)(db, plan)),
+  )
+  return loadAll(plans)
+}

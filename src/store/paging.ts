@@ -1,0 +1,58 @@
+// Keyset paging: a cursor holds the sort key of the last row served, so page 500 costs what
+// page 1 costs and a page never repeats or skips a row when others are inserted meanwhile.
+
+export interface PageRequest {
+  limit: number
+  cursor?: string | undefined
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  /** The cursor of the next page, or null on the last one. */
+  next: string | null
+}
+
+/** A cursor that was not made by this service, or has been tampered with. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError'
+}
+
+type Key = (string | number)[]
+
+export function encodeCursor(key: Key): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url')
+}
+
+export function decodeCursor(cursor: string, length: number): Key {
+  let key: unknown
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    throw new InvalidCursorError('the cursor is not one this service issued')
+  }
+  if (
+    !Array.isArray(key) ||
+    key.length !== length ||
+    !key.every((v) => typeof v === 'string' || typeof v === 'number')
+  ) {
+    throw new InvalidCursorError('the cursor is not one this service issued')
+  }
+  return key as Key
+}
+
+/** A WHERE clause accumulated from optional filters, with its parameters in order. */
+export class Conditions {
+  readonly clauses: string[] = []
+  readonly params: unknown[] = []
+
+  add(clause: string, ...params: unknown[]): this {
+    this.clauses.push(clause)
+    this.params.push(...params)
+    return this
+  }
+
+  sql(): string {
+    return this.clauses.length === 0 ? '' : `WHERE ${this.clauses.join(' AND ')}`
+  }
+}

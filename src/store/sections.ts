@@ -1,0 +1,85 @@
+// Read queries for sections: parts, chapters and action items.
+import type { SectionKind } from '../ingest/types.js'
+import type { Database } from './database.js'
+import { Conditions, type Page, type PageRequest } from './paging.js'
+import { DOCUMENT_REF, listPage, prepared } from './query.js'
+
+export interface SectionRecord {
+  id: string
+  documentId: string
+  kind: SectionKind
+  label: string
+  number: number
+  heading: string
+  text: string
+  parentId: string | null
+  source: { startLine: number; endLine: number }
+}
+
+interface Row {
+  id: string
+  document_id: string
+  position: number
+  kind: SectionKind
+  label: string
+  number: number
+  heading: string
+  text: string
+  parent_id: string | null
+  start_line: number
+  end_line: number
+}
+
+const SELECT = 'SELECT s.* FROM sections s'
+
+function toRecord(r: Row): SectionRecord {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    kind: r.kind,
+    label: r.label,
+    number: r.number,
+    heading: r.heading,
+    text: r.text,
+    parentId: r.parent_id,
+    source: { startLine: r.start_line, endLine: r.end_line },
+  }
+}
+
+export interface SectionFilter {
+  document?: string | undefined
+  kind?: SectionKind | undefined
+  number?: number | undefined
+  parent?: string | undefined
+}
+
+export function listSections(
+  db: Database,
+  filter: SectionFilter,
+  page: PageRequest,
+): Page<SectionRecord> {
+  const where = new Conditions()
+  if (filter.document !== undefined) {
+    where.add(`s.document_id IN ${DOCUMENT_REF}`, filter.document, filter.document)
+  }
+  if (filter.kind !== undefined) where.add('s.kind = ?', filter.kind)
+  if (filter.number !== undefined) where.add('s.number = ?', filter.number)
+  if (filter.parent !== undefined) where.add('s.parent_id = ?', filter.parent)
+  return listPage<Row, SectionRecord>(
+    db,
+    {
+      select: SELECT,
+      from: 'FROM sections s',
+      key: ['s.document_id', 's.position'],
+      keyOf: (r) => [r.document_id, r.position],
+      map: toRecord,
+    },
+    where,
+    page,
+  )
+}
+
+export function getSection(db: Database, id: string): SectionRecord | null {
+  const row = prepared(db, `${SELECT} WHERE s.id = ?`).get(id) as Row | undefined
+  return row ? toRecord(row) : null
+}

@@ -1,0 +1,111 @@
+// Read queries for the task list, with each task's responsible units and restated items.
+import type { Database } from './database.js'
+import { Conditions, type Page, type PageRequest } from './paging.js'
+import { DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
+import { matchingIds } from './search.js'
+
+export interface TaskAgency {
+  id: string
+  name: string
+  asWritten: string
+}
+
+export interface TaskRecord {
+  id: string
+  documentId: string
+  number: number
+  text: string
+  agencies: TaskAgency[]
+  items: string[]
+  source: { line: number }
+}
+
+interface Row {
+  id: string
+  document_id: string
+  position: number
+  number: number
+  text: string
+  line: number
+  agencies: string
+  items: string
+}
+
+const SELECT = `SELECT t.*,
+  (SELECT json_group_array(json_object('id', a.id, 'name', a.name, 'asWritten', ta.as_written)
+     ORDER BY ta.position)
+   FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.task_id = t.id) AS agencies,
+  (SELECT json_group_array(s.id ORDER BY s.position)
+   FROM task_items ti JOIN sections s ON s.id = ti.section_id WHERE ti.task_id = t.id) AS items
+  FROM tasks t`
+
+function toRecord(r: Row): TaskRecord {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    number: r.number,
+    text: r.text,
+    agencies: parseJsonArray(r.agencies),
+    items: parseJsonArray(r.items),
+    source: { line: r.line },
+  }
+}
+
+export interface TaskFilter {
+  document?: string | undefined
+  /** An agency id, canonical name or alias. */
+  agency?: string | undefined
+  /** An item's section id or its number. */
+  item?: string | undefined
+  q?: string | undefined
+}
+
+/** Agencies named by id, canonical name or any spelling a document uses. */
+export const AGENCY_REF = `(SELECT id FROM agencies WHERE id = ? OR name = ?
+  UNION SELECT agency_id FROM agency_names WHERE name = ?)`
+
+export function listTasks(db: Database, filter: TaskFilter, page: PageRequest): Page<TaskRecord> {
+  const where = new Conditions()
+  if (filter.document !== undefined) {
+    where.add(`t.document_id IN ${DOCUMENT_REF}`, filter.document, filter.document)
+  }
+  if (filter.agency !== undefined) {
+    const a = filter.agency
+    where.add(
+      `t.id IN (SELECT task_id FROM task_agencies WHERE agency_id IN ${AGENCY_REF})`,
+      a,
+      a,
+      a,
+    )
+  }
+  if (filter.item !== undefined) {
+    const byNumber = /^\d+$/.test(filter.item) ? Number(filter.item) : -1
+    where.add(
+      `t.id IN (SELECT ti.task_id FROM task_items ti JOIN sections s ON s.id = ti.section_id
+                WHERE s.id = ? OR (s.kind = 'item' AND s.number = ?))`,
+      filter.item,
+      byNumber,
+    )
+  }
+  if (filter.q !== undefined) {
+    const m = matchingIds('task', filter.q)
+    where.add(`t.id IN ${m.sql}`, ...m.params)
+  }
+  return listPage<Row, TaskRecord>(
+    db,
+    {
+      select: SELECT,
+      from: 'FROM tasks t',
+      key: ['t.document_id', 't.position'],
+      keyOf: (r) => [r.document_id, r.position],
+      map: toRecord,
+    },
+    where,
+    page,
+  )
+}
+
+export function getTask(db: Database, id: string): TaskRecord | null {
+  const row = prepared(db, `${SELECT} WHERE t.id = ?`).get(id) as Row | undefined
+  return row ? toRecord(row) : null
+}
