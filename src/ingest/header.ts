@@ -18,20 +18,24 @@ export interface DocumentNumber {
   index: number
 }
 
+/** The canonical spelling of a 发文字号: 〔〕 around the year, no leading zeros, no spaces. */
+export function normalizeDocumentNumber(
+  text: string,
+): { number: string; parts: NumberParts } | null {
+  const m = DOCUMENT_NUMBER.exec(repair(text))
+  if (!m) return null
+  const [, agencyCode, year, serial] = m as unknown as [string, string, string, string]
+  return {
+    number: `${agencyCode}〔${year}〕${Number(serial)}号`,
+    parts: { agencyCode, year: Number(year), serial: Number(serial) },
+  }
+}
+
 export function findDocumentNumber(lines: Line[], file: string): DocumentNumber {
   const last = Math.min(lines.length, HEADER_SCAN_LINES)
   for (let i = 0; i < last; i++) {
-    const text = repair(lines[i]!.text)
-    const m = DOCUMENT_NUMBER.exec(text)
-    if (m) {
-      const [, agencyCode, year, serial] = m as unknown as [string, string, string, string]
-      return {
-        number: `${agencyCode}〔${year}〕${Number(serial)}号`,
-        parts: { agencyCode, year: Number(year), serial: Number(serial) },
-        line: lines[i]!.n,
-        index: i,
-      }
-    }
+    const found = normalizeDocumentNumber(lines[i]!.text)
+    if (found) return { ...found, line: lines[i]!.n, index: i }
   }
   throw new PlanParseError(
     file,
@@ -151,7 +155,8 @@ export function findCitations(
       const key = compact(title)
       if (seen.has(key)) continue
       seen.add(key)
-      citations.push({ title, number: m[2] ? compact(m[2]) : null, line: p.line })
+      const number = m[2] ? (normalizeDocumentNumber(m[2])?.number ?? compact(m[2])) : null
+      citations.push({ title, number, line: p.line })
     }
   }
   return citations

@@ -173,8 +173,13 @@ export function parseOutline(lines: Line[], from: number, to: number): Outline {
     const raw = line.text.trim()
     if (raw === '') continue
     const heading = readHeading(repair(raw))
-    const startsSection = heading !== null && builder.accepts(heading)
     const open = builder.openParagraph()
+    // After a cut sentence, 二、三季度的检查。 continues it: a part or chapter heading is a
+    // title and never ends a sentence, while an item's first line always does.
+    const startsSection =
+      heading !== null &&
+      builder.accepts(heading) &&
+      !(open && heading.kind !== 'item' && endsSentence(raw))
     if (open && !startsSection) {
       // A page break cut this sentence: the line continues it.
       open.text += raw

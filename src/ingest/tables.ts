@@ -84,9 +84,13 @@ export function parseTables(lines: Line[], from: number, to: number): Tables {
     if (!columns) continue
     const numberCell = cells[columns.number]
     if (cells.length < 2 || numberCell === undefined || !/^\d{1,4}$/.test(numberCell)) {
-      // A cell's text wrapped onto a line of its own: it continues the row above.
-      if (lastTask && cells.length === 1 && !/^附件/.test(cells[0]!)) {
+      // The row's text wrapped onto a line of its own: it continues the text of the row above,
+      // and any further cells are the units that stood beside the wrapped part.
+      if (lastTask && !/^附件/.test(cells[0]!)) {
         lastTask.text = repair(lastTask.text + cells[0])
+        for (const cell of cells.slice(1)) {
+          lastTask.units.push(...splitList(cell).map((asWritten) => ({ asWritten, line: line.n })))
+        }
       }
       continue
     }

@@ -1,0 +1,109 @@
+// npm run ingest, run as a user runs it: a real process, a real database file.
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import t from 'tap'
+import { projectRoot } from '../../src/paths.js'
+import { bundledPlanPath, readText, secondPlanPath, tempDir } from '../helper.js'
+
+const run = promisify(execFile)
+
+async function ingest(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'src/cli/ingest.ts'), ...args],
+      { cwd: projectRoot },
+    )
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
+
+t.test('loads files into the database given by --db and says what it loaded', async (t) => {
+  const db = join(tempDir(t), 'plan.db')
+  const res = await ingest('--db', db, bundledPlanPath, secondPlanPath)
+  t.equal(res.code, 0, res.stderr)
+  t.match(
+    res.stdout,
+    /^loaded 000_c064bf4d175dcab6\.txt as doc-[0-9a-f]{12} \(新政办〔2023〕17号\): 33 sections, 29 tasks, 25 agencies$/m,
+  )
+  t.match(res.stdout, /^loaded second-plan\.txt as doc-[0-9a-f]{12} \(洛政办〔2024〕5号\)/m)
+  const again = await ingest('--db', db, bundledPlanPath)
+  t.match(again.stdout, /^replaced 000_c064bf4d175dcab6\.txt/)
+})
+
+t.test('bad input: one line naming file and line, non-zero exit, database untouched', async (t) => {
+  const dir = tempDir(t)
+  const db = join(dir, 'plan.db')
+  t.equal((await ingest('--db', db, bundledPlanPath)).code, 0)
+  const before = sha256(db)
+
+  const file = (name: string, content: string | Buffer) => {
+    const path = join(dir, name)
+    writeFileSync(path, content)
+    return path
+  }
+  const noNumber = readText(bundledPlanPath).replace('新政办〔2023〕17号', '')
+  const cases: [string, RegExp][] = [
+    [file('empty.txt', ''), /empty\.txt: the file is empty$/],
+    [
+      file('binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0])),
+      /binary\.txt(:\d+)?: (the text is not valid UTF-8|binary data)/,
+    ],
+    [
+      file(
+        'latin1.txt',
+        Buffer.concat([Buffer.from('新郑市\n\n'), Buffer.from([0xe9, 0x74, 0xe9])]),
+      ),
+      /latin1\.txt:3: the text is not valid UTF-8$/,
+    ],
+    [file('nonumber.txt', noNumber), /nonumber\.txt: no 发文字号/],
+    [join(dir, 'missing.txt'), /missing\.txt: no such file$/],
+  ]
+  for (const [path, message] of cases) {
+    // A good file alongside: all or nothing.
+    const res = await ingest('--db', db, secondPlanPath, path)
+    t.equal(res.code, 1, path)
+    t.equal(res.stdout, '', 'nothing claimed loaded')
+    const lines = res.stderr.trimEnd().split('\n')
+    t.equal(lines.length, 1, `one line: ${res.stderr}`)
+    t.match(lines[0], /^ingest: /)
+    t.match(lines[0], message)
+    t.equal(sha256(db), before, `database unchanged after ${path}`)
+  }
+})
+
+t.test('a failure on a new database leaves no file behind', async (t) => {
+  const db = join(tempDir(t), 'new.db')
+  const res = await ingest('--db', db, join(tempDir(t), 'missing.txt'))
+  t.equal(res.code, 1)
+  t.notOk(existsSync(db))
+})
+
+t.test('two files with one 发文字号 are refused', async (t) => {
+  const dir = tempDir(t)
+  const copy = join(dir, 'copy.txt')
+  writeFileSync(copy, readFileSync(bundledPlanPath))
+  const res = await ingest('--db', join(dir, 'plan.db'), bundledPlanPath, copy)
+  t.equal(res.code, 1)
+  t.match(
+    res.stderr,
+    /copy\.txt: 新政办〔2023〕17号 is also the number of .*000_c064bf4d175dcab6\.txt/,
+  )
+})
+
+t.test('usage errors exit 2', async (t) => {
+  const none = await ingest()
+  t.equal(none.code, 2)
+  t.match(none.stderr, /no plan text files given\nusage: npm run ingest/)
+  const unknown = await ingest('--bogus', 'x')
+  t.equal(unknown.code, 2)
+  t.match(unknown.stderr, /^ingest: Unknown option '--bogus'/)
+})

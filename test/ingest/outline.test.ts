@@ -1,0 +1,119 @@
+import t from 'tap'
+import { parseOutline } from '../../src/ingest/outline.js'
+import { decodePlanText } from '../../src/ingest/text.js'
+
+const outline = (body: string) => {
+  const lines = decodePlanText(Buffer.from(body), 'o.txt')
+  return parseOutline(lines, 0, lines.length)
+}
+const shape = (body: string) =>
+  outline(body).sections.map((s) => [s.kind, s.label, s.number, s.heading, s.parentIndex])
+
+t.test(
+  'parts hold chapters, chapters hold items, and a part may hold items directly',
+  async (t) => {
+    const body = `为做好工作，制定本方案。
+
+一、总体要求
+
+到 2025 年，基本建立体系。
+
+二、重点任务
+
+（一）完善制度
+
+1. 建立清单制度。制定清单。
+
+2. 精准识别对象。建立评估制度。
+
+（二）强化保障
+
+3. 落实供养政策。提高标准。
+
+三、保障措施
+
+4. 加强组织领导。建立联席会议制度。
+`
+    t.same(shape(body), [
+      ['part', '一、', 1, '总体要求', null],
+      ['part', '二、', 2, '重点任务', null],
+      ['chapter', '（一）', 1, '完善制度', 1],
+      ['item', '1.', 1, '建立清单制度', 2],
+      ['item', '2.', 2, '精准识别对象', 2],
+      ['chapter', '（二）', 2, '强化保障', 1],
+      ['item', '3.', 3, '落实供养政策', 5],
+      ['part', '三、', 3, '保障措施', null],
+      ['item', '4.', 4, '加强组织领导', 7],
+    ])
+    const o = outline(body)
+    t.same(
+      o.preamble.map((p) => p.text),
+      ['为做好工作，制定本方案。'],
+    )
+    t.equal(o.sections[0]!.text, '到2025年，基本建立体系。', 'a part of prose only keeps its prose')
+    t.equal(
+      o.sections[3]!.text,
+      '建立清单制度。制定清单。',
+      "an item's text starts with its heading",
+    )
+    t.same(
+      [o.sections[1]!.startLine, o.sections[1]!.endLine],
+      [7, 17],
+      "a part's span covers its children",
+    )
+  },
+)
+
+t.test('a sentence cut by a page break is joined, whatever the next line looks like', async (t) => {
+  const body = `一、任务
+
+1. 做好工作。培养 20 名
+
+以上骨干教师，新增床位
+
+1.2 万张，覆盖
+
+二、三季度的检查。
+
+2. 第二项。内容。
+`
+  const o = outline(body)
+  t.same(shape(body), [
+    ['part', '一、', 1, '任务', null],
+    ['item', '1.', 1, '做好工作', 0],
+    ['item', '2.', 2, '第二项', 0],
+  ])
+  t.equal(
+    o.sections[1]!.text,
+    '做好工作。培养20名以上骨干教师，新增床位1.2万张，覆盖二、三季度的检查。',
+  )
+  t.same([o.sections[1]!.startLine, o.sections[1]!.endLine], [3, 9])
+})
+
+t.test('a paragraph that ends a sentence starts a new paragraph of the same item', async (t) => {
+  const o = outline('一、任务\n\n1. 甲。乙。\n\n到2025年，建成体系。\n')
+  t.equal(o.sections[1]!.text, '甲。乙。\n到2025年，建成体系。')
+})
+
+t.test('items numbered anew in each chapter are still items', async (t) => {
+  t.same(
+    shape('一、任务\n\n（一）甲\n\n1. 甲一。\n\n2. 甲二。\n\n（二）乙\n\n1. 乙一。\n').map((s) =>
+      s.slice(0, 3),
+    ),
+    [
+      ['part', '一、', 1],
+      ['chapter', '（一）', 1],
+      ['item', '1.', 1],
+      ['item', '2.', 2],
+      ['chapter', '（二）', 2],
+      ['item', '1.', 1],
+    ],
+  )
+})
+
+t.test('headings out of sequence are prose, not sections', async (t) => {
+  t.same(
+    shape('一、任务\n\n1. 甲。\n\n5. 这不是第五项。\n\n三、也不是第三部分。\n').map((s) => s[0]),
+    ['part', 'item'],
+  )
+})

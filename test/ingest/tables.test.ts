@@ -1,0 +1,90 @@
+import t from 'tap'
+import { parseTables } from '../../src/ingest/tables.js'
+import { decodePlanText } from '../../src/ingest/text.js'
+
+const tables = (text: string) => {
+  const lines = decodePlanText(Buffer.from(text), 't.txt')
+  return parseTables(lines, 0, lines.length)
+}
+
+t.test('task rows: repeated headers skipped, units split outside brackets, in order', async (t) => {
+  const parsed = tables(
+    [
+      '序号\t工作任务\t责任单位',
+      '1\t建立 清单 制度。\t市教育局、市人社局',
+      '2\t建设平台。\t各乡镇(街道、管委会)、各行业部门',
+      '',
+      '序号\t工作任务\t责任单位',
+      '3\t完善机制。\t市财政局,市发改委',
+      '4\t没有责任单位的任务。\t',
+      '5\t表格被截断的任务',
+    ].join('\n'),
+  )
+  t.same(
+    parsed.tasks.map((r) => [r.number, r.text, r.units.map((u) => u.asWritten), r.line]),
+    [
+      [1, '建立清单制度。', ['市教育局', '市人社局'], 2],
+      [2, '建设平台。', ['各乡镇(街道、管委会)', '各行业部门'], 3],
+      [3, '完善机制。', ['市财政局', '市发改委'], 6],
+      [4, '没有责任单位的任务。', [], 7],
+      [5, '表格被截断的任务', [], 8],
+    ],
+  )
+  t.same(parsed.agencies, [])
+})
+
+t.test('a cell wrapped onto its own line continues the row above', async (t) => {
+  const parsed = tables('序号\t工作任务\t责任单位\n1\t建设智慧\n养老平台。\t市民政局\n')
+  t.equal(parsed.tasks.length, 1)
+  t.equal(parsed.tasks[0]!.text, '建设智慧养老平台。')
+})
+
+t.test('columns are found by their headers, in any order', async (t) => {
+  const parsed = tables(
+    [
+      '序号\t重点任务\t牵头单位\t配合单位',
+      '1\t甲任务。\t市民政局\t市财政局、市卫健委',
+      '',
+      '序号\t单位名称\t联系电话\t工作任务\t牵头领导',
+      '1\t市民政局\t0379-1234\t负责养老服务。\t王局长',
+      '2\t市财政局\t\t负责资金保障。\t',
+      '3\t市财政局\t\t负责资金保障。\t',
+    ].join('\n'),
+  )
+  t.same(
+    parsed.tasks[0]!.units.map((u) => u.asWritten),
+    ['市民政局', '市财政局', '市卫健委'],
+  )
+  t.same(parsed.agencies, [
+    { name: '市民政局', duties: '负责养老服务。', lead: '王局长', phone: '0379-1234', line: 5 },
+    { name: '市财政局', duties: '负责资金保障。', lead: null, phone: null, line: 6 },
+    { name: '市财政局', duties: '负责资金保障。', lead: null, phone: null, line: 7 },
+  ])
+})
+
+t.test('cells separated by wide spaces when a converter dropped the tabs', async (t) => {
+  const parsed = tables('序号  工作任务  责任单位\n1  建立制度。  市教育局、市人社局\n')
+  t.same(
+    parsed.tasks[0]!.units.map((u) => u.asWritten),
+    ['市教育局', '市人社局'],
+  )
+})
+
+t.test('a wrapped row whose units stand on the second line', async (t) => {
+  const parsed = tables(
+    '序号\t工作任务\t责任单位\n1\t建设智慧\n养老平台。\t市民政局、市财政局\n2\t下一行。\t市卫健委\n',
+  )
+  t.same(
+    parsed.tasks.map((r) => [r.text, r.units.map((u) => [u.asWritten, u.line])]),
+    [
+      [
+        '建设智慧养老平台。',
+        [
+          ['市民政局', 3],
+          ['市财政局', 3],
+        ],
+      ],
+      ['下一行。', [['市卫健委', 4]]],
+    ],
+  )
+})

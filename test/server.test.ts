@@ -1,0 +1,82 @@
+// End to end: npm start's entry point as a real process on a real port.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import t from 'tap'
+import { projectRoot } from '../src/paths.js'
+import { tempDir } from './helper.js'
+
+interface Server {
+  child: ChildProcess
+  url: string
+  logs: Record<string, unknown>[]
+}
+
+function start(env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const logs: Record<string, unknown>[] = []
+  return new Promise((resolve, reject) => {
+    let stderr = ''
+    child.stderr!.on('data', (chunk) => (stderr += chunk))
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)))
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const entry = JSON.parse(line) as Record<string, unknown>
+      logs.push(entry)
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(String(entry.msg))
+      if (m) resolve({ child, url: m[1]!, logs })
+    })
+  })
+}
+
+async function stop(server: Server): Promise<number | null> {
+  const exited = once(server.child, 'exit')
+  server.child.kill('SIGTERM')
+  const [code] = (await exited) as [number | null]
+  return code
+}
+
+t.test('first start builds the database from db/sources, then serves it', async (t) => {
+  const dbPath = join(tempDir(t), 'plan.db')
+  const server = await start({ DB_PATH: dbPath })
+  t.ok(
+    server.logs.some((l) => l.msg === 'loaded a bundled plan text'),
+    'the missing database was built',
+  )
+  const ready = await fetch(`${server.url}/readyz`)
+  t.equal(ready.status, 200)
+  const tasks = await fetch(
+    `${server.url}/v1/tasks?agency=${encodeURIComponent('市人社局')}&limit=5`,
+  )
+  t.equal(tasks.status, 200)
+  t.match(tasks.headers.get('link'), /rel="next"/)
+  const body = (await tasks.json()) as { meta: { total: number } }
+  t.equal(body.meta.total, 24)
+  const missing = await fetch(`${server.url}/v1/tasks/nope`)
+  t.equal(missing.status, 404)
+  t.equal(missing.headers.get('content-type'), 'application/problem+json; charset=utf-8')
+  t.equal(await stop(server), 0, 'SIGTERM closes cleanly')
+
+  const again = await start({ DB_PATH: dbPath })
+  t.notOk(
+    again.logs.some((l) => l.msg === 'loaded a bundled plan text'),
+    'a database that holds the bundled text is not rebuilt',
+  )
+  t.equal(await stop(again), 0)
+})
+
+t.test('a bad configuration stops the start with one line naming the variable', async (t) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: 'eighty' },
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  const [code] = (await once(child, 'exit')) as [number]
+  t.equal(code, 1)
+  t.equal(stderr, 'plan-open-data: PORT must be a port number from 0 to 65535, not "eighty"\n')
+})
