@@ -1,8 +1,9 @@
 // End to end: npm start's entry point as a real process on a real port.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { promisify } from 'node:util'
 import t from 'tap'
 import { projectRoot } from '../src/paths.js'
 import { tempDir } from './helper.js'
@@ -13,8 +14,10 @@ interface Server {
   logs: Record<string, unknown>[]
 }
 
-function start(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
+const fromSource = ['--import', 'tsx', join(projectRoot, 'src/server.ts')]
+
+function start(env: Record<string, string>, args = fromSource): Promise<Server> {
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,4 +82,14 @@ t.test('a bad configuration stops the start with one line naming the variable', 
   const [code] = (await once(child, 'exit')) as [number]
   t.equal(code, 1)
   t.equal(stderr, 'plan-open-data: PORT must be a port number from 0 to 65535, not "eighty"\n')
+})
+
+t.test('the compiled server, as npm start runs it, serves the same', async (t) => {
+  await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: projectRoot })
+  const server = await start({ DB_PATH: join(tempDir(t), 'plan.db') }, [
+    join(projectRoot, 'dist/server.js'),
+  ])
+  const res = await fetch(`${server.url}/v1/sections?kind=part`)
+  t.equal(((await res.json()) as { meta: { total: number } }).meta.total, 3)
+  t.equal(await stop(server), 0)
 })

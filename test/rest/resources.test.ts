@@ -1,6 +1,8 @@
 // The REST list and item routes over the bundled plan: envelopes, filters, paging and errors.
 import t from 'tap'
-import { bundledPlanPath, buildTestApp, secondPlanPath } from '../helper.js'
+import { buildApp } from '../../src/app.js'
+import { Store } from '../../src/store/index.js'
+import { bundledPlanPath, buildTestApp, secondPlanPath, tempDatabase } from '../helper.js'
 
 type List<T = Record<string, unknown>> = {
   data: T[]
@@ -191,7 +193,14 @@ t.test('bad requests are 4xx problem+json that name the parameter', async (t) =>
 })
 
 t.test('health and readiness', async (t) => {
-  const app = await buildTestApp(t)
+  const { db } = tempDatabase(t)
+  const app = await buildApp({ store: new Store(db) })
+  t.teardown(() => app.close())
   t.same((await app.inject('/healthz')).json(), { status: 'ok' })
   t.same((await app.inject('/readyz')).json(), { status: 'ready' })
+  db.close()
+  const closed = await app.inject('/readyz')
+  t.equal(closed.statusCode, 503)
+  t.match(closed.json(), { type: '/problems/not-ready', status: 503 })
+  t.same((await app.inject('/healthz')).json(), { status: 'ok' }, 'the process is still alive')
 })
