@@ -18,25 +18,19 @@ function mulberry32(seed: number): () => number {
   }
 }
 
-class Dice {
-  constructor(private readonly next: () => number) {}
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1))
-  }
-  chance(p: number): boolean {
-    return this.next() < p
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(0, xs.length - 1)]!
-  }
-  /** k distinct elements in random order. */
-  sample<T>(xs: readonly T[], k: number): T[] {
+/** Draws from a seeded PRNG: an integer in [lo, hi], a coin, one element, k distinct elements. */
+function dice(next: () => number) {
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1))
+  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!
+  const chance = (p: number) => next() < p
+  const sample = <T>(xs: readonly T[], k: number): T[] => {
     const pool = [...xs]
-    const out: T[] = []
-    while (out.length < k && pool.length > 0)
-      out.push(pool.splice(this.int(0, pool.length - 1), 1)[0]!)
-    return out
+    return Array.from(
+      { length: Math.min(k, pool.length) },
+      () => pool.splice(int(0, pool.length - 1), 1)[0]!,
+    )
   }
+  return { int, pick, chance, sample }
 }
 
 /** Fields of a line of the data tables below, which always has the fields destructured. */
@@ -192,6 +186,12 @@ const SENTENCES = `围绕{t}高质量发展需求，加快{a}建设，推动{b}�
 推进{a}与{b}融合发展，形成上下联动、协同推进的工作格局。
 完善{a}考核评价办法，将{b}工作成效纳入部门年度绩效考核。
 探索{a}市场化运营机制，引导金融机构加大对{b}的信贷支持。`.split('\n')
+// Targets an item may end with; {y} year, {p} a percentage, {q} a count.
+const QUANTITIES = [
+  '到{y}年，{a}覆盖率保持在{p}%以上。',
+  '到{y}年，建成{a}示范项目不少于{q}个。',
+  '到{y}年，{a}群众满意度达到{p}%以上。',
+]
 const CHAPTER_HEADS = `完善{a}体系 提升{a}水平 强化{a}保障 推进{a}建设
   优化{a}布局 深化{a}改革 创新{a}机制 加强{a}管理`.split(/\s+/)
 const ITEM_HEADS =
@@ -234,7 +234,7 @@ export function generatePlan(seed: number): string {
   const city = CITIES[k % CITIES.length]!
   const year = 2019 + (k % 7)
   const serial = (k % 99) + 1
-  const d = new Dice(mulberry32(Math.imul(k + 1, 0x9e3779b1)))
+  const d = dice(mulberry32(Math.imul(k + 1, 0x9e3779b1)))
   const topic = d.pick(TOPICS)
   const u = city.kind === 'x' ? '县' : '市'
   const place = city.name.slice(0, -1)
@@ -248,24 +248,38 @@ export function generatePlan(seed: number): string {
     `${title.slice(0, -suffix)} ${title.slice(-suffix)}`
   const artifacts = (s: string, p: number) => (d.chance(p) ? spaceNumbers(s) : s)
 
-  // Every sentence is new within the plan, so that a task row restates exactly one item.
+  // Template sentences differ only in their nouns. A template is used at most once with a given
+  // noun in each slot, so that a sentence a task row copies is found in one item only.
   const used = new Set<string>()
-  const fresh = (make: () => string): string => {
-    let s = make()
-    for (let tries = 0; used.has(s) && tries < 30; tries++) s = make()
-    used.add(s)
-    return s
-  }
   const twoNouns = (except?: string) =>
     d.sample(
       topic.nouns.filter((x) => x !== except),
       2,
     ) as [string, string]
-  const sentence = (template: string, first?: string) =>
-    fresh(() => {
-      const [a, b] = twoNouns(first)
-      return fill(template, { ...slots, a: first ?? a, b })
-    })
+  /** A new sentence from one of the templates, none of which the item (taken) has used yet. */
+  const sentence = (pool: readonly string[], taken: Set<string>, first?: string): string => {
+    for (let tries = 0; ; tries++) {
+      const template = d.pick(pool)
+      const [x, b] = twoNouns(first)
+      const a = first !== undefined && tries < 20 ? first : x
+      // Swapping the two nouns would make a near-copy too.
+      const both = template.includes('{b}')
+      const pair = [a, b].sort().join()
+      const keys = [
+        `${template}:a:${a}`,
+        ...(both ? [`${template}:b:${b}`, `${template}:${pair}`] : []),
+      ]
+      if (tries < 300 && (taken.has(template) || keys.some((key) => used.has(key)))) continue
+      taken.add(template)
+      keys.forEach((key) => used.add(key))
+      const numbers = {
+        y: String(deadline - d.int(0, 1)),
+        p: String(d.int(85, 98)),
+        q: String(d.int(3, 20)),
+      }
+      return fill(template, { ...slots, ...numbers, a, b })
+    }
+  }
   // Quantitative targets with a deadline; the topic's own metrics appear once each.
   const [measure, facility] = topic.facility
   const once = [
@@ -277,13 +291,7 @@ export function generatePlan(seed: number): string {
   const quantity = (a: string) =>
     once.length > 0 && d.chance(0.5)
       ? once.splice(d.int(0, once.length - 1), 1)[0]!()
-      : fresh(() =>
-          d.pick([
-            `到${deadline}年，${a}覆盖率保持在${d.int(90, 98)}%以上。`,
-            `到${deadline}年，建成${a}示范项目不少于${d.int(3, 20)}个。`,
-            `到${deadline - d.int(0, 1)}年，${a}群众满意度达到${d.int(85, 95)}%以上。`,
-          ]),
-        )
+      : sentence(QUANTITIES, new Set(), a)
 
   // Outline sizes: 15–30 items, 3–5 of them under 保障措施, 4–8 chapters in all.
   const itemCount = d.int(15, 30)
@@ -312,9 +320,10 @@ export function generatePlan(seed: number): string {
     const noun = chapterNouns[c]!
     const items = Array.from({ length: size }, (): Item => {
       const heading = itemHeading(noun)
-      const body = d
-        .sample(SENTENCES, d.int(2, 4))
-        .map((t) => sentence(t, d.chance(0.35) ? noun : undefined))
+      const taken = new Set<string>()
+      const body = Array.from({ length: d.int(2, 4) }, () =>
+        sentence(SENTENCES, taken, d.chance(0.35) ? noun : undefined),
+      )
       if (d.chance(0.75)) body.push(quantity(d.chance(0.5) ? noun : d.pick(topic.nouns)))
       return { heading, body }
     })
@@ -322,7 +331,10 @@ export function generatePlan(seed: number): string {
   })
   const safeguards = d.sample(SAFEGUARDS, safeguardCount).map(([heading, first]): Item => ({
     heading,
-    body: [fill(first, slots), ...d.sample(SENTENCES, d.int(1, 2)).map((t) => sentence(t))],
+    body: [
+      fill(first, slots),
+      ...[1, 2].slice(d.int(0, 1)).map(() => sentence(SENTENCES, new Set())),
+    ],
   }))
   const items = [...chapters.flatMap((c) => c.items), ...safeguards]
   // ~3 items per plan have a sentence cut by a page break: no 。 before the blank line.
@@ -405,11 +417,8 @@ export function generatePlan(seed: number): string {
 
   // 附件: the task list. Rows follow the items in order, each copying whole sentences of one item
   // (sometimes two); the header repeats at each page break.
-  para(
-    `附件${d.pick([':', '：'])}${listTitle}`,
-    '附件',
-    wrapped(listTitle, listTitle.endsWith('清单') ? 6 : 7),
-  )
+  const colon = d.pick([':', '：'])
+  para(`附件${colon}${listTitle}`, '附件', wrapped(listTitle, listTitle.endsWith('清单') ? 6 : 7))
   // Rows start as single sentences; neighbours merge (rarely across two items) until there are
   // as many rows as wanted, or rows are taken evenly when merging cannot get there.
   let rowsOf = items.flatMap((item, i) => item.body.map((s) => ({ i, text: [s] })))
@@ -417,7 +426,7 @@ export function generatePlan(seed: number): string {
   for (let tries = 0; rowsOf.length > wanted && tries < 500; tries++) {
     const g = d.int(0, rowsOf.length - 2)
     const [a, b] = [rowsOf[g]!, rowsOf[g + 1]!]
-    if (a.text.length + b.text.length <= 3 && (a.i === b.i || d.chance(0.05))) {
+    if (a.text.length + b.text.length <= 2 && (a.i === b.i || d.chance(0.05))) {
       rowsOf.splice(g, 2, { i: a.i, text: [...a.text, ...b.text] })
     }
   }
@@ -457,19 +466,17 @@ export function generatePlan(seed: number): string {
   // The agency table: full names of every unit above, padded to 8–20 rows, one row sometimes twice.
   const named = usedUnits.map((s) => AGENCIES.find((a) => a.short === s)!)
   const others = AGENCIES.filter((a) => !named.includes(a))
-  const rows = [...named, ...d.sample(others, d.int(8, 20) - named.length)].map((a) => {
+  const size = d.int(8, 20)
+  const twice = size > 8 && d.chance(0.25)
+  const rows = [...named, ...d.sample(others, size - named.length - (twice ? 1 : 0))].map((a) => {
     const title = a.full.endsWith('委员会') ? '主任' : a.full.endsWith('会') ? '主席' : '局长'
     const lead = `${d.pick([...'王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林郑'])}${d.chance(0.6) ? '副' : ''}${title}`
     const duty = `负责全${u}${a.duty}等工作，${d.pick(['配合做好', '牵头或参与'])}${topic.name}相关任务落实。`
     return `${u}${a.full}\t${duty}\t${lead}\t${city.area}-${d.int(60000000, 69999999)}`
   })
-  if (d.chance(0.25)) rows.push(rows[rows.length - 1]!)
-  out.push(
-    '',
-    '序号\t单位名称\t工作任务\t牵头领导\t联系电话',
-    ...rows.map((r, i) => `${i + 1}\t${r}`),
-    '',
-  )
+  if (twice) rows.push(rows[rows.length - 1]!)
+  const agencyHeader = '序号\t单位名称\t工作任务\t牵头领导\t联系电话'
+  out.push('', agencyHeader, ...rows.map((r, i) => `${i + 1}\t${r}`), '')
 
   // 版记: 主办, 抄送 over two lines, 印发机关 and 印发日期.
   para(`主办：${u}${topic.lead}`)
