@@ -12,7 +12,10 @@ export interface AliasDictionary {
 }
 
 /** Units that stand for many bodies: 各乡镇（街道、管委会）, 相关行业部门, 有关单位. */
-const COLLECTIVE = /^(各|相关|有关|其他|其它)/
+const COLLECTIVE = /^(?:[市县区]直)?(各|相关|有关|其他|其它)/
+
+/** A role written beside a unit: 区城管局（牵头）, 市教育局牵头. */
+const ROLE = /(?:[（(](?:牵头|配合|负责|责任)[）)]|牵头)$/
 
 /** The organ-type ending of a name; an abbreviation keeps it (发改委 is a 委员会). */
 const SUFFIXES: [RegExp, string][] = [
@@ -63,7 +66,7 @@ export class AgencyResolver {
 
   /** Spelling differences that never make a different name: brackets, spaces, the city's name. */
   normalize(asWritten: string): string {
-    let name = repair(asWritten).replace(/\s+/g, '')
+    let name = repair(asWritten).replace(/\s+/g, '').replace(ROLE, '')
     if (name.startsWith(this.jurisdiction) && name.length > this.jurisdiction.length + 1) {
       name = this.level + name.slice(this.jurisdiction.length)
     }

@@ -6,7 +6,8 @@ import { compact, endsSentence, repair, repairTitle, type Line } from './text.js
 import type { Citation, NumberParts } from './types.js'
 
 /** 发文字号: agency code, year in 〔〕 (or a bracket a converter put in its place), serial, 号. */
-const DOCUMENT_NUMBER = /^(\S{1,20}?)\s*[〔[［【（(]\s*(\d{4})\s*[〕\]］】）)]\s*(\d{1,5})\s*号$/
+const DOCUMENT_NUMBER =
+  /^(\S{1,20}?)\s*[〔[［【（(﹝]\s*(\d{4})\s*[〕\]］】）)﹞]\s*(\d{1,5})\s*号(?:\s*签发人[:：].*)?$/
 
 /** How far into the file the 发文字号 may stand: it belongs to the 版头 of the first page. */
 const HEADER_SCAN_LINES = 40
@@ -68,6 +69,10 @@ export function jurisdictionOf(issuer: string): string | null {
   return m ? m[1]! : null
 }
 
+/** The kinds of document a title ends with (GB/T 9704 文种). */
+const TITLE_END =
+  /(通知|意见|方案|决定|办法|规定|通报|报告|批复|函|纪要|公告|通告|规划|计划|细则|要点)$/
+
 export interface NoticeHead {
   title: string
   titleLine: number
@@ -87,7 +92,10 @@ export function parseNoticeHead(lines: Line[], numberIndex: number, file: string
   for (; i < lines.length; i++) {
     const text = lines[i]!.text.trim()
     if (text === '') continue
-    if (/[：:]$/.test(text) || endsSentence(text)) break
+    // A title never ends in a comma: such a line starts a 主送机关 list that wraps. Nor does
+    // anything follow the kind of document it names (…的通知): what does is the 主送机关.
+    if (/[：:，,、]$/.test(text) || endsSentence(text)) break
+    if (titleParts.length > 0 && TITLE_END.test(titleParts.join(''))) break
     if (titleParts.length === 0) titleLine = lines[i]!.n
     titleParts.push(text)
   }
@@ -95,10 +103,18 @@ export function parseNoticeHead(lines: Line[], numberIndex: number, file: string
     throw new PlanParseError(file, lines[numberIndex]!.n, 'no title follows the 发文字号')
   }
   let recipients: string[] = []
-  const recipientLine = lines[i]
-  if (recipientLine && /[：:]$/.test(recipientLine.text.trim())) {
-    recipients = splitList(recipientLine.text.trim().replace(/[：:]$/, ''))
-    i++
+  // 主送机关 end with a colon, on this line or, wrapped, on one of the next few.
+  let joined = ''
+  for (let k = i; k < lines.length && k < i + 6; k++) {
+    const text = lines[k]!.text.trim()
+    if (text === '') continue
+    joined += text
+    if (/[：:]$/.test(text)) {
+      recipients = splitList(joined.replace(/[：:]$/, ''))
+      i = k + 1
+      break
+    }
+    if (endsSentence(text)) break
   }
   return { title: repairTitle(titleParts.join('')), titleLine, recipients, bodyIndex: i }
 }
@@ -201,8 +217,15 @@ export function parseFooter(lines: Line[], fromIndex: number): Footer {
   let printer: string | null = null
   const lastIndex = nonBlank[nonBlank.length - 1]
   if (lastIndex !== undefined && /印发|发布/.test(lines[lastIndex]!.text)) {
-    issuedOn = parseIssueDate(lines[lastIndex]!.text)
-    if (issuedOn !== null) {
+    const lastText = lines[lastIndex]!.text.trim()
+    issuedOn = parseIssueDate(lastText)
+    // 印发机关 and 印发日期 on one line: 某市人民政府办公室  2023年8月28日印发
+    const oneLine = /^(\S.*?)\s+(\S+年\s*\S+月\s*\S+日\s*(?:印发|发布))$/.exec(lastText)
+    if (issuedOn === null && oneLine && parseIssueDate(oneLine[2]!) !== null) {
+      issuedOn = parseIssueDate(oneLine[2]!)
+      printer = compact(oneLine[1]!)
+      end = lastIndex
+    } else if (issuedOn !== null) {
       end = lastIndex
       const before = nonBlank[nonBlank.length - 2]
       const text = before === undefined ? '' : lines[before]!.text.trim()

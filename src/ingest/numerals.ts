@@ -2,6 +2,8 @@
 
 const DIGITS: Record<string, number> = {
   〇: 0,
+  // ○ (a white circle) stands for 〇 in many printed dates: 二○二三年.
+  '○': 0,
   零: 0,
   一: 1,
   二: 2,
@@ -17,7 +19,7 @@ const DIGITS: Record<string, number> = {
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 }
 
-export const CHINESE_NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万亿'
+export const CHINESE_NUMERAL_CHARS = '〇○零一二两三四五六七八九十百千万亿'
 
 /**
  * Parses a Chinese numeral (十五, 二十三, 一百零八, 两千, 三万) or a run of ASCII digits.

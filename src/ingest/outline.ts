@@ -60,7 +60,7 @@ class OutlineBuilder {
   private lastPartNumber = 0
   private lastChapterNumber = 0
   private lastItemNumber = 0
-  private chapterHasItems = false
+  private containerHasItems = false
 
   /** A heading counts only where its number continues the sequence, so that a sentence
    *  continuing with 3.5亿元 or 二、三季度 is not taken for a new section. */
@@ -74,8 +74,8 @@ class OutlineBuilder {
         return (
           this.currentPart !== null &&
           (h.number === this.lastItemNumber + 1 ||
-            // Some plans number items anew in each chapter.
-            (h.number === 1 && this.currentChapter !== null && !this.chapterHasItems))
+            // Some plans number items anew in each part or chapter.
+            (h.number === 1 && !this.containerHasItems))
         )
     }
   }
@@ -104,13 +104,14 @@ class OutlineBuilder {
       this.currentChapter = null
       this.lastPartNumber = h.number
       this.lastChapterNumber = 0
+      this.containerHasItems = false
     } else if (h.kind === 'chapter') {
       this.currentChapter = index
       this.lastChapterNumber = h.number
-      this.chapterHasItems = false
+      this.containerHasItems = false
     } else {
       this.lastItemNumber = h.number
-      this.chapterHasItems = true
+      this.containerHasItems = true
     }
     // A part or chapter heading is a title; an item's first line is already its prose.
     const own: Paragraph[] = []
@@ -174,12 +175,12 @@ export function parseOutline(lines: Line[], from: number, to: number): Outline {
     if (raw === '') continue
     const heading = readHeading(repair(raw))
     const open = builder.openParagraph()
-    // After a cut sentence, 二、三季度的检查。 continues it: a part or chapter heading is a
-    // title and never ends a sentence, while an item's first line always does.
+    // After a cut sentence, 二、三季度的检查。 continues it: a part heading is a title and
+    // never ends a sentence (a chapter heading may carry a sentence of its own).
     const startsSection =
       heading !== null &&
       builder.accepts(heading) &&
-      !(open && heading.kind !== 'item' && endsSentence(raw))
+      !(open && heading.kind === 'part' && endsSentence(raw))
     if (open && !startsSection) {
       // A page break cut this sentence: the line continues it.
       open.text += raw

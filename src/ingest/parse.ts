@@ -16,7 +16,15 @@ import {
 import { itemMatcher } from './links.js'
 import { parseOutline } from './outline.js'
 import { parseTables } from './tables.js'
-import { compact, decodePlanText, endsSentence, repair, repairTitle, type Line } from './text.js'
+import {
+  compact,
+  decodePlanText,
+  endsSentence,
+  isPageNumber,
+  repair,
+  repairTitle,
+  type Line,
+} from './text.js'
 import type { PlanDocument } from './types.js'
 
 export interface ParseOptions {
@@ -70,6 +78,7 @@ function findPlanTitle(
     const text = lines[i]!.text.trim()
     if (PART_HEADING.test(text)) return null
     if (endsSentence(text) || parseIssueDate(text) !== null || compact(text) === issuer) continue
+    if (ATTACHMENT_NOTE.test(text) || ATTACHMENT_MARK.test(text)) continue
     if (compact(text).length <= 80) return { title: repairTitle(text), index: i }
   }
   return null
@@ -94,13 +103,18 @@ function parseAttachmentNote(lines: Line[], index: number): { title: string }[] 
 
 export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocument {
   const { file } = options
-  const lines = decodePlanText(bytes, file)
+  // Page numbers are dropped but keep their line, so that every other line keeps its number.
+  const lines = decodePlanText(bytes, file).map((l) =>
+    isPageNumber(l.text) ? { n: l.n, text: '' } : l,
+  )
   const sha256 = createHash('sha256').update(bytes).digest('hex')
 
   const docNumber = findDocumentNumber(lines, file)
   const head = parseNoticeHead(lines, docNumber.index, file)
   const footer = parseFooter(lines, head.bodyIndex)
-  const bodyEnd = findBodyEnd(lines, head.bodyIndex, footer.startIndex)
+  const firstTable = lines.findIndex((l, i) => i >= head.bodyIndex && isTableRow(l.text))
+  const tablesStart =
+    firstTable < 0 || firstTable > footer.startIndex ? footer.startIndex : firstTable
 
   const titleIssuer = /^(.+?)关于/.exec(head.title)?.[1] ?? null
   const issuer = issuerFromMasthead(lines, docNumber.index) ?? footer.printer ?? titleIssuer
@@ -108,7 +122,9 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
     throw new PlanParseError(file, docNumber.line, 'no 发文机关 (issuer) above the 发文字号')
   }
   const expectedTitle = issuedPlanTitle(head.title)
-  const planTitle = findPlanTitle(lines, head.bodyIndex, bodyEnd, expectedTitle, issuer)
+  // The plan may follow the notice directly, or as its attachment after a 附件 note and the
+  // notice's signature: it is looked for up to the first table.
+  const planTitle = findPlanTitle(lines, head.bodyIndex, tablesStart, expectedTitle, issuer)
   const jurisdiction =
     jurisdictionOf(issuer) ?? (planTitle ? jurisdictionOf(planTitle.title) : null)
   if (jurisdiction === null) {
@@ -120,12 +136,14 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
   }
 
   const bodyStart = planTitle ? planTitle.index + 1 : head.bodyIndex
+  const bodyEnd = findBodyEnd(lines, bodyStart, footer.startIndex)
   const outline = parseOutline(lines, bodyStart, bodyEnd)
   const tables = parseTables(lines, bodyEnd, footer.startIndex)
-  const attachmentIndex = lines.findIndex(
-    (l, i) => i >= bodyEnd && i < footer.startIndex && ATTACHMENT_NOTE.test(l.text.trim()),
+  const attachments = lines.flatMap((l, i) =>
+    i >= head.bodyIndex && i < footer.startIndex && ATTACHMENT_NOTE.test(l.text.trim())
+      ? parseAttachmentNote(lines, i)
+      : [],
   )
-  const attachments = attachmentIndex < 0 ? [] : parseAttachmentNote(lines, attachmentIndex)
 
   const resolver = new AgencyResolver(jurisdiction, options.aliases)
   for (const row of tables.agencies) resolver.resolve(row.name, row)

@@ -59,6 +59,11 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   return line
 }
 
+/** A page number the converter left between paragraphs: — 5 —, - 12 -. */
+export function isPageNumber(text: string): boolean {
+  return /^\s*[-—–－~～]\s*\d{1,3}\s*[-—–－~～]\s*$/.test(text)
+}
+
 /** Han characters, CJK and full-width punctuation: the script of the running text. */
 const WIDE =
   '\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026'
@@ -118,8 +123,9 @@ function removeStraySpaces(s: string): string {
     const after = s[j]
     const bothWide = isWide(before) && isWide(after)
     const touchesWide = isWide(before) || isWide(after)
-    const keep =
-      before === undefined || after === undefined || !touchesWide || (bothWide && depth > 0)
+    // Inside 《》 a space after an organ's name separates joint issuers; any other is an artifact.
+    const jointIssuers = depth > 0 && bothWide && /[厅室部委府会局院署办]$/.test(out)
+    const keep = before === undefined || after === undefined || !touchesWide || jointIssuers
     if (keep && before !== undefined && after !== undefined) out += ' '
     i = j - 1
   }

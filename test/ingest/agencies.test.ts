@@ -64,3 +64,13 @@ t.test('a duplicated table row is one agency with the first row as its profile',
   t.equal(r.agencies.length, 1)
   t.equal(r.agencies[0]!.profile!.line, 10)
 })
+
+t.test(
+  'a role written beside a unit is not part of its name; 市直 units are collective',
+  async (t) => {
+    const r = new AgencyResolver('郑州市金水区', aliases)
+    t.equal(r.resolve('区城管局（牵头）'), r.resolve('区城管局'))
+    t.equal(r.resolve('区城管局牵头'), r.resolve('区城市管理局'))
+    t.equal(r.agencies[r.resolve('区直有关部门')]!.kind, 'collective')
+  },
+)

@@ -21,6 +21,8 @@ t.test(
       ['洛政办[2024]5号', '洛政办〔2024〕5号', '洛政办', 2024, 5],
       ['豫政 〔 2021 〕 2 号', '豫政〔2021〕2号', '豫政', 2021, 2],
       ['郑政办明电（2021）036号', '郑政办明电〔2021〕36号', '郑政办明电', 2021, 36],
+      ['金政办﹝2022﹞31号', '金政办〔2022〕31号', '金政办', 2022, 31],
+      ['金政办〔2022〕31号        签发人：张三', '金政办〔2022〕31号', '金政办', 2022, 31],
     ]
     for (const [input, number, agencyCode, year, serial] of cases) {
       const found = findDocumentNumber(lines(`\n某某市人民政府文件\n\n${input}\n`), 'h.txt')
@@ -70,6 +72,7 @@ t.test('parseNoticeHead joins a broken title and lists each recipient', async (t
 t.test('parseIssueDate reads Arabic and Chinese dates', async (t) => {
   t.equal(parseIssueDate('2023年8月28日印发'), '2023-08-28')
   t.equal(parseIssueDate('二〇二三年八月二十八日印发'), '2023-08-28')
+  t.equal(parseIssueDate('二○二三年八月二十八日印发'), '2023-08-28', 'a white circle for 〇')
   t.equal(parseIssueDate('2024 年 3 月 5 日'), '2024-03-05')
   t.equal(parseIssueDate('2023年13月1日印发'), null)
   t.equal(parseIssueDate('到2025年底'), null)
@@ -123,4 +126,20 @@ t.test('findCitations lists each cited document once, with its number', async (t
     { title: '中共中央办公厅 国务院办公厅关于乙的意见', number: null, line: 3 },
     { title: '丙办法', number: '豫政办〔2023〕28号', line: 9 },
   ])
+})
+
+t.test('主送机关 wrapped over two lines, even inside a name', async (t) => {
+  const text =
+    '甲政办〔2024〕1号\n\n甲市人民政府办公室关于印发甲市方案的通知\n\n各县人民政府，市人民政府各部门，各有\n关单位：\n\n正文。\n'
+  const head = parseNoticeHead(lines(text), 0, 'h.txt')
+  t.equal(head.title, '甲市人民政府办公室关于印发甲市方案的通知')
+  t.same(head.recipients, ['各县人民政府', '市人民政府各部门', '各有关单位'])
+})
+
+t.test('印发机关 and 印发日期 on one line', async (t) => {
+  const footer = parseFooter(
+    lines('正文。\n\n抄送：市委各部门。\n\n甲市人民政府办公室    2024年3月5日印发\n'),
+    0,
+  )
+  t.match(footer, { printer: '甲市人民政府办公室', issuedOn: '2024-03-05', cc: ['市委各部门'] })
 })

@@ -117,3 +117,28 @@ t.test('headings out of sequence are prose, not sections', async (t) => {
     ['part', 'item'],
   )
 })
+
+t.test('items numbered anew in a part without chapters are still items', async (t) => {
+  t.same(
+    shape('一、任务\n\n1. 甲。\n\n2. 乙。\n\n二、保障\n\n1. 丙。\n\n2. 丁。\n').map((s) =>
+      s.slice(0, 3),
+    ),
+    [
+      ['part', '一、', 1],
+      ['item', '1.', 1],
+      ['item', '2.', 2],
+      ['part', '二、', 2],
+      ['item', '1.', 1],
+      ['item', '2.', 2],
+    ],
+  )
+})
+
+t.test('a chapter heading with a sentence of its own after an item cut mid-line', async (t) => {
+  t.same(
+    shape(
+      '一、任务\n\n（一）甲\n\n1. 甲一。实施入地改造\n\n（二）提升管理水平。加强日常管理。\n',
+    ).map((s) => s[0]),
+    ['part', 'chapter', 'item', 'chapter'],
+  )
+})

@@ -88,3 +88,31 @@ t.test('a wrapped row whose units stand on the second line', async (t) => {
     ],
   )
 })
+
+t.test('table variants of the genre', async (t) => {
+  const parsed = tables(
+    [
+      '序  号\t工作措施\t责任 单位',
+      '一、整治道路\t\t',
+      '1.\t修复路面。\t区城管局 区住建局',
+      '１\t规范停车。\t金水公安分局（牵头）、区城管局',
+      '二\t规范立面\t',
+      '2、\t整治立面。\t区城管局',
+      '',
+      '附件2',
+      '',
+      '金水区背街小巷整治项目清单',
+      '序号\t街道\t道路名称',
+      '1\t丰产路街道\t纬五路',
+    ].join('\n'),
+  )
+  t.same(
+    parsed.tasks.map((r) => [r.number, r.text, r.units.map((u) => u.asWritten)]),
+    [
+      [1, '修复路面。', ['区城管局', '区住建局']],
+      [1, '规范停车。', ['金水公安分局（牵头）', '区城管局']],
+      [2, '整治立面。', ['区城管局']],
+    ],
+    'numbers as 1. １ 2、, group rows skipped, a further table not read as tasks',
+  )
+})

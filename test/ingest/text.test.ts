@@ -4,6 +4,7 @@ import {
   compact,
   decodePlanText,
   endsSentence,
+  isPageNumber,
   repair,
   repairTitle,
 } from '../../src/ingest/text.js'
@@ -73,3 +74,19 @@ t.test('endsSentence knows the marks that close a paragraph', async (t) => {
   for (const s of ['好。', '如下：', '一是；', '吗？', '“好。”']) t.ok(endsSentence(s), s)
   for (const s of ['为新', '培养 20 名', '技术、', '一、总体要求']) t.notOk(endsSentence(s), s)
 })
+
+t.test(
+  'page numbers left by the converter are recognised; a space in 《》 only between issuers',
+  async (t) => {
+    for (const s of ['— 5 —', '- 12 -', '－3－', ' — 27 — ']) t.ok(isPageNumber(s), s)
+    for (const s of ['5', '2025年', '—', '一、总体要求']) t.notOk(isPageNumber(s), s)
+    t.equal(
+      repair('依据《郑州市城市市容和 环境卫生管理条例》'),
+      '依据《郑州市城市市容和环境卫生管理条例》',
+    )
+    t.equal(
+      repair('《教育部 河南省人民政府关于推进的意见》'),
+      '《教育部 河南省人民政府关于推进的意见》',
+    )
+  },
+)
