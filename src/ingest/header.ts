@@ -48,9 +48,10 @@ export function findDocumentNumber(lines: Line[], file: string): DocumentNumber 
 /** 版头: the issuing organ's name followed by 文件, above the document number. */
 export function issuerFromMasthead(lines: Line[], numberIndex: number): string | null {
   for (let i = numberIndex - 1; i >= 0; i--) {
-    const text = compact(lines[i]!.text)
+    // Joint issuers keep the space between them; the jurisdiction is read from the right one.
+    const text = repair(lines[i]!.text).replace(/\s+/g, ' ')
     if (text === '') continue
-    const m = /^(.+?)(?:文件|文件\d*)$/.exec(text)
+    const m = /^(.+?)\s*文件$/.exec(text)
     return m ? m[1]! : text
   }
   return null
@@ -64,8 +65,11 @@ const DIVISION = '(?:自治区|自治州|自治县|特别行政区|省|市|州|�
  * The shortest prefix ending in a division that is followed by the name of an organ wins.
  */
 export function jurisdictionOf(issuer: string): string | null {
+  // A joint masthead (中共某市委办公室 某市人民政府办公室) belongs to the government it names.
+  const organ = issuer.split(/\s+/).find((part) => part.includes('人民政府')) ?? issuer
+  const name = organ.replace(/\s+/g, '').replace(/^中共/, '')
   const government = new RegExp(`^(.+?${DIVISION})(?:人民政府|人民代表大会|委员会|委|政府)`)
-  const m = government.exec(issuer) ?? new RegExp(`^(.{2,}?${DIVISION})`).exec(issuer)
+  const m = government.exec(name) ?? new RegExp(`^(.+?${DIVISION})`).exec(name)
   return m ? m[1]! : null
 }
 

@@ -150,6 +150,8 @@ class OutlineBuilder {
         .map((p) => p.text)
         .filter((t) => t !== '')
         .join('\n')
+      // An item's first sentence may run past its first line, cut by a page break.
+      if (section.kind === 'item' && paragraphs[0]) section.heading = headingOf(paragraphs[0].text)
       const last = paragraphs[paragraphs.length - 1]
       if (last) section.endLine = Math.max(section.endLine, last.endLine)
     }

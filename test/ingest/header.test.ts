@@ -42,6 +42,8 @@ t.test('jurisdictionOf names the government an organ belongs to', async (t) => {
     ['兰考县人民政府', '兰考县'],
     ['巩义市教育局', '巩义市'],
     ['内蒙古自治区人民政府', '内蒙古自治区'],
+    ['沁县教育局', '沁县'],
+    ['中共新郑市委办公室 新郑市人民政府办公室', '新郑市'],
     ['办公室', null],
   ]
   for (const [issuer, expected] of cases) t.equal(jurisdictionOf(issuer), expected, issuer)

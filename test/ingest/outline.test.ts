@@ -142,3 +142,10 @@ t.test('a chapter heading with a sentence of its own after an item cut mid-line'
     ['part', 'chapter', 'item', 'chapter'],
   )
 })
+
+t.test("an item's heading is its first sentence even when a page break cuts it", async (t) => {
+  t.same(
+    outline('一、任务\n\n1. 修复破损\n\n路面。对辖区路面排查。\n').sections[1]!.heading,
+    '修复破损路面',
+  )
+})
