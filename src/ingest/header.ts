@@ -47,14 +47,16 @@ export function findDocumentNumber(lines: Line[], file: string): DocumentNumber 
 
 /** 版头: the issuing organ's name followed by 文件, above the document number. */
 export function issuerFromMasthead(lines: Line[], numberIndex: number): string | null {
-  for (let i = numberIndex - 1; i >= 0; i--) {
-    // Joint issuers keep the space between them; the jurisdiction is read from the right one.
-    const text = repair(lines[i]!.text).replace(/\s+/g, ' ')
-    if (text === '') continue
-    const m = /^(.+?)\s*文件$/.exec(text)
-    return m ? m[1]! : text
-  }
-  return null
+  const text = (i: number) => repair(lines[i]!.text).replace(/\s+/g, ' ')
+  let i = numberIndex - 1
+  while (i >= 0 && text(i) === '') i--
+  if (i < 0) return null
+  if (text(i) !== '文件') return text(i).replace(/\s*文件$/, '')
+  // Joint issuers stacked one a line above a 文件 of their own: joined with a space, as a
+  // joint masthead printed on one line is.
+  const names: string[] = []
+  for (let k = i - 1; k >= 0 && text(k) !== ''; k--) names.unshift(text(k))
+  return names.length > 0 ? names.join(' ') : null
 }
 
 /** Administrative divisions that have a government of their own. */

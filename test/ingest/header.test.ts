@@ -1,6 +1,7 @@
 import t from 'tap'
 import {
   findCitations,
+  issuerFromMasthead,
   findDocumentNumber,
   issuedPlanTitle,
   jurisdictionOf,
@@ -144,4 +145,20 @@ t.test('印发机关 and 印发日期 on one line', async (t) => {
     0,
   )
   t.match(footer, { printer: '甲市人民政府办公室', issuedOn: '2024-03-05', cc: ['市委各部门'] })
+})
+
+t.test('issuerFromMasthead reads one line, or issuers stacked above 文件', async (t) => {
+  const issuer = (text: string) => {
+    const l = lines(text)
+    return issuerFromMasthead(
+      l,
+      l.findIndex((x) => x.text.includes('号')),
+    )
+  }
+  t.equal(issuer('甲市人民政府办公室文件\n\n甲政办〔2024〕1号\n'), '甲市人民政府办公室')
+  t.equal(issuer('甲市人民政府办公室\n\n甲政办〔2024〕1号\n'), '甲市人民政府办公室')
+  t.equal(
+    issuer('中共甲市委办公室\n甲市人民政府办公室\n文件\n\n甲办〔2024〕1号\n'),
+    '中共甲市委办公室 甲市人民政府办公室',
+  )
 })
