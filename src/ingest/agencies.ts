@@ -14,7 +14,7 @@ export interface AliasDictionary {
 /** Units that stand for many bodies: 各乡镇（街道、管委会）, 相关行业部门, 有关单位. */
 const COLLECTIVE = /^(?:[市县区]直)?(各|相关|有关|其他|其它)/
 
-/** A role written beside a unit: 区城管局（牵头）, 市教育局牵头. */
+/** A role written beside a unit: 区城管局（牵头）, 市民政局牵头. */
 const ROLE = /(?:[（(](?:牵头|配合|负责|责任)[）)]|牵头)$/
 
 /** The organ-type ending of a name; an abbreviation keeps it (发改委 is a 委员会). */
@@ -58,7 +58,7 @@ export class AgencyResolver {
     private readonly jurisdiction: string,
     dictionary: AliasDictionary,
   ) {
-    // Organs of a 市 are written 市教育局, of a 县 县教育局: the level is the division's last character.
+    // Organs of a 市 are written 市民政局, of a 县 县民政局: the level is the division's last character.
     this.level = jurisdiction.slice(-1)
     this.place = /([^省市县区州旗盟]{2,})[省市县区州旗盟]$/.exec(jurisdiction)?.[1] ?? jurisdiction
     this.stems = { ...dictionary.stems, ...(dictionary.jurisdictions?.[jurisdiction] ?? {}) }
@@ -78,7 +78,7 @@ export class AgencyResolver {
   }
 
   /**
-   * The stem of an organ of this government (市教育局 → 教育局, 科工信局 → 科工信局), or null
+   * The stem of an organ of this government (市民政局 → 民政局, 科工信局 → 科工信局), or null
    * for a body of another level or a branch of one (团市委, 金水公安分局, 郑州海关).
    */
   private stemOf(name: string): string | null {

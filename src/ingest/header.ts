@@ -41,7 +41,7 @@ export function findDocumentNumber(lines: Line[], file: string): DocumentNumber 
   throw new PlanParseError(
     file,
     null,
-    `no 发文字号 (document number such as 某政办〔2023〕1号) in the first ${last} lines`,
+    `no 发文字号 (document number such as 某政办〔2024〕1号) in the first ${last} lines`,
   )
 }
 

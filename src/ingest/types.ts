@@ -60,7 +60,7 @@ export interface AgencyTableRow {
 export type AgencyKind = 'agency' | 'collective'
 
 export interface ParsedAgency {
-  /** Canonical full name within the document's jurisdiction, e.g. 市人力资源和社会保障局. */
+  /** Canonical full name within the document's jurisdiction, e.g. 市卫生健康委员会. */
   name: string
   kind: AgencyKind
   /** Every other spelling this document uses for it, sorted. */

@@ -9,7 +9,7 @@ export const documentRoutes = (store: Store) =>
     noun: 'document',
     item: Document,
     filters: {
-      number: Type.Optional(Type.String({ description: '发文字号, e.g. 某政办〔2023〕1号' })),
+      number: Type.Optional(Type.String({ description: '发文字号, e.g. 某政办〔2024〕1号' })),
     },
     list: store.listDocuments,
     get: store.getDocument,

@@ -13,7 +13,7 @@ export const Id = Type.String({ minLength: 1, maxLength: 200, description: 'A st
 export const Document = Type.Object(
   {
     id: Type.String(),
-    number: Type.String({ description: '发文字号, e.g. 某政办〔2023〕1号' }),
+    number: Type.String({ description: '发文字号, e.g. 某政办〔2024〕1号' }),
     numberParts: Type.Object({
       agencyCode: Type.String(),
       year: Type.Integer(),
