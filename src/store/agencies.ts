@@ -3,7 +3,7 @@
 import type { AgencyKind } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions, type Page, type PageRequest } from './paging.js'
-import { DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
+import { AGENCY_REF, DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
 
 export interface AgencyRecord {
   id: string
@@ -54,7 +54,7 @@ function toRecord(r: Row): AgencyRecord {
 }
 
 export interface AgencyFilter {
-  /** Canonical name or alias; in every jurisdiction unless narrowed by document. */
+  /** Id, canonical name or alias; in every jurisdiction unless narrowed by document. */
   name?: string | undefined
   kind?: AgencyKind | undefined
   document?: string | undefined
@@ -67,11 +67,7 @@ export function listAgencies(
 ): Page<AgencyRecord> {
   const where = new Conditions()
   if (filter.name !== undefined) {
-    where.add(
-      'a.id IN (SELECT id FROM agencies WHERE name = ? UNION SELECT agency_id FROM agency_names WHERE name = ?)',
-      filter.name,
-      filter.name,
-    )
+    where.add(`a.id IN ${AGENCY_REF}`, filter.name, filter.name, filter.name)
   }
   if (filter.kind !== undefined) where.add('a.kind = ?', filter.kind)
   if (filter.document !== undefined) {

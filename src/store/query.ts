@@ -59,7 +59,11 @@ export function listPage<Row, T>(
   }
 }
 
-/** Matches a document given by id or by 发文字号. */
+/** Agencies named by id, canonical name or any spelling a document uses (three parameters). */
+export const AGENCY_REF = `(SELECT id FROM agencies WHERE id = ? OR name = ?
+  UNION SELECT agency_id FROM agency_names WHERE name = ?)`
+
+/** Matches a document given by id or by 发文字号 (two parameters). */
 export const DOCUMENT_REF = '(SELECT id FROM documents WHERE id = ? OR number = ?)'
 
 export function parseJsonArray<T>(text: string | null): T[] {

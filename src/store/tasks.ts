@@ -1,7 +1,7 @@
 // Read queries for the task list, with each task's responsible units and restated items.
 import type { Database } from './database.js'
 import { Conditions, type Page, type PageRequest } from './paging.js'
-import { DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
+import { AGENCY_REF, DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
 import { matchingIds } from './search.js'
 
 export interface TaskAgency {
@@ -59,10 +59,6 @@ export interface TaskFilter {
   item?: string | undefined
   q?: string | undefined
 }
-
-/** Agencies named by id, canonical name or any spelling a document uses. */
-export const AGENCY_REF = `(SELECT id FROM agencies WHERE id = ? OR name = ?
-  UNION SELECT agency_id FROM agency_names WHERE name = ?)`
 
 export function listTasks(db: Database, filter: TaskFilter, page: PageRequest): Page<TaskRecord> {
   const where = new Conditions()
