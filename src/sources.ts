@@ -1,9 +1,9 @@
 // The plan texts that ship with the service (db/sources): on start, any of them the database
 // lacks is parsed and loaded, so `npm start` on a fresh clone serves the plan.
-import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readAliasDictionary, readPlanFile } from './ingest/read.js'
+import { sha256Hex } from './ingest/text.js'
 import { aliasDictionaryPath } from './paths.js'
 import type { Database } from './store/database.js'
 import { hasSource } from './store/documents.js'
@@ -19,8 +19,7 @@ export function bundledSourceFiles(dir: string): string[] {
 /** Loads each bundled text whose exact bytes are not in the database yet. */
 export function loadMissingSources(db: Database, dir: string): LoadResult[] {
   const missing = bundledSourceFiles(dir).filter((file) => {
-    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex')
-    return !hasSource(db, sha256)
+    return !hasSource(db, sha256Hex(readFileSync(file)))
   })
   if (missing.length === 0) return []
   const aliases = readAliasDictionary(aliasDictionaryPath)

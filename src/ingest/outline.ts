@@ -93,7 +93,8 @@ class OutlineBuilder {
       kind: h.kind,
       label: repair(h.label),
       number: h.number,
-      heading: headingOf(rest),
+      // An item's heading is its first sentence, known once its paragraph is joined (finish).
+      heading: h.kind === 'item' ? '' : headingOf(rest),
       text: '',
       parentIndex,
       startLine: line,

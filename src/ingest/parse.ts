@@ -1,6 +1,5 @@
 // parsePlan: the bytes of one plan text in, a PlanDocument out. It finds the regions of a
 // GB/T 9704 document (版头, notice, plan body, 附件 tables, 版记) and hands each to its parser.
-import { createHash } from 'node:crypto'
 import { AgencyResolver, type AliasDictionary } from './agencies.js'
 import { PlanParseError } from './errors.js'
 import {
@@ -23,6 +22,7 @@ import {
   isPageNumber,
   repair,
   repairTitle,
+  sha256Hex,
   type Line,
 } from './text.js'
 import type { PlanDocument } from './types.js'
@@ -107,7 +107,7 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
   const lines = decodePlanText(bytes, file).map((l) =>
     isPageNumber(l.text) ? { n: l.n, text: '' } : l,
   )
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const sha256 = sha256Hex(bytes)
 
   const docNumber = findDocumentNumber(lines, file)
   const head = parseNoticeHead(lines, docNumber.index, file)

@@ -110,11 +110,7 @@ export function parseTables(lines: Line[], from: number, to: number): Tables {
     }
     const current = columns
     // A group row (二、规范立面秩序) heads the rows below it; it is not a task.
-    if (
-      /^[一二三四五六七八九十]{1,3}、?$|^[一二三四五六七八九十]{1,3}、/.test(
-        compact(cells[0] ?? ''),
-      )
-    ) {
+    if (/^[一二三四五六七八九十]{1,3}(、|$)/.test(compact(cells[0] ?? ''))) {
       lastTask = null
       continue
     }

@@ -1,5 +1,6 @@
 // Decoding a plan text and undoing what PDF extraction does to Chinese prose: stray spaces,
 // half-width punctuation, full-width digits. Pure string functions; no knowledge of layout.
+import { createHash } from 'node:crypto'
 import { PlanParseError } from './errors.js'
 
 export interface Line {
@@ -9,6 +10,11 @@ export interface Line {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The fingerprint a document's source keeps, and by which a bundled text is recognised. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
 
 /** Decodes a file's bytes, refusing what cannot be a plan text. */
 export function decodePlanText(bytes: Uint8Array, file: string): Line[] {
