@@ -14,6 +14,8 @@ import {
 } from './header.js'
 import { itemMatcher } from './links.js'
 import { parseOutline } from './outline.js'
+import { collectTargets } from './plan-targets.js'
+import { findQualityIssues } from './quality.js'
 import { parseTables } from './tables.js'
 import {
   compact,
@@ -169,6 +171,18 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
     [planTitle?.title ?? expectedTitle, ...attachments.map((a) => a.title)],
   )
 
+  const targets = collectTargets(lines, outline.preamble, outline.sections, tasks)
+  const findings = [
+    ...findQualityIssues({
+      lines,
+      sections: outline.sections,
+      tasks,
+      agencyTable: tables.agencies,
+      agencies: resolver.agencies,
+    }),
+    ...targets.findings,
+  ].sort((a, b) => a.lines[0]! - b.lines[0]! || a.code.localeCompare(b.code))
+
   return {
     source: { file, sha256 },
     number: docNumber.number,
@@ -188,6 +202,8 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
     tasks,
     agencyTable: tables.agencies,
     agencies: resolver.agencies,
+    targets: targets.targets,
+    findings,
     lineCount: lines.length,
   }
 }

@@ -69,6 +69,40 @@ export interface ParsedAgency {
   profile: AgencyTableRow | null
 }
 
+export type Comparator = 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'range' | 'approx'
+export type Basis = 'total' | 'perYear' | 'annualGrowth'
+
+/** A quantitative commitment, found in the body or, failing that, in the task list. */
+export interface ParsedTarget {
+  indicator: string
+  comparator: Comparator
+  value: number | null
+  valueMax: number | null
+  unit: string | null
+  deadlineYear: number | null
+  basis: Basis
+  relativeTo: string | null
+  quote: string
+  /** Index into PlanDocument.sections, or null for the preamble and the task list. */
+  sectionIndex: number | null
+  /** Indexes into PlanDocument.tasks of the tasks that restate this target. */
+  taskIndexes: number[]
+  /** The line where its number is printed. */
+  line: number
+}
+
+export type Severity = 'info' | 'warning' | 'error'
+
+/** What a careful reader would flag in the text; reported, never corrected. */
+export interface Finding {
+  severity: Severity
+  /** Stable and machine-readable: duplicate-row, shared-phone, target-differs, … */
+  code: string
+  message: string
+  /** Every line the finding is about, the first being the one to look at first. */
+  lines: number[]
+}
+
 export interface PlanDocument {
   source: SourceRef
   number: string
@@ -89,6 +123,8 @@ export interface PlanDocument {
   tasks: ParsedTask[]
   agencyTable: AgencyTableRow[]
   agencies: ParsedAgency[]
+  targets: ParsedTarget[]
+  findings: Finding[]
   /** The number of the first line of the document (1) and the last, for provenance checks. */
   lineCount: number
 }

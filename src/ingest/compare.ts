@@ -1,0 +1,171 @@
+// Comparing a task's sentences with the body sentences they copy: which body sentence a task
+// sentence restates, the enumerations (甲、乙、丙) each holds, and the small wording differences
+// between the two (a word added or dropped). Pure string functions for quality.ts.
+
+export interface Sentence {
+  text: string
+  /** The line where the sentence starts. */
+  line: number
+}
+
+/** A sentence shares at least this share of its bigrams with the one it was copied from. */
+const MIN_CONTAINMENT = 0.6
+
+function significant(text: string): string {
+  return text.replace(/[^\p{Script=Han}\p{N}\p{L}]/gu, '')
+}
+
+export function bigrams(text: string): Set<string> {
+  const chars = significant(text)
+  const grams = new Set<string>()
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars.slice(i, i + 2))
+  return grams
+}
+
+/** The share of a's bigrams that b holds. */
+export function containment(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0) return 0
+  let shared = 0
+  for (const g of a) if (b.has(g)) shared++
+  return shared / a.size
+}
+
+/** Dice similarity of two short names or phrases. */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a)
+  const y = bigrams(b)
+  if (x.size + y.size === 0) return 0
+  let shared = 0
+  for (const g of x) if (y.has(g)) shared++
+  return (2 * shared) / (x.size + y.size)
+}
+
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[。；！？\n])/)
+    .map((s) => s.trim())
+    .filter((s) => significant(s).length >= 6)
+}
+
+/** The body sentence a task sentence restates, or null when none is close enough. */
+export function bestSource(sentence: string, candidates: Sentence[]): Sentence | null {
+  const grams = bigrams(sentence)
+  let best: { sentence: Sentence; score: number } | null = null
+  for (const candidate of candidates) {
+    const score = containment(grams, bigrams(candidate.text))
+    if (!best || score > best.score) best = { sentence: candidate, score }
+  }
+  return best && best.score >= MIN_CONTAINMENT ? best.sentence : null
+}
+
+/** Runs of three or more terms joined by 、 within one clause: 甲、乙、丙等. */
+export function enumerations(sentence: string): string[][] {
+  return sentence
+    .split(/[，,：:；。（）()]/)
+    .map((clause) => clause.split('、'))
+    .filter((terms) => terms.length >= 3)
+    .map((terms) => terms.map((t) => t.trim()))
+}
+
+/** Two enumerations list the same kind of thing when most terms of the shorter match. */
+export function sameList(a: string[], b: string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  const matched = short.filter((term) => long.some((other) => similarity(term, other) >= 0.5))
+  return matched.length >= Math.ceil(short.length / 2)
+}
+
+export interface WordingDifference {
+  /** The text around the difference, as each side writes it. */
+  body: string
+  task: string
+}
+
+/** Punctuation width and spaces never make a difference of wording. */
+function normalize(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/,/g, '，')
+    .replace(/;/g, '；')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[。；]$/, '')
+}
+
+/** A character diff by longest common subsequence; sentences are short enough for the table. */
+function commonSubsequence(a: string, b: string): [boolean[], boolean[]] {
+  const n = a.length
+  const m = b.length
+  const table = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i]![j] =
+        a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!)
+    }
+  }
+  const keptA = new Array<boolean>(n).fill(false)
+  const keptB = new Array<boolean>(m).fill(false)
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (a[i] === b[j]) {
+      keptA[i++] = true
+      keptB[j++] = true
+    } else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++
+    else j++
+  }
+  return [keptA, keptB]
+}
+
+/** Context kept on each side of a difference so a reader can find it. */
+const CONTEXT = 6
+/** A difference longer than this is a rewrite (an abridged task), not a changed word. */
+const MAX_CHANGE = 8
+
+/**
+ * The small differences between a body sentence and its copy in the task list: a word added,
+ * dropped or changed with the same text on both sides of it (健康学习型城市 / 学习型城市).
+ */
+export function wordingDifferences(body: string, task: string): WordingDifference[] {
+  const a = normalize(body)
+  const b = normalize(task)
+  const [keptA, keptB] = commonSubsequence(a, b)
+  const differences: WordingDifference[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && keptA[i] && keptB[j]) {
+      i++
+      j++
+      continue
+    }
+    const startA = i
+    const startB = j
+    while (i < a.length && !keptA[i]) i++
+    while (j < b.length && !keptB[j]) j++
+    const changedA = a.slice(startA, i)
+    const changedB = b.slice(startB, j)
+    const anchoredBefore = startA >= CONTEXT && startB >= CONTEXT
+    const anchoredAfter = a.length - i >= CONTEXT && b.length - j >= CONTEXT
+    // 的 and 之 come and go in abridged copies without changing what is said.
+    const meaningful = /[\p{Script=Han}\p{N}]/u.test((changedA + changedB).replace(/[的之]/g, ''))
+    if (
+      meaningful &&
+      anchoredBefore &&
+      anchoredAfter &&
+      Math.max(changedA.length, changedB.length) <= MAX_CHANGE &&
+      sameContext(a, b, startA, startB, i, j)
+    ) {
+      differences.push({
+        body: a.slice(startA - CONTEXT, i + CONTEXT),
+        task: b.slice(startB - CONTEXT, j + CONTEXT),
+      })
+    }
+  }
+  return differences
+}
+
+/** The characters around a change are the same on both sides: a local edit, not a realignment. */
+function sameContext(a: string, b: string, sa: number, sb: number, ea: number, eb: number) {
+  return (
+    a.slice(sa - CONTEXT, sa) === b.slice(sb - CONTEXT, sb) &&
+    a.slice(ea, ea + CONTEXT) === b.slice(eb, eb + CONTEXT)
+  )
+}

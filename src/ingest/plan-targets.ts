@@ -1,0 +1,100 @@
+// The targets of a whole plan: those of the body, in reading order, each linked to the tasks that
+// restate it. A task repeating a body target adds a link, not a second target; a task whose
+// figure differs from the body's keeps its own target and is reported, since neither is known
+// to be the right one.
+import type { Paragraph } from './outline.js'
+import { similarity } from './compare.js'
+import { locator } from './locate.js'
+import { extractTargets, type ExtractedTarget } from './targets.js'
+import type { Line } from './text.js'
+import type { Finding, ParsedSection, ParsedTarget, ParsedTask } from './types.js'
+
+/** Indicators this similar name the same measure, even when abridged in the task list. */
+const SAME_MEASURE = 0.5
+
+function sameFigure(a: ExtractedTarget, b: ParsedTarget): boolean {
+  return (
+    a.unit === b.unit &&
+    a.value === b.value &&
+    a.valueMax === b.valueMax &&
+    a.comparator === b.comparator &&
+    a.relativeTo === b.relativeTo &&
+    a.basis === b.basis &&
+    // A task often drops the 到2025年 of the body sentence; it does not set another year.
+    (a.deadlineYear === null || a.deadlineYear === b.deadlineYear)
+  )
+}
+
+function describe(t: {
+  comparator: string
+  value: number | null
+  valueMax: number | null
+  unit: string | null
+  deadlineYear: number | null
+}) {
+  const figure = t.valueMax === null ? `${t.value ?? ''}` : `${t.value}–${t.valueMax}`
+  const year = t.deadlineYear === null ? '' : ` by ${t.deadlineYear}`
+  return `${t.comparator} ${figure}${t.unit ?? ''}${year}`
+}
+
+export function collectTargets(
+  lines: Line[],
+  preamble: Paragraph[],
+  sections: ParsedSection[],
+  tasks: ParsedTask[],
+): { targets: ParsedTarget[]; findings: Finding[] } {
+  const locate = locator(lines)
+  const targets: ParsedTarget[] = []
+  const add = (found: ExtractedTarget[], sectionIndex: number | null, from: number, to: number) => {
+    for (const { numberAt, ...t } of found) {
+      const line = locate.lineOf(from, to, t.quote, numberAt)
+      targets.push({ ...t, sectionIndex, taskIndexes: [], line })
+    }
+  }
+  for (const p of preamble) add(extractTargets(p.text), null, p.startLine, p.endLine)
+  sections.forEach((s, index) => add(extractTargets(s.text), index, s.startLine, s.endLine))
+
+  const bodyCount = targets.length
+  const findings: Finding[] = []
+  tasks.forEach((task, taskIndex) => {
+    for (const found of extractTargets(task.text)) {
+      // Body targets of the items this task restates come first, then the rest of the body.
+      const candidates = targets
+        .slice(0, bodyCount)
+        .map((target) => ({
+          target,
+          restated: target.sectionIndex !== null && task.itemIndexes.includes(target.sectionIndex),
+          score: Math.max(
+            similarity(found.indicator, target.indicator),
+            similarity(found.quote, target.quote),
+          ),
+        }))
+        .filter((c) => c.score >= SAME_MEASURE && c.target.unit === found.unit)
+        .sort((a, b) => Number(b.restated) - Number(a.restated) || b.score - a.score)
+      const same = candidates.find((c) => sameFigure(found, c.target))
+      if (same) {
+        if (!same.target.taskIndexes.includes(taskIndex)) same.target.taskIndexes.push(taskIndex)
+        continue
+      }
+      const { numberAt, ...figure } = found
+      targets.push({ ...figure, sectionIndex: null, taskIndexes: [taskIndex], line: task.line })
+      const other = candidates[0]?.target
+      findings.push(
+        other
+          ? {
+              severity: 'warning',
+              code: 'target-differs',
+              message: `Task ${task.number} sets ${found.indicator} to ${describe(found)} where the body (line ${other.line}) sets ${describe(other)}.`,
+              lines: [task.line, other.line],
+            }
+          : {
+              severity: 'info',
+              code: 'target-only-in-task-list',
+              message: `Task ${task.number} sets a target the body does not state: ${found.quote}.`,
+              lines: [task.line],
+            },
+      )
+    }
+  })
+  return { targets, findings }
+}

@@ -1,0 +1,221 @@
+// Data-quality findings: what a careful reader of the plan would flag. They are reported with
+// the lines they concern and never corrected: the text stays the authority, the finding says
+// where it contradicts itself.
+import {
+  bestSource,
+  enumerations,
+  sameList,
+  similarity,
+  splitSentences,
+  wordingDifferences,
+  type Sentence,
+} from './compare.js'
+import { locator } from './locate.js'
+import type { Line } from './text.js'
+import type { AgencyTableRow, Finding, ParsedAgency, ParsedSection, ParsedTask } from './types.js'
+
+export interface QualityInput {
+  lines: Line[]
+  sections: ParsedSection[]
+  tasks: ParsedTask[]
+  agencyTable: AgencyTableRow[]
+  agencies: ParsedAgency[]
+}
+
+/** A table name this close to a unit's name is worth naming as the one probably meant. */
+const PROBABLY_MEANT = 0.5
+
+function duplicatedRows(table: AgencyTableRow[], tasks: ParsedTask[]): Finding[] {
+  const findings: Finding[] = []
+  const seen = new Map<string, number>()
+  for (const row of table) {
+    const key = JSON.stringify([row.name, row.duties, row.lead, row.phone])
+    const first = seen.get(key)
+    if (first === undefined) seen.set(key, row.line)
+    else {
+      findings.push({
+        severity: 'warning',
+        code: 'duplicate-row',
+        message: `The agency table lists ${row.name} twice, with the same duties, lead and phone (lines ${first} and ${row.line}).`,
+        lines: [row.line, first],
+      })
+    }
+  }
+  const seenTasks = new Map<string, ParsedTask>()
+  for (const task of tasks) {
+    const first = seenTasks.get(task.text)
+    if (first === undefined) seenTasks.set(task.text, task)
+    else {
+      findings.push({
+        severity: 'warning',
+        code: 'duplicate-row',
+        message: `Task ${task.number} repeats the text of task ${first.number}.`,
+        lines: [task.line, first.line],
+      })
+    }
+  }
+  return findings
+}
+
+function sharedPhones(table: AgencyTableRow[]): Finding[] {
+  const byPhone = new Map<string, AgencyTableRow[]>()
+  for (const row of table) {
+    if (row.phone === null) continue
+    const rows = byPhone.get(row.phone) ?? []
+    if (!rows.some((r) => r.name === row.name)) rows.push(row)
+    byPhone.set(row.phone, rows)
+  }
+  return [...byPhone]
+    .filter(([, rows]) => rows.length > 1)
+    .map(([phone, rows]) => ({
+      severity: 'warning' as const,
+      code: 'shared-phone',
+      message: `The phone number ${phone} is given for ${rows.map((r) => `${r.name} (line ${r.line})`).join(' and ')}.`,
+      lines: rows.map((r) => r.line),
+    }))
+}
+
+/** Units and table rows that do not meet: only meaningful when the plan has an agency table. */
+function unmatchedAgencies(
+  table: AgencyTableRow[],
+  tasks: ParsedTask[],
+  agencies: ParsedAgency[],
+): Finding[] {
+  if (table.length === 0) return []
+  const findings: Finding[] = []
+  const mentions = new Map<number, { task: ParsedTask; line: number; asWritten: string }[]>()
+  for (const task of tasks) {
+    for (const unit of task.units) {
+      const list = mentions.get(unit.agencyIndex) ?? []
+      list.push({ task, line: unit.line, asWritten: unit.asWritten })
+      mentions.set(unit.agencyIndex, list)
+    }
+  }
+  agencies.forEach((agency, index) => {
+    const mentioned = mentions.get(index) ?? []
+    if (agency.kind !== 'agency') return
+    if (agency.profile === null && mentioned.length > 0) {
+      const spellings = [...new Set(mentioned.map((m) => m.asWritten))].join('、')
+      const closest = table
+        .map((row) => ({ row, score: similarity(agency.name, row.name) }))
+        .sort((a, b) => b.score - a.score)[0]
+      const hint =
+        closest && closest.score >= PROBABLY_MEANT
+          ? ` The closest name in the table is ${closest.row.name} (line ${closest.row.line}).`
+          : ''
+      findings.push({
+        severity: 'warning',
+        code: 'unit-not-in-agency-table',
+        message: `${spellings}, responsible for task${mentioned.length > 1 ? 's' : ''} ${mentioned.map((m) => m.task.number).join(', ')}, is not in the agency table.${hint}`,
+        lines: [...new Set(mentioned.map((m) => m.line))],
+      })
+    }
+    if (agency.profile !== null && mentioned.length === 0) {
+      findings.push({
+        severity: 'info',
+        code: 'agency-without-task',
+        message: `${agency.name} is in the agency table but responsible for no task.`,
+        lines: [agency.profile.line],
+      })
+    }
+  })
+  return findings
+}
+
+function incompleteTasks(tasks: ParsedTask[], sections: ParsedSection[]): Finding[] {
+  const findings: Finding[] = []
+  for (const task of tasks) {
+    if (task.units.length === 0) {
+      findings.push({
+        severity: 'warning',
+        code: 'task-without-unit',
+        message: `Task ${task.number} names no responsible unit.`,
+        lines: [task.line],
+      })
+    }
+    if (task.itemIndexes.length === 0) {
+      findings.push({
+        severity: 'info',
+        code: 'task-without-item',
+        message: `Task ${task.number} restates no action item of the body.`,
+        lines: [task.line],
+      })
+    }
+  }
+  if (tasks.length > 0) {
+    sections.forEach((section, index) => {
+      if (section.kind !== 'item' || tasks.some((t) => t.itemIndexes.includes(index))) return
+      findings.push({
+        severity: 'info',
+        code: 'item-without-task',
+        message: `Item ${section.label} ${section.heading} is not restated by any task.`,
+        lines: [section.startLine],
+      })
+    })
+  }
+  return findings
+}
+
+/** 甲、乙和丙 lists as many terms as 甲、乙、丙: that difference is one of wording. */
+function termCount(list: string[]): number {
+  return list.join('、').split(/[、和]/).length
+}
+
+/** Lists and wording that change between an item and the task copying it. */
+function bodyTaskDifferences(input: QualityInput): Finding[] {
+  const locate = locator(input.lines)
+  const findings: Finding[] = []
+  const sentencesOf = new Map<number, Sentence[]>()
+  input.sections.forEach((s, index) => {
+    if (s.kind !== 'item') return
+    sentencesOf.set(
+      index,
+      splitSentences(s.text).map((text) => ({
+        text,
+        line: locate.lineOf(s.startLine, s.endLine, text),
+      })),
+    )
+  })
+  for (const task of input.tasks) {
+    const candidates = task.itemIndexes.flatMap((i) => sentencesOf.get(i) ?? [])
+    for (const sentence of splitSentences(task.text)) {
+      const source = bestSource(sentence, candidates)
+      if (!source) continue
+      const changedLists: string[][] = []
+      for (const list of enumerations(sentence)) {
+        const original = enumerations(source.text).find((other) => sameList(list, other))
+        if (!original || termCount(original) === termCount(list)) continue
+        changedLists.push(list, original)
+        findings.push({
+          severity: 'warning',
+          code: 'list-differs',
+          message: `Task ${task.number} lists ${list.length} (${list.join('、')}) where the body (line ${source.line}) lists ${original.length} (${original.join('、')}).`,
+          lines: [task.line, source.line],
+        })
+      }
+      for (const difference of wordingDifferences(source.text, sentence)) {
+        const inChangedList = changedLists.some((list) =>
+          list.some((term) => difference.task.includes(term) || difference.body.includes(term)),
+        )
+        if (inChangedList) continue
+        findings.push({
+          severity: 'info',
+          code: 'wording-differs',
+          message: `Task ${task.number} writes “${difference.task}” where the body (line ${source.line}) writes “${difference.body}”.`,
+          lines: [task.line, source.line],
+        })
+      }
+    }
+  }
+  return findings
+}
+
+export function findQualityIssues(input: QualityInput): Finding[] {
+  return [
+    ...duplicatedRows(input.agencyTable, input.tasks),
+    ...sharedPhones(input.agencyTable),
+    ...unmatchedAgencies(input.agencyTable, input.tasks, input.agencies),
+    ...incompleteTasks(input.tasks, input.sections),
+    ...bodyTaskDifferences(input),
+  ]
+}

@@ -1,0 +1,235 @@
+// Quantities written in running text: a number (2, 1.5, 十五, 两), an optional multiplier
+// (万, 亿), an optional range (1—2, 3至5) and a unit of measure (人次, 所, %, 亿元, PFlops).
+// Only the reading of the numbers is done here; whether one is a commitment is targets.ts' job.
+import { parseChineseNumber } from './numerals.js'
+
+export interface Quantity {
+  /** Offsets in the text of the first digit and just after the unit. */
+  start: number
+  end: number
+  value: number
+  /** The upper bound of a range (1—2所), else null. */
+  valueMax: number | null
+  /**
+   * The unit as written, with the multiplier taken into the value: 3万人 is 30000 人. Empty for
+   * a bare figure (PUE 1.25) at the end of a clause or before 以下, 以上, 左右.
+   */
+  unit: string
+  /** 十五 and 两 are words; they name a quantity only after a verb or a comparator. */
+  numeral: 'arabic' | 'chinese'
+}
+
+/**
+ * Units of measure, longest first so that 人次 wins over 人. 年, 月, 日, 号, 级 and 大 are missing
+ * on purpose: a number before them is a date, a document number, a rank or a name (三大产业).
+ */
+const UNITS = [
+  '个百分点',
+  '平方公里',
+  '平方米',
+  '立方米',
+  '千瓦时',
+  '万千瓦',
+  '标准箱',
+  'PFlops',
+  'EFlops',
+  'TFlops',
+  'Gbps',
+  'Mbps',
+  '人次',
+  '架次',
+  '户次',
+  '车次',
+  '公顷',
+  '公里',
+  '千米',
+  '千瓦',
+  '兆瓦',
+  '课时',
+  '学时',
+  '小时',
+  '分钟',
+  'GW',
+  'MW',
+  'kW',
+  'km',
+  'TB',
+  'PB',
+  '%',
+  '‰',
+  '元',
+  '人',
+  '名',
+  '位',
+  '所',
+  '个',
+  '家',
+  '门',
+  '项',
+  '条',
+  '座',
+  '台',
+  '套',
+  '张',
+  '户',
+  '架',
+  '辆',
+  '艘',
+  '吨',
+  '亩',
+  '倍',
+  '件',
+  '种',
+  '处',
+  '间',
+  '栋',
+  '场',
+  '次',
+  '期',
+  '届',
+  '支',
+  '只',
+  '株',
+  '棵',
+  '床',
+  '册',
+  '篇',
+  '天',
+  '米',
+  '度',
+]
+
+/**
+ * Units too common in ordinary phrases (一次性, 24小时, 三期工程) to mark a commitment alone:
+ * a number in one of them counts only beside a comparator (不少于, 以上).
+ */
+export const WEAK_UNITS = new Set(['次', '期', '届', '天', '小时', '分钟', '倍', '度', '种', '件'])
+
+/** A unit followed by one of these is part of a word: 一次性, 两个确保 is quoted anyway. */
+const WORD_AFTER_UNIT: Record<string, RegExp> = {
+  次: /^性/,
+  个: /^[体人]/,
+  件: /^事/,
+  度: /^[化]/,
+  门: /^[户槛]/,
+  名: /^[单录优义称]/,
+  家: /^[庭长乡]/,
+  所: /^[在属有谓得]/,
+  期: /^[间限]/,
+  场: /^[所景地馆]/,
+}
+
+const MULTIPLIERS: [string, number][] = [
+  ['千万', 1e7],
+  ['百万', 1e6],
+  ['十万', 1e5],
+  ['万亿', 1e12],
+  ['千亿', 1e11],
+  ['百亿', 1e10],
+  ['亿', 1e8],
+  ['万', 1e4],
+  ['千', 1e3],
+]
+
+const ARABIC = String.raw`\d+(?:\.\d+)?`
+const CHINESE = '[一二两三四五六七八九十百千万亿零〇]+'
+const RANGE_SEPARATOR = String.raw`\s*(?:—{1,2}|–|-|－|~|～|至)\s*`
+const NUMBER = new RegExp(
+  `(${ARABIC}|${CHINESE})(?:${RANGE_SEPARATOR}(${ARABIC}|${CHINESE}))?`,
+  'gu',
+)
+
+function readNumber(text: string): number | null {
+  if (/^\d/.test(text)) return Number(text)
+  return parseChineseNumber(text)
+}
+
+/** Multiplies without the binary rounding of 0.35 * 10000 = 3500.0000000000005. */
+function scale(value: number, factor: number): number {
+  return Number((value * factor).toPrecision(15))
+}
+
+function multiplierAt(text: string, at: number): { factor: number; length: number } {
+  for (const [word, factor] of MULTIPLIERS) {
+    if (text.startsWith(word, at)) return { factor, length: word.length }
+  }
+  return { factor: 1, length: 0 }
+}
+
+function unitAt(text: string, at: number, numeral: 'arabic' | 'chinese'): string | null {
+  const unit = UNITS.find((u) => text.startsWith(u, at))
+  if (unit === undefined) {
+    const bare = numeral === 'arabic' && /^(?:以下|以上|以内|左右|[，。；,;]|$)/.test(text.slice(at))
+    return bare ? '' : null
+  }
+  const after = text.slice(at + unit.length)
+  if (WORD_AFTER_UNIT[unit]?.test(after)) return null
+  // 5G, 3D: a Latin letter straight after a number is a name, not a unit.
+  if (/^[A-Za-z]/.test(unit) && /^[A-Za-z]/.test(after)) return null
+  return unit
+}
+
+/**
+ * The quantity at a number match, or null where no unit follows. 1—2万人: the multiplier after
+ * the high end applies to both ends; a Chinese run that ends in 万 or 亿 holds its multiplier.
+ */
+function readAt(text: string, match: RegExpExecArray): Quantity | null {
+  const [whole, low, high] = match
+  const start = match.index
+  const numeral = /^\d/.test(low!) ? 'arabic' : 'chinese'
+  const numberEnd = start + whole.length
+  const multiplier = multiplierAt(text, numberEnd)
+  const inRun = numeral === 'chinese' && /[万亿千]$/.test(high ?? low!)
+  if (numeral === 'chinese' && multiplier.length > 0 && !inRun) return null
+  const factor = inRun ? 1 : multiplier.factor
+  const unitStart = inRun ? numberEnd : numberEnd + multiplier.length
+  const unit = unitAt(text, unitStart, numeral)
+  if (unit === null) return null
+  const value = readNumber(low!)
+  const valueMax = high === undefined ? null : readNumber(high)
+  if (value === null || (high !== undefined && (valueMax === null || valueMax <= value))) {
+    return null
+  }
+  return {
+    start,
+    end: unitStart + unit.length,
+    value: scale(value, factor),
+    valueMax: valueMax === null ? null : scale(valueMax, factor),
+    unit,
+    numeral,
+  }
+}
+
+/**
+ * A Chinese run can begin inside a word: 统一两个 is 统一 and 两个, 万众 is no number at all. The
+ * run is cut to where a count can start: digits without 十百千 are read one character at a time.
+ */
+function trimChineseRun(run: string): number {
+  if (/^[万亿]/.test(run)) return -1
+  if (run.length > 1 && !/[十百千万亿]/.test(run)) return run.length - 1
+  return 0
+}
+
+/** Every quantity written in the text, in order. */
+export function findQuantities(text: string): Quantity[] {
+  const found: Quantity[] = []
+  const pattern = new RegExp(NUMBER.source, 'gu')
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    // A digit run glued to a letter, a digit or + is part of a code or a name: G20, “3+2”.
+    if (/[A-Za-z\d.+]/.test(text[m.index - 1] ?? '')) continue
+    if (!/^\d/.test(m[1]!) && m[2] === undefined) {
+      const skip = trimChineseRun(m[1]!)
+      if (skip < 0) continue
+      if (skip > 0) {
+        pattern.lastIndex = m.index + skip
+        continue
+      }
+    }
+    const quantity = readAt(text, m)
+    if (quantity) {
+      found.push(quantity)
+      pattern.lastIndex = quantity.end
+    }
+  }
+  return found
+}

@@ -1,0 +1,341 @@
+// Quantitative commitments in running text: 在校生规模达到3万人 is a target with indicator
+// 在校生规模, comparator gte, value 30000, unit 人. A paragraph is cut into sentences (a deadline
+// such as 到2025年 governs the rest of its own sentence) and clauses (the quote of a target), and
+// each quantity in a clause is kept only where the wording makes it a commitment.
+import { findQuantities, WEAK_UNITS, type Quantity } from './quantities.js'
+import type { Basis, Comparator, ParsedTarget } from './types.js'
+
+/** A target as one paragraph shows it; plan-targets.ts places it in the plan. */
+export type ExtractedTarget = Omit<ParsedTarget, 'sectionIndex' | 'taskIndexes' | 'line'> & {
+  /** Offset in the quote of the number (0 for a relative target, which has none). */
+  numberAt: number
+}
+
+/** Comparators written before the number, longest first (不低于 before 低于). */
+const BEFORE: [string, Comparator][] = (
+  [
+    ['不低于', 'gte'],
+    ['不少于', 'gte'],
+    ['不小于', 'gte'],
+    ['至少', 'gte'],
+    ['最少', 'gte'],
+    ['达到', 'gte'],
+    ['提高到', 'gte'],
+    ['提高至', 'gte'],
+    ['提升到', 'gte'],
+    ['提升至', 'gte'],
+    ['增加到', 'gte'],
+    ['增加至', 'gte'],
+    ['增长到', 'gte'],
+    ['扩大到', 'gte'],
+    ['扩大至', 'gte'],
+    ['保持在', 'gte'],
+    ['稳定在', 'gte'],
+    ['超过', 'gt'],
+    ['突破', 'gt'],
+    ['高于', 'gt'],
+    ['多于', 'gt'],
+    ['大于', 'gt'],
+    ['不超过', 'lte'],
+    ['不高于', 'lte'],
+    ['不多于', 'lte'],
+    ['不大于', 'lte'],
+    ['控制在', 'lte'],
+    ['降低到', 'lte'],
+    ['降低至', 'lte'],
+    ['下降到', 'lte'],
+    ['下降至', 'lte'],
+    ['低于', 'lt'],
+    ['少于', 'lt'],
+    ['小于', 'lt'],
+    ['大约', 'approx'],
+  ] as [string, Comparator][]
+).sort((a, b) => b[0].length - a[0].length)
+
+/** One-character comparators, read only straight before the number: 达3万人, 约50家. */
+const BEFORE_ADJACENT: Record<string, Comparator> = { 达: 'gte', 约: 'approx', 近: 'approx' }
+
+/** Written after the number and its unit. 以上 includes the number in Chinese legal usage. */
+const AFTER: [RegExp, Comparator][] = [
+  [/^(?:及以上|以上)/, 'gte'],
+  // 48小时内响应: 内 straight after a unit of time or count bounds it.
+  [/^(?:以内|之内|以下|内)/, 'lte'],
+  [/^(?:左右|上下)/, 'approx'],
+  [/^(?:余|多)/, 'gt'],
+]
+
+/** Verbs that make a bare count a commitment: 建成2所, 培育十家. */
+const COMMITMENT_VERB =
+  /(?:建成|建设|新建|新增|培育|打造|培养|办好|创建|引进|完成|组建|认定|设立|举办|改造|配备|建有|开展|形成|实现|招引|落地|开通|建立|布局|推出|争创|创成|遴选|评选|扶持|支持|发展|培训|吸引|招收|选树|储备|孵化|提供|覆盖|新开|开设|增加|增长|带动|服务|拓展|部署|推广|实施)$/
+
+const NUMBER_QUALIFIERS = new Set(['至少', '最少', '大约', '约', '近'])
+const ONLY_VERB = new RegExp(`^${COMMITMENT_VERB.source}`)
+const VERB_ANYWHERE = new RegExp(COMMITMENT_VERB.source.replace(/\$$/, ''))
+
+/** Counts of the plan's own parts (实施六大工程、18项重点任务): the plan's structure, not a target. */
+const PLAN_PART_NOUN =
+  /^(?:大项|大|项|个)?(?:重点)?(?:任务|举措|行动|工程|措施|方面|领域|板块|工作)/
+
+/** Words that open a statement of the present, not a commitment: 现有, 截至2022年底. */
+const BASELINE = /现有|已有|已建成|已累计|已达|已经|目前|截至|截止|共有/g
+
+const DEADLINE =
+  /(到|至|于|在|力争到)?\s*((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?(底|末)?(前|之前|以前)?(?![\d月日])/g
+
+/** Measures stated against another measure: 年培训人次不低于在校生数. */
+const MEASURE_END =
+  /(?:数|率|人次|比例|比重|规模|增速|速度|增幅|额|水平|占比|总量|量|资金|收入|产值|投资|投入|经费)$/
+const RELATIVE = /^(.+?)(不低于|不少于|不高于|不超过|高于|低于|超过|快于|达到)([^\d，。；]+)$/
+const RELATIVE_COMPARATORS: Record<string, Comparator> = {
+  不低于: 'gte',
+  不少于: 'gte',
+  达到: 'gte',
+  高于: 'gt',
+  超过: 'gt',
+  快于: 'gt',
+  不高于: 'lte',
+  不超过: 'lte',
+  低于: 'lt',
+}
+
+/**
+ * Settings of a grant or a permission rather than results the government commits to:
+ * 按合同金额的30%给予补贴, 最高不超过500万元, 可按投资额的30%抵免.
+ */
+const GRANT = /给予|最高|抵免|补贴|补助|奖励|资助|贴息/
+const PERMISSION = /^(?:可|可以)/
+
+/** Scope and hedge words that open a clause but say nothing about what is measured. */
+const LEADING_WORDS =
+  /^(?:力争|争取|确保|努力|全市|全区|全县|全省|我市|本市|其中|累计|同时|并且|并|且|每年|年均|完成|实现|可|按照|按|通过)+/
+const DEADLINE_PREFIX = /^(?:到|至|力争到)?(?:19|20)\d{2}年(?:底|末)?(?:前|之前)?/
+
+interface Span {
+  start: number
+  end: number
+}
+
+function splitAt(text: string, separators: RegExp, from = 0): (Span & { text: string })[] {
+  const spans: (Span & { text: string })[] = []
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || separators.test(text[i]!)) {
+      if (i > start) spans.push({ start: from + start, end: from + i, text: text.slice(start, i) })
+      start = i + 1
+    }
+  }
+  return spans
+}
+
+/** Quoted names and cited titles: “3+2”, “十四五”, 《…》, 〔2023〕. */
+function quotedSpans(text: string): Span[] {
+  const spans: Span[] = []
+  for (const m of text.matchAll(/“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》|〔[^〕]*〕|"[^"]*"/g)) {
+    spans.push({ start: m.index, end: m.index + m[0].length })
+  }
+  return spans
+}
+
+function inside(spans: Span[], at: number): boolean {
+  return spans.some((s) => at >= s.start && at < s.end)
+}
+
+interface Marker {
+  at: number
+  year: number | null
+}
+
+/** Deadlines (到2025年, 2026年底前) and statements of the present, by position in the sentence. */
+function markersOf(sentence: string): Marker[] {
+  const markers: Marker[] = []
+  for (const m of sentence.matchAll(DEADLINE)) {
+    if (m[1] === undefined && m[4] === undefined) continue
+    markers.push({ at: m.index, year: Number(m[2]) })
+  }
+  for (const m of sentence.matchAll(BASELINE)) markers.push({ at: m.index, year: null })
+  return markers.sort((a, b) => a.at - b.at)
+}
+
+/** The comparator written last before the number: 不低于 rather than the 低于 inside it. */
+function comparatorBefore(
+  prefix: string,
+): { comparator: Comparator; at: number; word: string } | null {
+  let best: { comparator: Comparator; at: number; word: string } | null = null
+  for (const [word, comparator] of BEFORE) {
+    const at = prefix.lastIndexOf(word)
+    // 至少建有1所: a verb of up to two characters may stand between the comparator and the number.
+    if (at < 0 || prefix.length - (at + word.length) > 2) continue
+    const end = at + word.length
+    if (
+      !best ||
+      end > best.at + best.word.length ||
+      (end === best.at + best.word.length && at < best.at)
+    ) {
+      best = { comparator, at, word }
+    }
+  }
+  if (best) return best
+  const adjacent = prefix.slice(-1)
+  const comparator = BEFORE_ADJACENT[adjacent]
+  return comparator ? { comparator, at: prefix.length - 1, word: adjacent } : null
+}
+
+function stripLeading(text: string): string {
+  let out = text.trim()
+  for (let previous = ''; previous !== out;) {
+    previous = out
+    out = out.replace(DEADLINE_PREFIX, '').replace(LEADING_WORDS, '')
+  }
+  return out
+}
+
+function stripTrailing(text: string): string {
+  return text.replace(/(?:年均(?:增长|增速|提高|递增))?(?:的|为|在|要|将|可|和|及|与|以及|、|等)*$/, '')
+}
+
+/** What a count after a verb counts: the noun phrase after the number, after its last 的. */
+function objectOf(after: string): string {
+  const phrase = stripTrailing(
+    after
+      .replace(/^(?:及以上|以上|左右|以内|之内|以下|内|余|多)?的?/, '')
+      .replace(/[（(][^）)]*$/, ''),
+  )
+  const lastOf = phrase.lastIndexOf('的')
+  return lastOf >= 0 && lastOf < phrase.length - 1 ? phrase.slice(lastOf + 1) : phrase
+}
+
+/** 年培训人次, 年飞行量, 年接待游客: a measure per year; 青年, 上年, 2025年 are not. */
+const ANNUAL_MEASURE = /(?<![\d青老少中成周新多常近历同当去上明今往逐])年(?![\d均度底末前内])/
+
+function basisOf(clause: string, indicator: string): Basis {
+  if (/年均(?:增长|增速|提高|递增)|年增长/.test(clause)) return 'annualGrowth'
+  if (/每年|年均|每年度/.test(clause) || ANNUAL_MEASURE.test(indicator)) return 'perYear'
+  return 'total'
+}
+
+function comparatorOf(quantity: Quantity, before: Comparator | null, after: Comparator | null) {
+  if (quantity.valueMax !== null) return 'range'
+  if (after === 'approx' || before === 'approx') return 'approx'
+  if (after === 'gte' && before === 'gt') return 'gt'
+  if (after === 'lte' && before === 'lt') return 'lt'
+  return after ?? before ?? 'eq'
+}
+
+interface ClauseContext {
+  clause: Span & { text: string }
+  sentence: Span & { text: string }
+  quoted: Span[]
+  markers: Marker[]
+}
+
+function yearAt(markers: Marker[], at: number): { year: number | null; baseline: boolean } {
+  let last: Marker | null = null
+  for (const m of markers) if (m.at <= at) last = m
+  return { year: last?.year ?? null, baseline: last !== null && last.year === null }
+}
+
+function quantityTarget(
+  context: ClauseContext,
+  quantity: Quantity,
+  next: Quantity | undefined,
+): ExtractedTarget | null {
+  const { clause, sentence } = context
+  const text = clause.text
+  const inSentence = clause.start - sentence.start + quantity.start
+  if (inside(context.quoted, inSentence)) return null
+  const charBefore = text[quantity.start - 1] ?? ''
+  // 第3批 is an ordinal; 每百户, 每千名 the denominator of a rate.
+  if (charBefore === '第' || charBefore === '每') return null
+  const rest = text.slice(quantity.end)
+  const prefix = text.slice(0, quantity.start)
+  const before = comparatorBefore(prefix)
+  const after = AFTER.find(([re]) => re.test(rest))?.[1] ?? null
+  const explicit = before !== null || after !== null
+  if (!explicit && PLAN_PART_NOUN.test(rest)) return null
+  if (!explicit && WEAK_UNITS.has(quantity.unit)) return null
+  if (quantity.numeral === 'chinese' && !explicit && !VERB_ANYWHERE.test(prefix)) return null
+  // A figure without a unit (PUE控制在1.25以下) is a target only right after a comparator.
+  if (quantity.unit === '' && prefix.length - (before?.at ?? -99) - (before?.word.length ?? 0) !== 0) {
+    return null
+  }
+  const { year, baseline } = yearAt(context.markers, inSentence)
+  if (baseline || PERMISSION.test(text.trim())) return null
+  if (GRANT.test(text) && (quantity.unit === '元' || quantity.unit === '%')) return null
+  const afterModifiers = rest.replace(/^(?:及以上|以上|以内|之内|以下|左右|上下|内|余|多)/, '')
+  // 每百户不低于20平方米的标准: a standard that each project meets, not a result to report.
+  if (/^的?标准/.test(afterModifiers)) return null
+
+  const subject = stripTrailing(stripLeading(before ? prefix.slice(0, before.at) : prefix))
+  const object = objectOf(text.slice(quantity.end, next ? next.start : text.length))
+  // 至少 and 约 qualify the number (建设至少3所学校); 达到 and 不低于 link it to a measure.
+  const measured =
+    before !== null &&
+    !NUMBER_QUALIFIERS.has(before.word) &&
+    subject.length >= 2 &&
+    !ONLY_VERB.test(subject) &&
+    !/^每/.test(subject)
+  // 营业收入超过100亿元的企业: the figure says which firms count, it is not a target.
+  if (measured && afterModifiers.startsWith('的')) return null
+  const indicator = measured ? subject : object || subject || text.trim()
+  return {
+    indicator,
+    comparator: comparatorOf(quantity, before?.comparator ?? null, after),
+    value: quantity.value,
+    valueMax: quantity.valueMax,
+    unit: quantity.unit === '' ? null : quantity.unit,
+    deadlineYear: year,
+    basis: basisOf(text, indicator),
+    relativeTo: null,
+    quote: text.trim(),
+    numberAt: quantity.start - (text.length - text.trimStart().length),
+  }
+}
+
+function relativeTarget(context: ClauseContext): ExtractedTarget | null {
+  const text = context.clause.text.trim()
+  const m = RELATIVE.exec(text)
+  if (!m) return null
+  const subject = stripLeading(m[1]!)
+  const other = stripTrailing(m[3]!)
+  if (!MEASURE_END.test(subject) || !MEASURE_END.test(other)) return null
+  const { year, baseline } = yearAt(
+    context.markers,
+    context.clause.start - context.sentence.start + m[1]!.length,
+  )
+  if (baseline) return null
+  return {
+    indicator: subject,
+    comparator: RELATIVE_COMPARATORS[m[2]!]!,
+    value: null,
+    valueMax: null,
+    unit: null,
+    deadlineYear: year,
+    basis: basisOf(text, subject),
+    relativeTo: other,
+    quote: text,
+    numberAt: 0,
+  }
+}
+
+/** Every target in one paragraph of repaired text, in reading order. */
+export function extractTargets(paragraph: string): ExtractedTarget[] {
+  const targets: ExtractedTarget[] = []
+  for (const sentence of splitAt(paragraph, /[。；！？;!?\n]/)) {
+    const quoted = quotedSpans(sentence.text)
+    const markers = markersOf(sentence.text)
+    for (const clause of splitAt(sentence.text, /[，,：:]/, sentence.start)) {
+      const context = { clause, sentence, quoted, markers }
+      const quantities = findQuantities(clause.text)
+      if (quantities.length === 0) {
+        const relative = relativeTarget(context)
+        if (relative) targets.push(relative)
+        continue
+      }
+      quantities.forEach((q, i) => {
+        const target = quantityTarget(context, q, quantities[i + 1])
+        if (target) targets.push(target)
+      })
+    }
+  }
+  return targets
+}
