@@ -40,14 +40,22 @@ export interface Score {
   differences: string[]
 }
 
-type Figure = Pick<ParsedTarget, 'comparator' | 'value' | 'valueMax' | 'unit' | 'deadlineYear'> & {
+interface Figure {
+  comparator: string
+  value: number | null
+  valueMax: number | null
+  unit: string | null
+  deadlineYear: number | null
   basis?: string
   relativeTo?: string | null
 }
 
 function figure(t: Figure): string {
   const range = t.valueMax === null ? `${t.value}` : `${t.value}–${t.valueMax}`
-  const extra = [t.basis && t.basis !== 'total' ? t.basis : '', t.relativeTo ? `vs ${t.relativeTo}` : '']
+  const extra = [
+    t.basis && t.basis !== 'total' ? t.basis : '',
+    t.relativeTo ? `vs ${t.relativeTo}` : '',
+  ]
   return `${t.comparator} ${range} ${t.unit ?? '∅'} ${t.deadlineYear ?? '-'} ${extra.join(' ')}`.trim()
 }
 
@@ -64,14 +72,26 @@ export function scoreTargets(doc: PlanDocument, expected: ExpectedPlan): Score {
   const used = new Set<ParsedTarget>()
   let matched = 0
   const want = [
-    ...expected.targets.map((e) => ({ ...e, key: figure(e), tasks: e.taskNumbers })),
-    ...expected.taskOnly.map((e) => ({ ...e, key: figure(e), tasks: [e.taskNumber] })),
+    ...expected.targets.map((e) => ({
+      ...e,
+      key: figure(e),
+      tasks: e.taskNumbers,
+      inTaskList: false,
+      what: e.indicator,
+    })),
+    ...expected.taskOnly.map((e) => ({
+      ...e,
+      key: figure(e),
+      tasks: [e.taskNumber],
+      inTaskList: true,
+      what: `task ${e.taskNumber}`,
+    })),
   ]
   for (const e of want) {
-    const pool = 'taskNumber' in e ? taskOnly : body
+    const pool = e.inTaskList ? taskOnly : body
     const hit = pool.find((t) => !used.has(t) && t.line === e.line && figure(t) === e.key)
     if (!hit) {
-      differences.push(`missed   line ${e.line}: ${e.key} (${e.indicator ?? 'task only'})`)
+      differences.push(`missed   line ${e.line}: ${e.key} (${e.what})`)
       continue
     }
     used.add(hit)

@@ -159,7 +159,8 @@ function multiplierAt(text: string, at: number): { factor: number; length: numbe
 function unitAt(text: string, at: number, numeral: 'arabic' | 'chinese'): string | null {
   const unit = UNITS.find((u) => text.startsWith(u, at))
   if (unit === undefined) {
-    const bare = numeral === 'arabic' && /^(?:以下|以上|以内|左右|[，。；,;]|$)/.test(text.slice(at))
+    const bare =
+      numeral === 'arabic' && /^(?:以下|以上|以内|左右|[，。；,;]|$)/.test(text.slice(at))
     return bare ? '' : null
   }
   const after = text.slice(at + unit.length)

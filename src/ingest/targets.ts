@@ -190,7 +190,10 @@ function stripLeading(text: string): string {
 }
 
 function stripTrailing(text: string): string {
-  return text.replace(/(?:年均(?:增长|增速|提高|递增))?(?:的|为|在|要|将|可|和|及|与|以及|、|等)*$/, '')
+  return text.replace(
+    /(?:年均(?:增长|增速|提高|递增))?(?:的|为|在|要|将|可|和|及|与|以及|、|等)*$/,
+    '',
+  )
 }
 
 /** What a count after a verb counts: the noun phrase after the number, after its last 的. */
@@ -255,7 +258,10 @@ function quantityTarget(
   if (!explicit && WEAK_UNITS.has(quantity.unit)) return null
   if (quantity.numeral === 'chinese' && !explicit && !VERB_ANYWHERE.test(prefix)) return null
   // A figure without a unit (PUE控制在1.25以下) is a target only right after a comparator.
-  if (quantity.unit === '' && prefix.length - (before?.at ?? -99) - (before?.word.length ?? 0) !== 0) {
+  if (
+    quantity.unit === '' &&
+    prefix.length - (before?.at ?? -99) - (before?.word.length ?? 0) !== 0
+  ) {
     return null
   }
   const { year, baseline } = yearAt(context.markers, inSentence)
