@@ -7,6 +7,8 @@ import { documentRoutes } from './rest/documents.js'
 import { healthRoutes } from './rest/health.js'
 import { frameworkErrors, registerProblemHandlers } from './rest/problem.js'
 import { sectionRoutes } from './rest/sections.js'
+import { findingRoutes } from './rest/findings.js'
+import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
 
 export interface AppOptions {
@@ -34,5 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sectionRoutes(options.store))
   await app.register(taskRoutes(options.store))
   await app.register(agencyRoutes(options.store))
+  await app.register(targetRoutes(options.store))
+  await app.register(findingRoutes(options.store))
   return app
 }

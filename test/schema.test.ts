@@ -6,7 +6,7 @@ import type { TObject, TSchema } from '@sinclair/typebox'
 import { buildSchema, getNamedType, isObjectType, type GraphQLObjectType } from 'graphql'
 import t from 'tap'
 import { projectRoot } from '../src/paths.js'
-import { Agency, Document, Section, Task } from '../src/rest/schemas.js'
+import { Agency, Document, Finding, Section, Target, Task } from '../src/rest/schemas.js'
 
 const schema = buildSchema(readFileSync(join(projectRoot, 'schema.graphql'), 'utf8'))
 
@@ -45,6 +45,8 @@ for (const [name, rest] of [
   ['Section', Section],
   ['Task', Task],
   ['Agency', Agency],
+  ['Target', Target],
+  ['Finding', Finding],
 ] as const) {
   t.test(`${name} has the same fields in GraphQL and REST`, async (t) => {
     const type = schema.getType(name)

@@ -237,9 +237,15 @@ function yearAt(markers: Marker[], at: number): { year: number | null; baseline:
   return { year: last?.year ?? null, baseline: last !== null && last.year === null }
 }
 
+/**
+ * The target a quantity states, or null. `previousEnd` is where the clause's text about this
+ * quantity starts; `next` is the next quantity of the clause that is a target, where the noun
+ * phrase counted by this one ends (建成2所学校和3个基地).
+ */
 function quantityTarget(
   context: ClauseContext,
   quantity: Quantity,
+  previousEnd: number,
   next: Quantity | undefined,
 ): ExtractedTarget | null {
   const { clause, sentence } = context
@@ -270,6 +276,8 @@ function quantityTarget(
   const afterModifiers = rest.replace(/^(?:及以上|以上|以内|之内|以下|左右|上下|内|余|多)/, '')
   // 每百户不低于20平方米的标准: a standard that each project meets, not a result to report.
   if (/^的?标准/.test(afterModifiers)) return null
+  // 按照固定车位100%建设充电设施的标准: the same, with the standard's content in between.
+  if ((/按照/.test(prefix) || /^按/.test(text.trim())) && /标准/.test(rest)) return null
 
   const subject = stripTrailing(stripLeading(before ? prefix.slice(0, before.at) : prefix))
   const object = objectOf(text.slice(quantity.end, next ? next.start : text.length))
@@ -281,7 +289,8 @@ function quantityTarget(
     !ONLY_VERB.test(subject) &&
     !/^每/.test(subject)
   // 营业收入超过100亿元的企业: the figure says which firms count, it is not a target.
-  if (measured && afterModifiers.startsWith('的')) return null
+  const qualifies = before !== null && !NUMBER_QUALIFIERS.has(before.word)
+  if (qualifies && afterModifiers.startsWith('的')) return null
   const indicator = measured ? subject : object || subject || text.trim()
   return {
     indicator,
@@ -290,7 +299,8 @@ function quantityTarget(
     valueMax: quantity.valueMax,
     unit: quantity.unit === '' ? null : quantity.unit,
     deadlineYear: year,
-    basis: basisOf(text, indicator),
+    // 突破120亿元、年均增长12%: the growth wording belongs to the second figure only.
+    basis: basisOf(text.slice(previousEnd, quantity.end), indicator),
     relativeTo: null,
     quote: text.trim(),
     numberAt: quantity.start - (text.length - text.trimStart().length),
@@ -337,8 +347,14 @@ export function extractTargets(paragraph: string): ExtractedTarget[] {
         if (relative) targets.push(relative)
         continue
       }
-      quantities.forEach((q, i) => {
-        const target = quantityTarget(context, q, quantities[i + 1])
+      // Whether a quantity is a target does not depend on its neighbours; its indicator does.
+      const kept = quantities.filter((q, i) => {
+        const previousEnd = i === 0 ? 0 : quantities[i - 1]!.end
+        return quantityTarget(context, q, previousEnd, undefined) !== null
+      })
+      kept.forEach((q, i) => {
+        const previousEnd = quantities[quantities.indexOf(q) - 1]?.end ?? 0
+        const target = quantityTarget(context, q, previousEnd, kept[i + 1])
         if (target) targets.push(target)
       })
     }

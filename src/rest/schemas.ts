@@ -97,6 +97,64 @@ export const Agency = Type.Object(
   { $id: 'Agency' },
 )
 
+export const Comparator = StringEnum(
+  ['eq', 'gte', 'gt', 'lte', 'lt', 'range', 'approx'],
+  'From the wording: 达到/不低于/以上 gte, 突破/超过 gt, 不超过/以内 lte, 低于 lt, 1—2 range, 左右 approx, a bare count eq.',
+)
+
+export const Basis = StringEnum(
+  ['total', 'perYear', 'annualGrowth'],
+  'perYear for 每年… and 年培训…, annualGrowth for 年均增长…, else total.',
+)
+
+export const Target = Type.Object(
+  {
+    id: Type.String(),
+    documentId: Type.String(),
+    sectionId: nullable(
+      Type.String({ description: 'The section it stands in; null in the preamble or task list.' }),
+    ),
+    taskIds: Type.Array(Type.String(), { description: 'Ids of the tasks that restate it.' }),
+    indicator: Type.String({ description: 'What is measured, as the text names it.' }),
+    comparator: Comparator,
+    value: nullable(
+      Type.Number({ description: 'Multipliers expanded: 3万人 is 30000. Null when relative.' }),
+    ),
+    valueMax: nullable(Type.Number({ description: 'The upper bound of a range, else null.' })),
+    unit: nullable(Type.String({ description: 'As written: 人, 人次, 所, %, 元, PFlops.' })),
+    deadlineYear: nullable(
+      Type.Integer({ description: 'The year its sentence sets (到2025年), else null.' }),
+    ),
+    basis: Basis,
+    relativeTo: nullable(
+      Type.String({ description: 'The measure it is stated against (在校生数), else null.' }),
+    ),
+    quote: Type.String({ description: 'The clause it comes from, verbatim after repair.' }),
+    source: Type.Object({ line: Type.Integer({ description: 'The line of its number.' }) }),
+  },
+  { $id: 'Target' },
+)
+
+export const Severity = StringEnum(['info', 'warning', 'error'], 'How much a reader should care.')
+
+export const Finding = Type.Object(
+  {
+    id: Type.String(),
+    documentId: Type.String(),
+    severity: Severity,
+    code: Type.String({
+      description:
+        'duplicate-row, shared-phone, unit-not-in-agency-table, agency-without-task, task-without-unit, task-without-item, item-without-task, list-differs, wording-differs, target-differs, target-only-in-task-list.',
+    }),
+    message: Type.String(),
+    source: Type.Object({
+      line: Type.Integer({ description: 'The line to look at first.' }),
+      lines: Type.Array(Type.Integer(), { description: 'Every line the finding concerns.' }),
+    }),
+  },
+  { $id: 'Finding' },
+)
+
 export const Paging = {
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' }),
   cursor: Type.String({ minLength: 1, maxLength: 500, description: 'Opaque; from links.next.' }),

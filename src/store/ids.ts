@@ -2,7 +2,7 @@
 // a position in it, an agency's jurisdiction and name), so re-ingesting the same text, on this
 // machine or a replica, gives the same ids. A type prefix keeps them unique across resources.
 import { createHash } from 'node:crypto'
-import type { ParsedSection } from '../ingest/types.js'
+import type { Finding, ParsedSection, ParsedTarget } from '../ingest/types.js'
 
 function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12)
@@ -45,4 +45,42 @@ export function taskId(number: string, position: number): string {
 
 export function agencyId(jurisdiction: string, name: string): string {
   return `agency-${shortHash(`${jurisdiction}\n${name}`)}`
+}
+
+/**
+ * Targets and findings by what they say, not where they stand, so that an amended text that adds
+ * a target elsewhere keeps the ids of the others: target-…-<hash of indicator, unit, basis>,
+ * finding-…-<hash of code and message>. A repeat of the same key takes a suffix -2, -3, ….
+ */
+function contentIds(prefix: string, number: string, keys: string[]): string[] {
+  const documentPart = documentKey(number)
+  const seen = new Map<string, number>()
+  return keys.map((key) => {
+    const base = `${prefix}-${documentPart}-${shortHash(key)}`
+    const count = (seen.get(base) ?? 0) + 1
+    seen.set(base, count)
+    return count === 1 ? base : `${base}-${count}`
+  })
+}
+
+export function targetIds(
+  number: string,
+  targets: Pick<ParsedTarget, 'indicator' | 'unit' | 'basis'>[],
+): string[] {
+  return contentIds(
+    'target',
+    number,
+    targets.map((t) => `${t.indicator}\n${t.unit ?? ''}\n${t.basis}`),
+  )
+}
+
+export function findingIds(
+  number: string,
+  findings: Pick<Finding, 'code' | 'message'>[],
+): string[] {
+  return contentIds(
+    'finding',
+    number,
+    findings.map((f) => `${f.code}\n${f.message}`),
+  )
 }

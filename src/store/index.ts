@@ -7,11 +7,15 @@ import { getDocument, listDocuments, type DocumentFilter } from './documents.js'
 import type { PageRequest } from './paging.js'
 import { getSection, listSections, type SectionFilter } from './sections.js'
 import { getTask, listTasks, type TaskFilter } from './tasks.js'
+import { getTarget, listTargets, type TargetFilter } from './targets.js'
+import { getFinding, listFindings, type FindingFilter } from './findings.js'
 
 export type { AgencyRecord } from './agencies.js'
 export type { DocumentRecord } from './documents.js'
 export type { SectionRecord } from './sections.js'
 export type { TaskRecord } from './tasks.js'
+export type { TargetRecord } from './targets.js'
+export type { FindingRecord } from './findings.js'
 export type { Page, PageRequest } from './paging.js'
 export { InvalidCursorError } from './paging.js'
 
@@ -27,6 +31,10 @@ export class Store {
   getTask = (id: string) => getTask(this.db, id)
   listAgencies = (filter: AgencyFilter, page: PageRequest) => listAgencies(this.db, filter, page)
   getAgency = (id: string) => getAgency(this.db, id)
+  listTargets = (filter: TargetFilter, page: PageRequest) => listTargets(this.db, filter, page)
+  getTarget = (id: string) => getTarget(this.db, id)
+  listFindings = (filter: FindingFilter, page: PageRequest) => listFindings(this.db, filter, page)
+  getFinding = (id: string) => getFinding(this.db, id)
 
   /** Open, migrated to the schema this program knows, and answering queries. */
   isReady(): boolean {

@@ -2,7 +2,7 @@
 // document number and leaving every other document as it was.
 import type { PlanDocument } from '../ingest/types.js'
 import type { Database } from './database.js'
-import { agencyId, documentId, sectionIds, taskId } from './ids.js'
+import { agencyId, documentId, findingIds, sectionIds, targetIds, taskId } from './ids.js'
 
 export interface LoadResult {
   documentId: string
@@ -133,6 +133,65 @@ function insertTasks(
   })
 }
 
+function insertTargets(
+  db: Database,
+  plan: PlanDocument,
+  docId: string,
+  sectionIdsByIndex: string[],
+) {
+  const ids = targetIds(plan.number, plan.targets)
+  const target = db.prepare(
+    `INSERT INTO targets (id, document_id, position, section_id, indicator, comparator, value,
+       value_max, unit, deadline_year, basis, relative_to, quote, line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const link = db.prepare('INSERT INTO target_tasks (target_id, task_id) VALUES (?, ?)')
+  const indexed = db.prepare(
+    'INSERT INTO search_index (kind, ref_id, document_id, text) VALUES (?, ?, ?, ?)',
+  )
+  plan.targets.forEach((t, i) => {
+    const sectionId = t.sectionIndex === null ? null : sectionIdsByIndex[t.sectionIndex]!
+    target.run(
+      ids[i],
+      docId,
+      i + 1,
+      sectionId,
+      t.indicator,
+      t.comparator,
+      t.value,
+      t.valueMax,
+      t.unit,
+      t.deadlineYear,
+      t.basis,
+      t.relativeTo,
+      t.quote,
+      t.line,
+    )
+    for (const taskIndex of t.taskIndexes) link.run(ids[i], taskId(plan.number, taskIndex + 1))
+    indexed.run('target', ids[i], docId, `${t.indicator}\n${t.quote}`)
+  })
+}
+
+function insertFindings(db: Database, plan: PlanDocument, docId: string) {
+  const ids = findingIds(plan.number, plan.findings)
+  const finding = db.prepare(
+    `INSERT INTO findings (id, document_id, position, severity, code, message, line, lines)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  plan.findings.forEach((f, i) =>
+    finding.run(
+      ids[i],
+      docId,
+      i + 1,
+      f.severity,
+      f.code,
+      f.message,
+      f.lines[0]!,
+      JSON.stringify(f.lines),
+    ),
+  )
+}
+
 function loadOne(db: Database, plan: PlanDocument): LoadResult {
   const id = documentId(plan.number)
   const replaced = db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined
@@ -141,6 +200,8 @@ function loadOne(db: Database, plan: PlanDocument): LoadResult {
   const sections = insertSections(db, plan, id)
   const agencies = insertAgencies(db, plan, id)
   insertTasks(db, plan, id, sections, agencies)
+  insertTargets(db, plan, id, sections)
+  insertFindings(db, plan, id)
   return { documentId: id, replaced }
 }
 

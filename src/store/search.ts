@@ -26,7 +26,7 @@ export function textMatch(q: string): { clause: string; params: string[] } {
 
 /** Ids of records of one kind whose text contains q, as a subquery. */
 export function matchingIds(
-  kind: 'section' | 'task',
+  kind: 'section' | 'task' | 'target',
   q: string,
 ): { sql: string; params: string[] } {
   const m = textMatch(q)

@@ -1,0 +1,18 @@
+import { Type } from '@sinclair/typebox'
+import type { Store } from '../store/index.js'
+import { resourceRoutes } from './resource.js'
+import { Finding, Severity } from './schemas.js'
+
+export const findingRoutes = (store: Store) =>
+  resourceRoutes({
+    path: '/v1/findings',
+    noun: 'finding',
+    item: Finding,
+    filters: {
+      document: Type.Optional(Type.String({ description: 'Document id or 发文字号.' })),
+      severity: Type.Optional(Severity),
+      code: Type.Optional(Type.String({ maxLength: 50, description: 'e.g. shared-phone.' })),
+    },
+    list: store.listFindings,
+    get: store.getFinding,
+  })

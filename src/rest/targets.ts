@@ -1,0 +1,29 @@
+import { Type } from '@sinclair/typebox'
+import type { Store } from '../store/index.js'
+import { resourceRoutes } from './resource.js'
+import { Target } from './schemas.js'
+
+export const targetRoutes = (store: Store) =>
+  resourceRoutes({
+    path: '/v1/targets',
+    noun: 'target',
+    item: Target,
+    filters: {
+      document: Type.Optional(Type.String({ description: 'Document id or 发文字号.' })),
+      year: Type.Optional(
+        Type.Integer({ minimum: 1900, maximum: 2200, description: 'The deadline year.' }),
+      ),
+      unit: Type.Optional(Type.String({ maxLength: 20, description: 'The unit, e.g. 人 or %.' })),
+      section: Type.Optional(
+        Type.String({ description: 'A section id: targets in it or in sections under it.' }),
+      ),
+      agency: Type.Optional(
+        Type.String({
+          description:
+            'Agency id, canonical name or alias: targets of the tasks it is responsible for.',
+        }),
+      ),
+    },
+    list: store.listTargets,
+    get: store.getTarget,
+  })

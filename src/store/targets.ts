@@ -1,0 +1,122 @@
+// Read queries for targets, with the tasks that restate each one.
+import type { Basis, Comparator } from '../ingest/types.js'
+import type { Database } from './database.js'
+import { Conditions, type Page, type PageRequest } from './paging.js'
+import { AGENCY_REF, DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
+
+export interface TargetRecord {
+  id: string
+  documentId: string
+  sectionId: string | null
+  taskIds: string[]
+  indicator: string
+  comparator: Comparator
+  value: number | null
+  valueMax: number | null
+  unit: string | null
+  deadlineYear: number | null
+  basis: Basis
+  relativeTo: string | null
+  quote: string
+  source: { line: number }
+}
+
+interface Row {
+  id: string
+  document_id: string
+  position: number
+  section_id: string | null
+  indicator: string
+  comparator: Comparator
+  value: number | null
+  value_max: number | null
+  unit: string | null
+  deadline_year: number | null
+  basis: Basis
+  relative_to: string | null
+  quote: string
+  line: number
+  task_ids: string
+}
+
+const SELECT = `SELECT g.*,
+  (SELECT json_group_array(k.id ORDER BY k.position)
+   FROM target_tasks tt JOIN tasks k ON k.id = tt.task_id WHERE tt.target_id = g.id) AS task_ids
+  FROM targets g`
+
+function toRecord(r: Row): TargetRecord {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    sectionId: r.section_id,
+    taskIds: parseJsonArray(r.task_ids),
+    indicator: r.indicator,
+    comparator: r.comparator,
+    value: r.value,
+    valueMax: r.value_max,
+    unit: r.unit,
+    deadlineYear: r.deadline_year,
+    basis: r.basis,
+    relativeTo: r.relative_to,
+    quote: r.quote,
+    source: { line: r.line },
+  }
+}
+
+export interface TargetFilter {
+  document?: string | undefined
+  /** The deadline year the text sets. */
+  year?: number | undefined
+  unit?: string | undefined
+  /** A section id: targets in it or in any section under it. */
+  section?: string | undefined
+  /** An agency id, canonical name or alias: targets of the tasks it is responsible for. */
+  agency?: string | undefined
+}
+
+/** The section and every section under it (one parameter). */
+const SECTION_TREE = `(WITH RECURSIVE tree (id) AS (
+    SELECT id FROM sections WHERE id = ?
+    UNION ALL SELECT s.id FROM sections s JOIN tree ON s.parent_id = tree.id)
+  SELECT id FROM tree)`
+
+export function listTargets(
+  db: Database,
+  filter: TargetFilter,
+  page: PageRequest,
+): Page<TargetRecord> {
+  const where = new Conditions()
+  if (filter.document !== undefined) {
+    where.add(`g.document_id IN ${DOCUMENT_REF}`, filter.document, filter.document)
+  }
+  if (filter.year !== undefined) where.add('g.deadline_year = ?', filter.year)
+  if (filter.unit !== undefined) where.add('g.unit = ?', filter.unit)
+  if (filter.section !== undefined) where.add(`g.section_id IN ${SECTION_TREE}`, filter.section)
+  if (filter.agency !== undefined) {
+    const a = filter.agency
+    where.add(
+      `g.id IN (SELECT tt.target_id FROM target_tasks tt JOIN task_agencies ta
+                ON ta.task_id = tt.task_id WHERE ta.agency_id IN ${AGENCY_REF})`,
+      a,
+      a,
+      a,
+    )
+  }
+  return listPage<Row, TargetRecord>(
+    db,
+    {
+      select: SELECT,
+      from: 'FROM targets g',
+      key: ['g.document_id', 'g.position'],
+      keyOf: (r) => [r.document_id, r.position],
+      map: toRecord,
+    },
+    where,
+    page,
+  )
+}
+
+export function getTarget(db: Database, id: string): TargetRecord | null {
+  const row = prepared(db, `${SELECT} WHERE g.id = ?`).get(id) as Row | undefined
+  return row ? toRecord(row) : null
+}

@@ -1,0 +1,196 @@
+import t from 'tap'
+import { findQuantities } from '../../src/ingest/quantities.js'
+import { extractTargets } from '../../src/ingest/targets.js'
+
+type Figure = [
+  comparator: string,
+  value: number | null,
+  valueMax: number | null,
+  unit: string | null,
+  deadlineYear: number | null,
+  basis?: string,
+]
+
+function figures(text: string): Figure[] {
+  return extractTargets(text).map((x) => {
+    const figure: Figure = [x.comparator, x.value, x.valueMax, x.unit, x.deadlineYear]
+    if (x.basis !== 'total') figure.push(x.basis)
+    return figure
+  })
+}
+
+t.test('each comparator is read from the wording', async (t) => {
+  const cases: [string, Figure[]][] = [
+    ['在校生规模达到3万人。', [['gte', 30000, null, '人', null]]],
+    ['就业率保持在95%以上。', [['gte', 95, null, '%', null]]],
+    ['参与率不低于50%。', [['gte', 50, null, '%', null]]],
+    ['每年培训不少于500人次。', [['gte', 500, null, '人次', null, 'perYear']]],
+    ['建设至少3所试点学校。', [['gte', 3, null, '所', null]]],
+    ['培养20名以上优秀教师。', [['gte', 20, null, '名', null]]],
+    ['产业增加值突破2000亿元。', [['gt', 200000000000, null, '元', null]]],
+    ['营业收入超过30亿元。', [['gt', 3000000000, null, '元', null]]],
+    ['比重达到12%左右。', [['approx', 12, null, '%', null]]],
+    ['兼职教师比例30%左右。', [['approx', 30, null, '%', null]]],
+    ['能耗控制在1.25以下。', [['lte', 1.25, null, null, null]]],
+    ['办理时间不超过24小时。', [['lte', 24, null, '小时', null]]],
+    ['问题48小时内响应处置。', [['lte', 48, null, '小时', null]]],
+    ['空置率低于5%。', [['lt', 5, null, '%', null]]],
+    ['建成1—2所高水平学校。', [['range', 1, 2, '所', null]]],
+    ['建成2-3个专业群。', [['range', 2, 3, '个', null]]],
+    ['创建示范园区3至5个。', [['range', 3, 5, '个', null]]],
+    ['重点办好2所骨干学校。', [['eq', 2, null, '所', null]]],
+    ['新增家庭养老床位1.2万张。', [['eq', 12000, null, '张', null]]],
+    [
+      '新增数据中心 2 个，新增算力 5000PFlops 以上。',
+      [
+        ['eq', 2, null, '个', null],
+        ['gte', 5000, null, 'PFlops', null],
+      ],
+    ],
+  ]
+  for (const [text, expected] of cases) t.same(figures(text), expected, text)
+})
+
+t.test('numerals, multipliers and units', async (t) => {
+  const cases: [string, Figure[]][] = [
+    ['培育两个示范基地。', [['eq', 2, null, '个', null]]],
+    ['打造十五个特色园区。', [['eq', 15, null, '个', null]]],
+    ['培育龙头企业十家。', [['eq', 10, null, '家', null]]],
+    ['培养二十名骨干教师。', [['eq', 20, null, '名', null]]],
+    ['每年开放应用场景一百个以上。', [['gte', 100, null, '个', null, 'perYear']]],
+    ['培训技能人才三千人。', [['eq', 3000, null, '人', null]]],
+    ['千兆光网用户达到50万户。', [['gte', 500000, null, '户', null]]],
+    ['上云企业达到1.5万家。', [['gte', 15000, null, '家', null]]],
+    ['累计发放算力券不少于2.5亿元。', [['gte', 250000000, null, '元', null]]],
+    ['投入资金500万元。', [['eq', 5000000, null, '元', null]]],
+    ['新增无人机1.2万架。', [['eq', 12000, null, '架', null]]],
+    ['算力规模达到1.2万PFlops。', [['gte', 12000, null, 'PFlops', null]]],
+    ['新建充电桩0.35万个。', [['eq', 3500, null, '个', null]]],
+    ['新增绿地面积20万平方米。', [['eq', 200000, null, '平方米', null]]],
+    ['建成绿道120公里。', [['eq', 120, null, '公里', null]]],
+    ['开通航线十条。', [['eq', 10, null, '条', null]]],
+  ]
+  for (const [text, expected] of cases) t.same(figures(text), expected, text)
+})
+
+t.test('a deadline governs the rest of its own sentence only', async (t) => {
+  const cases: [string, Figure[]][] = [
+    [
+      '到2025年，规模达到3万人，就业率保持在95%以上。培育10家企业。',
+      [
+        ['gte', 30000, null, '人', 2025],
+        ['gte', 95, null, '%', 2025],
+        ['eq', 10, null, '家', null],
+      ],
+    ],
+    [
+      '新建项目占比不低于70%，到2026年，全市占比达到60%以上。',
+      [
+        ['gte', 70, null, '%', null],
+        ['gte', 60, null, '%', 2026],
+      ],
+    ],
+    [
+      '到2025年产值突破300亿元，到2027年超过600亿元。',
+      [
+        ['gt', 30000000000, null, '元', 2025],
+        ['gt', 60000000000, null, '元', 2027],
+      ],
+    ],
+    ['2026年底前，新增停车泊位800个。', [['eq', 800, null, '个', 2026]]],
+    ['2022年9月底前完成修复，修复率达到100%。', [['gte', 100, null, '%', 2022]]],
+    ['至2027年，建成站点20座。', [['eq', 20, null, '座', 2027]]],
+    ['到2025年，全面建成体系；建设示范基地2个。', [['eq', 2, null, '个', null]]],
+  ]
+  for (const [text, expected] of cases) t.same(figures(text), expected, text)
+})
+
+t.test('per-year, growth and relative commitments say so', async (t) => {
+  const [growth] = extractTargets('数字经济核心产业增加值年均增长10%以上。')
+  t.match(growth, { basis: 'annualGrowth', comparator: 'gte', value: 10, unit: '%' })
+  t.equal(growth?.indicator, '数字经济核心产业增加值')
+
+  const [relative] = extractTargets('年培训人次不低于在校生数。')
+  t.match(relative, {
+    indicator: '年培训人次',
+    comparator: 'gte',
+    value: null,
+    unit: null,
+    relativeTo: '在校生数',
+    basis: 'perYear',
+  })
+  const [faster] = extractTargets('到2027年，增速高于全市地区生产总值增速。')
+  t.match(faster, { comparator: 'gt', relativeTo: '全市地区生产总值增速', deadlineYear: 2027 })
+  t.same(extractTargets('清单内容不得低于全市标准。'), [], 'a floor on contents, not a measure')
+  t.match(extractTargets('无人机物流配送年飞行量达到100万架次。'), [{ basis: 'perYear' }])
+  t.match(extractTargets('青年人才达到2000人。'), [{ basis: 'total' }])
+})
+
+t.test('numbers that are not commitments never become targets', async (t) => {
+  const traps = [
+    '新政办〔2023〕17号',
+    '根据《某市人民政府关于印发某方案的通知》（某政〔2021〕2号）精神',
+    '2023年8月28日印发',
+    '扩大“3+2”分段培养规模',
+    '全面推进“1+X”证书制度试点',
+    '结合我市“十四五”期间产业规划',
+    '深入贯彻党的二十大精神',
+    '深化两化融合',
+    '加快5G网络建设',
+    '通过五大项任务举措，23项行动计划，构建新格局',
+    '实施六大工程、18项重点任务',
+    '构建三大主导产业体系',
+    '落实五年一周期的轮训制度',
+    '探索五年一贯制培养',
+    '建成千兆主干网',
+    '建设一批示范基地',
+    '推进一体化发展',
+    '入选第二批国家试点',
+    '每条背街小巷明确一名路长',
+    '给予一次性奖励补贴',
+    '对连续从业满5年的护理员给予补贴',
+    '按合同金额的30%给予补贴，最高不超过500万元',
+    '可按投资额的30%抵免当年应缴教育费附加',
+    '按照每百户不低于20平方米的标准配建',
+    '目前全市已建成充电站12个',
+    '截至2022年底，全市共有中职学校6所',
+    '培育营业收入超过100亿元的企业',
+    '设置24小时自助服务区',
+    '支持二级及以下医疗机构转型',
+    '服务“一带一路”建设',
+  ]
+  for (const text of traps) t.same(extractTargets(text), [], text)
+})
+
+t.test('indicators and quotes come from the clause', async (t) => {
+  const cases: [string, string][] = [
+    ['到2025年，中等职业学校在校生规模达到3万人。', '中等职业学校在校生规模'],
+    [
+      '全市职业教育“双师型”教师占专业课教师比例达到70%以上。',
+      '职业教育“双师型”教师占专业课教师比例',
+    ],
+    ['培养20名以上市级课程思政优秀教师。', '市级课程思政优秀教师'],
+    ['重点办好2所与经济发展相适应的骨干中等职业学校。', '骨干中等职业学校'],
+    ['全市新增家庭养老床位1.2万张。', '新增家庭养老床位'],
+  ]
+  for (const [text, indicator] of cases)
+    t.equal(extractTargets(text)[0]?.indicator, indicator, text)
+  const [first, second] = extractTargets('努力建成1—2所省级高水平学校和2—3个高水平专业群。')
+  t.equal(first?.indicator, '省级高水平学校')
+  t.equal(second?.indicator, '高水平专业群')
+  t.equal(first?.quote, '努力建成1—2所省级高水平学校和2—3个高水平专业群')
+  t.equal(second?.quote, first?.quote, 'two targets of one clause share its quote')
+})
+
+t.test('findQuantities reads each number once, where it stands', async (t) => {
+  t.same(
+    findQuantities('统一两个标准，建成1—2万张床位').map((q) => [q.value, q.valueMax, q.unit]),
+    [
+      [2, null, '个'],
+      [10000, 20000, '张'],
+    ],
+  )
+  t.same(findQuantities('万众创新，5G基站，G20峰会'), [])
+  const [q] = findQuantities('达到3万人')
+  t.same([q?.start, q?.end], [2, 5], 'offsets cover the number, multiplier and unit')
+})
