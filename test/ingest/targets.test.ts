@@ -41,7 +41,7 @@ t.test('each comparator is read from the wording', async (t) => {
     ['重点办好2所骨干学校。', [['eq', 2, null, '所', null]]],
     ['新增家庭养老床位1.2万张。', [['eq', 12000, null, '张', null]]],
     [
-      '新增数据中心 2 个，新增算力 5000PFlops 以上。',
+      '新增数据中心2个，新增算力5000PFlops以上。',
       [
         ['eq', 2, null, '个', null],
         ['gte', 5000, null, 'PFlops', null],
