@@ -142,30 +142,34 @@ export function wordingDifferences(body: string, task: string): WordingDifferenc
     while (j < b.length && !keptB[j]) j++
     const changedA = a.slice(startA, i)
     const changedB = b.slice(startB, j)
-    const anchoredBefore = startA >= CONTEXT && startB >= CONTEXT
-    const anchoredAfter = a.length - i >= CONTEXT && b.length - j >= CONTEXT
+    const before = anchor(a.slice(0, startA), b.slice(0, startB), 'before')
+    const after = anchor(a.slice(i), b.slice(j), 'after')
     // 的 and 之 come and go in abridged copies without changing what is said.
     const meaningful = /[\p{Script=Han}\p{N}]/u.test((changedA + changedB).replace(/[的之]/g, ''))
+    // A changed figure is a target's difference; quality.ts reports it as target-differs.
+    const figureOnly = /^[\d.]*$/.test(changedA) && /^[\d.]*$/.test(changedB)
     if (
       meaningful &&
-      anchoredBefore &&
-      anchoredAfter &&
-      Math.max(changedA.length, changedB.length) <= MAX_CHANGE &&
-      sameContext(a, b, startA, startB, i, j)
+      !figureOnly &&
+      before !== null &&
+      after !== null &&
+      Math.max(changedA.length, changedB.length) <= MAX_CHANGE
     ) {
-      differences.push({
-        body: a.slice(startA - CONTEXT, i + CONTEXT),
-        task: b.slice(startB - CONTEXT, j + CONTEXT),
-      })
+      differences.push({ body: before + changedA + after, task: before + changedB + after })
     }
   }
   return differences
 }
 
-/** The characters around a change are the same on both sides: a local edit, not a realignment. */
-function sameContext(a: string, b: string, sa: number, sb: number, ea: number, eb: number) {
-  return (
-    a.slice(sa - CONTEXT, sa) === b.slice(sb - CONTEXT, sb) &&
-    a.slice(ea, ea + CONTEXT) === b.slice(eb, eb + CONTEXT)
-  )
+/**
+ * The text both sides share next to a change: CONTEXT characters, or fewer where the sentence
+ * ends on both sides at once. Null when they differ there too, which makes the change part of
+ * a rewrite rather than a local edit.
+ */
+function anchor(a: string, b: string, side: 'before' | 'after'): string | null {
+  const take = (s: string) => (side === 'before' ? s.slice(-CONTEXT) : s.slice(0, CONTEXT))
+  const x = take(a)
+  const y = take(b)
+  if (x !== y || x.length === 0) return null
+  return x.length === CONTEXT || (a.length === x.length && b.length === y.length) ? x : null
 }

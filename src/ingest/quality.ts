@@ -189,7 +189,7 @@ function bodyTaskDifferences(input: QualityInput): Finding[] {
         findings.push({
           severity: 'warning',
           code: 'list-differs',
-          message: `Task ${task.number} lists ${list.length} (${list.join('、')}) where the body (line ${source.line}) lists ${original.length} (${original.join('、')}).`,
+          message: `Task ${task.number} lists ${termCount(list)} (${list.join('、')}) where the body (line ${source.line}) lists ${termCount(original)} (${original.join('、')}).`,
           lines: [task.line, source.line],
         })
       }
