@@ -6,6 +6,8 @@ export interface Sentence {
   text: string
   /** The line where the sentence starts. */
   line: number
+  /** Its character bigrams, computed once: every task sentence is compared with it. */
+  grams: Set<string>
 }
 
 /** A sentence shares at least this share of its bigrams with the one it was copied from. */
@@ -32,8 +34,11 @@ export function containment(a: Set<string>, b: Set<string>): number {
 
 /** Dice similarity of two short names or phrases. */
 export function similarity(a: string, b: string): number {
-  const x = bigrams(a)
-  const y = bigrams(b)
+  return dice(bigrams(a), bigrams(b))
+}
+
+/** Dice similarity of two bigram sets, for callers that compare one text with many. */
+export function dice(x: Set<string>, y: Set<string>): number {
   if (x.size + y.size === 0) return 0
   let shared = 0
   for (const g of x) if (y.has(g)) shared++
@@ -52,7 +57,7 @@ export function bestSource(sentence: string, candidates: Sentence[]): Sentence |
   const grams = bigrams(sentence)
   let best: { sentence: Sentence; score: number } | null = null
   for (const candidate of candidates) {
-    const score = containment(grams, bigrams(candidate.text))
+    const score = containment(grams, candidate.grams)
     if (!best || score > best.score) best = { sentence: candidate, score }
   }
   return best && best.score >= MIN_CONTAINMENT ? best.sentence : null
@@ -95,11 +100,15 @@ function normalize(text: string): string {
 function commonSubsequence(a: string, b: string): [boolean[], boolean[]] {
   const n = a.length
   const m = b.length
-  const table = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
+  const width = m + 1
+  // table[i * width + j]: the length of the common subsequence of a[i..] and b[j..].
+  const table = new Int32Array((n + 1) * width)
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      table[i]![j] =
-        a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!)
+      table[i * width + j] =
+        a[i] === b[j]
+          ? table[(i + 1) * width + j + 1]! + 1
+          : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!)
     }
   }
   const keptA = new Array<boolean>(n).fill(false)
@@ -108,11 +117,14 @@ function commonSubsequence(a: string, b: string): [boolean[], boolean[]] {
     if (a[i] === b[j]) {
       keptA[i++] = true
       keptB[j++] = true
-    } else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++
+    } else if (table[(i + 1) * width + j]! >= table[i * width + j + 1]!) i++
     else j++
   }
   return [keptA, keptB]
 }
+
+/** Beyond this many cells the diff table costs more than a finding of wording is worth. */
+const MAX_TABLE = 250_000
 
 /** Context kept on each side of a difference so a reader can find it. */
 const CONTEXT = 6
@@ -126,6 +138,7 @@ const MAX_CHANGE = 8
 export function wordingDifferences(body: string, task: string): WordingDifference[] {
   const a = normalize(body)
   const b = normalize(task)
+  if (a.length * b.length > MAX_TABLE) return []
   const [keptA, keptB] = commonSubsequence(a, b)
   const differences: WordingDifference[] = []
   let i = 0

@@ -3,7 +3,7 @@
 // figure differs from the body's keeps its own target and is reported, since neither is known
 // to be the right one.
 import type { Paragraph } from './outline.js'
-import { similarity } from './compare.js'
+import { bigrams, dice } from './compare.js'
 import { locator } from './locate.js'
 import { extractTargets, type ExtractedTarget } from './targets.js'
 import type { Line } from './text.js'
@@ -54,20 +54,22 @@ export function collectTargets(
   for (const p of preamble) add(extractTargets(p.text), null, p.startLine, p.endLine)
   sections.forEach((s, index) => add(extractTargets(s.text), index, s.startLine, s.endLine))
 
-  const bodyCount = targets.length
+  const body = targets.map((target) => ({
+    target,
+    indicator: bigrams(target.indicator),
+    quote: bigrams(target.quote),
+  }))
   const findings: Finding[] = []
   tasks.forEach((task, taskIndex) => {
     for (const found of extractTargets(task.text)) {
       // Body targets of the items this task restates come first, then the rest of the body.
-      const candidates = targets
-        .slice(0, bodyCount)
-        .map((target) => ({
+      const indicator = bigrams(found.indicator)
+      const quote = bigrams(found.quote)
+      const candidates = body
+        .map(({ target, ...grams }) => ({
           target,
           restated: target.sectionIndex !== null && task.itemIndexes.includes(target.sectionIndex),
-          score: Math.max(
-            similarity(found.indicator, target.indicator),
-            similarity(found.quote, target.quote),
-          ),
+          score: Math.max(dice(indicator, grams.indicator), dice(quote, grams.quote)),
         }))
         .filter((c) => c.score >= SAME_MEASURE && c.target.unit === found.unit)
         .sort((a, b) => Number(b.restated) - Number(a.restated) || b.score - a.score)

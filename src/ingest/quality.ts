@@ -3,6 +3,7 @@
 // where it contradicts itself.
 import {
   bestSource,
+  bigrams,
   enumerations,
   sameList,
   similarity,
@@ -173,6 +174,7 @@ function bodyTaskDifferences(input: QualityInput): Finding[] {
       splitSentences(s.text).map((text) => ({
         text,
         line: locate.lineOf(s.startLine, s.endLine, text),
+        grams: bigrams(text),
       })),
     )
   })
