@@ -70,6 +70,7 @@ t.test('each target stands in the section its line belongs to', async (t) => {
   for (const target of plan.targets) {
     const section = plan.sections[target.sectionIndex!]!
     t.ok(target.line >= section.startLine && target.line <= section.endLine, target.indicator)
+    t.ok(section.text.includes(target.quote), `the quote is verbatim: ${target.quote}`)
   }
 })
 

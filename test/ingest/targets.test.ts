@@ -194,3 +194,30 @@ t.test('findQuantities reads each number once, where it stands', async (t) => {
   const [q] = findQuantities('达到3万人')
   t.same([q?.start, q?.end], [2, 5], 'offsets cover the number, multiplier and unit')
 })
+
+t.test('any text gives well-formed targets and never an exception', async (t) => {
+  // A fixed seed: the same 5000 strings of the genre's characters on every run.
+  const alphabet =
+    '0123456789.-—～至到年月日第每万亿千百十两一二三四五六七八九人所个%以上左右不低于达到突破“”《》〔〕，。；：、的标准按照可给予最高年均增长每年 '
+  let seed = 7
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
+  let found = 0
+  for (let i = 0; i < 5000; i++) {
+    let text = ''
+    for (let k = Math.floor(next() * 120); k > 0; k--)
+      text += alphabet[Math.floor(next() * alphabet.length)]
+    for (const target of extractTargets(text)) {
+      found++
+      const ok =
+        text.includes(target.quote) &&
+        (target.value === null
+          ? target.relativeTo !== null
+          : Number.isFinite(target.value) && target.relativeTo === null) &&
+        (target.comparator === 'range') === (target.valueMax !== null) &&
+        (target.valueMax === null || target.valueMax > target.value!) &&
+        (target.deadlineYear === null || text.includes(String(target.deadlineYear)))
+      if (!ok) t.fail(`malformed target from ${JSON.stringify(text)}: ${JSON.stringify(target)}`)
+    }
+  }
+  t.ok(found > 1000, `${found} targets checked`)
+})
