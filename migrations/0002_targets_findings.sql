@@ -1,6 +1,9 @@
 -- Quantitative targets found in the text, the tasks that restate them, and data-quality
 -- findings. All of it is derived from the text at ingest and replaced with its document.
 
+-- Which parser loaded a document (src/ingest/version.ts); rows of version 1 predate targets.
+ALTER TABLE documents ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 1;
+
 CREATE TABLE targets (
   id            TEXT PRIMARY KEY,
   document_id   TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,

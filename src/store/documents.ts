@@ -98,6 +98,12 @@ export function getDocument(db: Database, id: string): DocumentRecord | null {
 }
 
 /** Whether a text with this sha256 is loaded: the server's first start builds what is missing. */
-export function hasSource(db: Database, sha256: string): boolean {
-  return prepared(db, 'SELECT 1 FROM documents WHERE source_sha256 = ?').get(sha256) !== undefined
+/** Whether the database holds this exact text, loaded by this parser version or a newer one. */
+export function hasSource(db: Database, sha256: string, parserVersion: number): boolean {
+  return (
+    prepared(db, 'SELECT 1 FROM documents WHERE source_sha256 = ? AND parser_version >= ?').get(
+      sha256,
+      parserVersion,
+    ) !== undefined
+  )
 }

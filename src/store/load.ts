@@ -1,6 +1,7 @@
 // Loading a parsed plan: one transaction per document, replacing an earlier version of the same
 // document number and leaving every other document as it was.
 import type { PlanDocument } from '../ingest/types.js'
+import { PARSER_VERSION } from '../ingest/version.js'
 import type { Database } from './database.js'
 import { agencyId, documentId, findingIds, sectionIds, targetIds, taskId } from './ids.js'
 
@@ -25,8 +26,8 @@ function insertDocument(db: Database, plan: PlanDocument): string {
   db.prepare(
     `INSERT INTO documents (id, number, agency_code, year, serial, issuer, jurisdiction, title,
        plan_title, recipients, issued_on, printer, sponsor, cc, attachments, source_file,
-       source_sha256, line_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       source_sha256, line_count, parser_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     plan.number,
@@ -46,6 +47,7 @@ function insertDocument(db: Database, plan: PlanDocument): string {
     plan.source.file,
     plan.source.sha256,
     plan.lineCount,
+    PARSER_VERSION,
   )
   const citation = db.prepare(
     'INSERT INTO citations (document_id, position, title, number, line) VALUES (?, ?, ?, ?, ?)',
