@@ -12,7 +12,7 @@ import {
   type Sentence,
 } from './compare.js'
 import { locator } from './locate.js'
-import type { Line } from './text.js'
+import { repair, type Line } from './text.js'
 import type { AgencyTableRow, Finding, ParsedAgency, ParsedSection, ParsedTask } from './types.js'
 
 export interface QualityInput {
@@ -123,6 +123,47 @@ function unmatchedAgencies(
   return findings
 }
 
+/** 序号 runs 1, 2, 3…: a gap or a repeat means a row was lost, added or misnumbered. */
+function taskNumbering(tasks: ParsedTask[]): Finding[] {
+  const findings: Finding[] = []
+  tasks.forEach((task, i) => {
+    const previous = tasks[i - 1]
+    const expected = previous ? previous.number + 1 : 1
+    if (task.number === expected) return
+    findings.push({
+      severity: 'warning',
+      code: 'task-numbering',
+      message: previous
+        ? `Task ${task.number} follows task ${previous.number}; ${expected} was expected.`
+        : `The task list starts at ${task.number}, not 1.`,
+      lines: previous ? [task.line, previous.line] : [task.line],
+    })
+  })
+  return findings
+}
+
+/** One agency written two ways in the task list (科工信局 and 市科工信局): worth making uniform. */
+function spellingVariants(tasks: ParsedTask[], agencies: ParsedAgency[]): Finding[] {
+  const spellings = new Map<number, Map<string, number>>()
+  for (const task of tasks) {
+    for (const unit of task.units) {
+      const byAgency = spellings.get(unit.agencyIndex) ?? new Map<string, number>()
+      // Bracket width and spaces are the conversion's, not the author's: 各乡镇(街道) is 各乡镇（街道）.
+      const spelling = repair(unit.asWritten).replace(/\s+/g, '')
+      if (!byAgency.has(spelling)) byAgency.set(spelling, unit.line)
+      spellings.set(unit.agencyIndex, byAgency)
+    }
+  }
+  return [...spellings]
+    .filter(([, byAgency]) => byAgency.size > 1)
+    .map(([index, byAgency]) => ({
+      severity: 'info' as const,
+      code: 'unit-spelled-differently',
+      message: `${agencies[index]!.name} is written ${[...byAgency].map(([name, line]) => `${name} (line ${line})`).join(' and ')} in the task list.`,
+      lines: [...byAgency.values()],
+    }))
+}
+
 function incompleteTasks(tasks: ParsedTask[], sections: ParsedSection[]): Finding[] {
   const findings: Finding[] = []
   for (const task of tasks) {
@@ -217,6 +258,8 @@ export function findQualityIssues(input: QualityInput): Finding[] {
     ...duplicatedRows(input.agencyTable, input.tasks),
     ...sharedPhones(input.agencyTable),
     ...unmatchedAgencies(input.agencyTable, input.tasks, input.agencies),
+    ...taskNumbering(input.tasks),
+    ...spellingVariants(input.tasks, input.agencies),
     ...incompleteTasks(input.tasks, input.sections),
     ...bodyTaskDifferences(input),
   ]

@@ -144,7 +144,7 @@ export const Finding = Type.Object(
     severity: Severity,
     code: Type.String({
       description:
-        'duplicate-row, shared-phone, unit-not-in-agency-table, agency-without-task, task-without-unit, task-without-item, item-without-task, list-differs, wording-differs, target-differs, target-only-in-task-list.',
+        'duplicate-row, shared-phone, unit-not-in-agency-table, unit-spelled-differently, agency-without-task, task-numbering, task-without-unit, task-without-item, item-without-task, list-differs, wording-differs, target-differs, target-only-in-task-list.',
     }),
     message: Type.String(),
     source: Type.Object({

@@ -123,6 +123,8 @@ t.test('findings name what a careful reader flags, with their lines', async (t) 
     9,
     'nine agencies of the table carry no task',
   )
+  t.same(byCode('unit-spelled-differently'), [[123, 137]], '科工信局 and 市科工信局')
+  t.same(byCode('task-numbering'), [], 'tasks are numbered 1 to 29 without a gap')
   t.notOk(
     plan.findings.some((f) => f.code === 'task-without-unit'),
     'every task names a unit',

@@ -98,3 +98,22 @@ t.test('a target only the task list states', async (t) => {
   const [target] = plan.targets.filter((x) => x.sectionIndex === null)
   t.match(target, { value: 500, comparator: 'gte', unit: '块', taskIndexes: [2] })
 })
+
+t.test('one agency written two ways in the task list', async (t) => {
+  const plan = readPlan(secondPlanPath)
+  t.same(
+    codes(plan, 'unit-spelled-differently').map((f) => f.message),
+    ['市人力资源和社会保障局 is written 市人社局 (line 85) and 人社局 (line 95) in the task list.'],
+    'bracket widths (各县(市、区) and 各县（市、区）) are not a spelling of the author',
+  )
+})
+
+t.test('a gap or a repeat in the task numbers', async (t) => {
+  const row = third.split('\n').find((l) => l.startsWith('4\t'))!
+  const gap = codes(parseText(third.replace(row, row.replace(/^4\t/, '5\t'))), 'task-numbering')
+  t.same(
+    gap.map((f) => f.message),
+    ['Task 5 follows task 3; 4 was expected.', 'Task 5 follows task 5; 6 was expected.'],
+  )
+  t.same(codes(readPlan(thirdPlanPath), 'task-numbering'), [], 'none in the fixture as written')
+})
