@@ -160,7 +160,8 @@ export function wordingDifferences(body: string, task: string): WordingDifferenc
     // 的 and 之 come and go in abridged copies without changing what is said.
     const meaningful = /[\p{Script=Han}\p{N}]/u.test((changedA + changedB).replace(/[的之]/g, ''))
     // A changed figure is a target's difference; quality.ts reports it as target-differs.
-    const figureOnly = /^[\d.]*$/.test(changedA) && /^[\d.]*$/.test(changedB)
+    const figure = /^[\d.,万千百十亿两一二三四五六七八九零〇]*$/
+    const figureOnly = figure.test(changedA) && figure.test(changedB)
     if (
       meaningful &&
       !figureOnly &&

@@ -20,8 +20,9 @@ function sameFigure(a: ExtractedTarget, b: ParsedTarget): boolean {
     a.comparator === b.comparator &&
     a.relativeTo === b.relativeTo &&
     a.basis === b.basis &&
-    // A task often drops the 到2025年 of the body sentence; it does not set another year.
-    (a.deadlineYear === null || a.deadlineYear === b.deadlineYear)
+    // A task often drops the 到2025年 of the body sentence, or adds one the item implies; only
+    // two different years are two figures.
+    (a.deadlineYear === null || b.deadlineYear === null || a.deadlineYear === b.deadlineYear)
   )
 }
 
@@ -79,7 +80,15 @@ export function collectTargets(
         continue
       }
       const { numberAt, ...figure } = found
-      targets.push({ ...figure, sectionIndex: null, taskIndexes: [taskIndex], line: task.line })
+      const own: ParsedTarget = {
+        ...figure,
+        sectionIndex: null,
+        taskIndexes: [taskIndex],
+        line: task.line,
+      }
+      targets.push(own)
+      // A later task repeating this figure links to it rather than making a third target.
+      body.push({ target: own, indicator, quote })
       const other = candidates[0]?.target
       findings.push(
         other

@@ -17,6 +17,8 @@ export interface Quantity {
   unit: string
   /** 十五 and 两 are words; they name a quantity only after a verb or a comparator. */
   numeral: 'arabic' | 'chinese'
+  /** 500余家, 200多个: more than the number written. */
+  more: boolean
 }
 
 /**
@@ -25,6 +27,12 @@ export interface Quantity {
  */
 const UNITS = [
   '个百分点',
+  '个工作日',
+  '工作日',
+  '微克',
+  '毫克',
+  '千克',
+  '公斤',
   '平方公里',
   '平方米',
   '立方米',
@@ -101,6 +109,10 @@ const UNITS = [
   '天',
   '米',
   '度',
+  '斤',
+  '克',
+  '头',
+  '岁',
 ]
 
 /**
@@ -135,7 +147,8 @@ const MULTIPLIERS: [string, number][] = [
   ['千', 1e3],
 ]
 
-const ARABIC = String.raw`\d+(?:\.\d+)?`
+// 10,000 with a thousands separator, or 1.5.
+const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 const CHINESE = '[一二两三四五六七八九十百千万亿零〇]+'
 const RANGE_SEPARATOR = String.raw`\s*(?:—{1,2}|–|-|－|~|～|至)\s*`
 const NUMBER = new RegExp(
@@ -144,7 +157,7 @@ const NUMBER = new RegExp(
 )
 
 function readNumber(text: string): number | null {
-  if (/^\d/.test(text)) return Number(text)
+  if (/^\d/.test(text)) return Number(text.replace(/,/g, ''))
   return parseChineseNumber(text)
 }
 
@@ -160,7 +173,17 @@ function multiplierAt(text: string, at: number): { factor: number; length: numbe
   return { factor: 1, length: 0 }
 }
 
+/** A unit, or a rate of two (微克/立方米, 公里/平方公里): the longest written. */
 function unitAt(text: string, at: number, numeral: 'arabic' | 'chinese'): string | null {
+  const unit = simpleUnitAt(text, at, numeral)
+  if (unit && text[at + unit.length] === '/') {
+    const per = simpleUnitAt(text, at + unit.length + 1, 'chinese')
+    if (per) return `${unit}/${per}`
+  }
+  return unit
+}
+
+function simpleUnitAt(text: string, at: number, numeral: 'arabic' | 'chinese'): string | null {
   const unit = UNITS.find((u) => text.startsWith(u, at))
   if (unit === undefined) {
     const bare =
@@ -187,7 +210,10 @@ function readAt(text: string, match: RegExpExecArray): Quantity | null {
   const inRun = numeral === 'chinese' && /[万亿千]$/.test(high ?? low!)
   if (numeral === 'chinese' && multiplier.length > 0 && !inRun) return null
   const factor = inRun ? 1 : multiplier.factor
-  const unitStart = inRun ? numberEnd : numberEnd + multiplier.length
+  const afterMultiplier = inRun ? numberEnd : numberEnd + multiplier.length
+  // 500余家, 3万余人, 200多个: 余 or 多 stands between the number and its unit.
+  const more = /[余多]/.test(text[afterMultiplier] ?? '') && high === undefined
+  const unitStart = afterMultiplier + (more ? 1 : 0)
   const unit = unitAt(text, unitStart, numeral)
   if (unit === null) return null
   const value = readNumber(low!)
@@ -202,6 +228,7 @@ function readAt(text: string, match: RegExpExecArray): Quantity | null {
     valueMax: valueMax === null ? null : scale(valueMax, factor),
     unit,
     numeral,
+    more,
   }
 }
 
@@ -220,8 +247,9 @@ export function findQuantities(text: string): Quantity[] {
   const found: Quantity[] = []
   const pattern = new RegExp(NUMBER.source, 'gu')
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    // A digit run glued to a letter, a digit or + is part of a code or a name: G20, “3+2”.
-    if (/[A-Za-z\d.+]/.test(text[m.index - 1] ?? '')) continue
+    // A digit run glued to a letter, a digit, + or : is part of a code, a name or a ratio: G20,
+    // “3+2”, 18:1. 数十家 and 几十个 name no number at all.
+    if (/[A-Za-z\d.+:：数几]/.test(text[m.index - 1] ?? '')) continue
     if (!/^\d/.test(m[1]!) && m[2] === undefined) {
       const skip = trimChineseRun(m[1]!)
       if (skip < 0) continue

@@ -41,6 +41,12 @@ const BEFORE: [string, Comparator][] = (
     ['不多于', 'lte'],
     ['不大于', 'lte'],
     ['控制在', 'lte'],
+    ['压缩至', 'lte'],
+    ['压缩到', 'lte'],
+    ['缩短至', 'lte'],
+    ['缩短到', 'lte'],
+    ['减少到', 'lte'],
+    ['减少至', 'lte'],
     ['降低到', 'lte'],
     ['降低至', 'lte'],
     ['下降到', 'lte'],
@@ -77,10 +83,15 @@ const PLAN_PART_NOUN =
   /^(?:大项|大|项|个)?(?:重点)?(?:任务|举措|行动|工程|措施|方面|领域|板块|工作)/
 
 /** Words that open a statement of the present, not a commitment: 现有, 截至2022年底. */
-const BASELINE = /现有|已有|已建成|已累计|已达|已经|目前|截至|截止|共有/g
+const BASELINE = /现有(?!基础|水平)|已有|已建成|已累计|已达|已经|目前|截至|截止|全市共有/g
 
+/**
+ * 到2025年, 至2027年, 2026年底前, 2022年9月底前, and a period 2023—2025年 (its last year). 在 and
+ * 于 are not deadlines (在2020年基础上), nor is the 至 of 截至.
+ */
 const DEADLINE =
-  /(到|至|于|在|力争到)?\s*((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?(底|末)?(前|之前|以前)?(?![\d月日])/g
+  /(到|(?<!截)至|力争到)?\s*(?:(?:19|20)\d{2}\s*[—–\-－至到]\s*)?((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月)?(底|末)?(前|之前|以前)?(?![\d月日])/g
+const PERIOD = /(?:19|20)\d{2}\s*[—–\-－至到]\s*(?:19|20)\d{2}\s*年/
 
 /** Measures stated against another measure: 年培训人次不低于在校生数. */
 const MEASURE_END =
@@ -102,7 +113,7 @@ const RELATIVE_COMPARATORS: Record<string, Comparator> = {
  * Settings of a grant or a permission rather than results the government commits to:
  * 按合同金额的30%给予补贴, 最高不超过500万元, 可按投资额的30%抵免.
  */
-const GRANT = /给予|最高|抵免|补贴|补助|奖励|资助|贴息/
+const GRANT = /给予|最高|抵免|补贴|补助|奖励|资助|贴息|额度|配套|税率|加计扣除/
 const PERMISSION = /^(?:可|可以)/
 
 /** Scope and hedge words that open a clause but say nothing about what is measured. */
@@ -115,11 +126,17 @@ interface Span {
   end: number
 }
 
+/**
+ * Cuts text at separator characters, except a half-width , or : between digits, which belongs
+ * to a number (10,000) or a ratio (18:1).
+ */
 function splitAt(text: string, separators: RegExp, from = 0): (Span & { text: string })[] {
   const spans: (Span & { text: string })[] = []
   let start = 0
+  const inNumber = (i: number) =>
+    /[,:]/.test(text[i]!) && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || separators.test(text[i]!)) {
+    if (i === text.length || (separators.test(text[i]!) && !inNumber(i))) {
       if (i > start) spans.push({ start: from + start, end: from + i, text: text.slice(start, i) })
       start = i + 1
     }
@@ -145,21 +162,28 @@ interface Marker {
   year: number | null
 }
 
-/** Deadlines (到2025年, 2026年底前) and statements of the present, by position in the sentence. */
-function markersOf(sentence: string): Marker[] {
+/**
+ * Deadlines (到2025年, 2026年底前) and statements of the present, by position in the sentence;
+ * a year inside a cited title (《…2025年前…方案》) is neither.
+ */
+function markersOf(sentence: string, quoted: Span[]): Marker[] {
   const markers: Marker[] = []
   for (const m of sentence.matchAll(DEADLINE)) {
-    if (m[1] === undefined && m[4] === undefined) continue
-    markers.push({ at: m.index, year: Number(m[2]) })
+    if (m[1] === undefined && m[4] === undefined && !PERIOD.test(m[0])) continue
+    if (!inside(quoted, m.index)) markers.push({ at: m.index, year: Number(m[2]) })
   }
-  for (const m of sentence.matchAll(BASELINE)) markers.push({ at: m.index, year: null })
+  for (const m of sentence.matchAll(BASELINE)) {
+    if (!inside(quoted, m.index)) markers.push({ at: m.index, year: null })
+  }
   return markers.sort((a, b) => a.at - b.at)
 }
 
 /** The comparator written last before the number: 不低于 rather than the 低于 inside it. */
 function comparatorBefore(
-  prefix: string,
+  fullPrefix: string,
 ): { comparator: Comparator; at: number; word: string } | null {
+  // 提高到2025年的80%: the year between the comparator and the number is skipped.
+  const prefix = fullPrefix.replace(/(?:19|20)\d{2}年(?:底|末)?的?$/, '')
   let best: { comparator: Comparator; at: number; word: string } | null = null
   for (const [word, comparator] of BEFORE) {
     const at = prefix.lastIndexOf(word)
@@ -189,29 +213,45 @@ function stripLeading(text: string): string {
   return out
 }
 
+/** A subject: without the list word or verb that joins it to what came before, nor its 由… start. */
+function subjectOf(text: string): string {
+  const local = text
+    .replace(/^(?:及以上|以上|以下|以内|左右|余|多)?的?/, '')
+    .replace(/^[、，和及与（(]+/, '')
+    .replace(/^在[^，]*?基础上/, '')
+    .replace(/(?:由|从)[^由从]*$|比(?=\d|上年|去年)[^比]*$/, '')
+  return stripTrailing(stripLeading(local))
+}
+
+/** A verb that opens a clause of counts (建成充电站200座): not part of what is counted. */
+const SUBJECT_VERB = /^(?:建成|建设|完成|实现|打造|培育|组建)/
+
 function stripTrailing(text: string): string {
   return text.replace(
-    /(?:年均(?:增长|增速|提高|递增))?(?:的|为|在|要|将|可|和|及|与|以及|、|等)*$/,
+    /(?:年均(?:增长|增速|提高|递增))?(?:的|为|在|要|将|可|和|及|与|以及|、|等|分别)*$/,
     '',
   )
 }
 
 /** What a count after a verb counts: the noun phrase after the number, after its last 的. */
 function objectOf(after: string): string {
-  const phrase = stripTrailing(
-    after
-      .replace(/^(?:及以上|以上|左右|以内|之内|以下|内|余|多)?的?/, '')
-      .replace(/[（(][^）)]*$/, ''),
-  )
+  const rest = after
+    .replace(/^(?:及以上|以上|左右|以内|之内|以下|内|余|多)?/, '')
+    .replace(/^[（(][^）)]*[）)]/, '')
+  // 建成充电站200座、充电桩1.5万个: the noun came before the number; nothing follows it.
+  if (/^[、，；。）)]|^$/.test(rest)) return ''
+  const phrase = stripTrailing(rest.replace(/^的/, '').replace(/[（(][^）)]*$/, ''))
   const lastOf = phrase.lastIndexOf('的')
   return lastOf >= 0 && lastOf < phrase.length - 1 ? phrase.slice(lastOf + 1) : phrase
 }
 
 /** 年培训人次, 年飞行量, 年接待游客: a measure per year; 青年, 上年, 2025年 are not. */
-const ANNUAL_MEASURE = /(?<![\d青老少中成周新多常近历同当去上明今往逐])年(?![\d均度底末前内])/
+const ANNUAL_MEASURE =
+  /(?<![\d一二两三四五六七八九十百青老少中成周新多常近历同当去上明今往逐累])年(?![\d均度底末前内])/
 
 function basisOf(clause: string, indicator: string): Basis {
-  if (/年均(?:增长|增速|提高|递增)|年增长/.test(clause)) return 'annualGrowth'
+  // 年均增长, or 年增长 not read off a year (比2020年增长20% is a total).
+  if (/年均(?:增长|增速|提高|递增)|(?<!\d)年增长/.test(clause)) return 'annualGrowth'
   if (/每年|年均|每年度/.test(clause) || ANNUAL_MEASURE.test(indicator)) return 'perYear'
   return 'total'
 }
@@ -247,6 +287,7 @@ function quantityTarget(
   quantity: Quantity,
   previousEnd: number,
   next: Quantity | undefined,
+  followed: boolean,
 ): ExtractedTarget | null {
   const { clause, sentence } = context
   const text = clause.text
@@ -258,7 +299,7 @@ function quantityTarget(
   const rest = text.slice(quantity.end)
   const prefix = text.slice(0, quantity.start)
   const before = comparatorBefore(prefix)
-  const after = AFTER.find(([re]) => re.test(rest))?.[1] ?? null
+  const after = AFTER.find(([re]) => re.test(rest))?.[1] ?? (quantity.more ? 'gt' : null)
   const explicit = before !== null || after !== null
   if (!explicit && PLAN_PART_NOUN.test(rest)) return null
   if (!explicit && WEAK_UNITS.has(quantity.unit)) return null
@@ -272,6 +313,13 @@ function quantityTarget(
   }
   const { year, baseline } = yearAt(context.markers, inSentence)
   if (baseline || PERMISSION.test(text.trim())) return null
+  // 由2020年的60%提高到80%: the figure after 由 is where the measure starts from.
+  if (
+    /由[^由]*$/.test(prefix) &&
+    /(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩小)(?:到|至)/.test(rest)
+  ) {
+    return null
+  }
   if (GRANT.test(text) && (quantity.unit === '元' || quantity.unit === '%')) return null
   const afterModifiers = rest.replace(/^(?:及以上|以上|以内|之内|以下|左右|上下|内|余|多)/, '')
   // 每百户不低于20平方米的标准: a standard that each project meets, not a result to report.
@@ -279,7 +327,25 @@ function quantityTarget(
   // 按照固定车位100%建设充电设施的标准: the same, with the standard's content in between.
   if ((/按照/.test(prefix) || /^按/.test(text.trim())) && /标准/.test(rest)) return null
 
-  const subject = stripTrailing(stripLeading(before ? prefix.slice(0, before.at) : prefix))
+  // A percentage with no comparator is a target only as a measure's value (占比30%), not as a
+  // rate of a policy (执行15%的优惠税率).
+  // A figure listed after another (分别达到85%、95%) is read like the first.
+  const listed = /[、和及]$/.test(prefix) && previousEnd === quantity.start - 1
+  if (
+    quantity.unit === '%' &&
+    !explicit &&
+    !listed &&
+    !/(?:率|比例|占比|比重|比|增长|提高|提升|下降|降低|减少)$/.test(prefix)
+  ) {
+    return null
+  }
+
+  // The subject is read back to the previous figure (充电站200座、充电桩1.5万个), or to the
+  // clause's start when nothing stands between them (由2020年的55%提高到65%).
+  const subjectEnd = before ? before.at : quantity.start
+  const subject =
+    subjectOf(prefix.slice(Math.min(previousEnd, subjectEnd), subjectEnd)) ||
+    subjectOf(prefix.slice(0, subjectEnd))
   const object = objectOf(text.slice(quantity.end, next ? next.start : text.length))
   // 至少 and 约 qualify the number (建设至少3所学校); 达到 and 不低于 link it to a measure.
   const measured =
@@ -288,10 +354,14 @@ function quantityTarget(
     subject.length >= 2 &&
     !ONLY_VERB.test(subject) &&
     !/^每/.test(subject)
-  // 营业收入超过100亿元的企业: the figure says which firms count, it is not a target.
+  // 营业收入超过100亿元的企业, 收入10万元以上的村占比…: the figure says which ones count.
   const qualifies = before !== null && !NUMBER_QUALIFIERS.has(before.word)
-  if (qualifies && afterModifiers.startsWith('的')) return null
-  const indicator = measured ? subject : object || subject || text.trim()
+  if (afterModifiers.startsWith('的') && (qualifies || followed || quantity.unit === '元')) {
+    return null
+  }
+  const indicator = measured
+    ? subject
+    : object || subject.replace(SUBJECT_VERB, '') || subject || text.trim()
   return {
     indicator,
     comparator: comparatorOf(quantity, before?.comparator ?? null, after),
@@ -336,10 +406,11 @@ function relativeTarget(context: ClauseContext): ExtractedTarget | null {
 /** Every target in one paragraph of repaired text, in reading order. */
 export function extractTargets(paragraph: string): ExtractedTarget[] {
   const targets: ExtractedTarget[] = []
-  for (const sentence of splitAt(paragraph, /[。；！？;!?\n]/)) {
+  // A sentence runs to 。！？: the parallel targets a 到2025年 opens are often joined by ；.
+  for (const sentence of splitAt(paragraph, /[。！？!?\n]/)) {
     const quoted = quotedSpans(sentence.text)
-    const markers = markersOf(sentence.text)
-    for (const clause of splitAt(sentence.text, /[，,：:]/, sentence.start)) {
+    const markers = markersOf(sentence.text, quoted)
+    for (const clause of splitAt(sentence.text, /[，,：:；;]/, sentence.start)) {
       const context = { clause, sentence, quoted, markers }
       const quantities = findQuantities(clause.text)
       if (quantities.length === 0) {
@@ -348,15 +419,23 @@ export function extractTargets(paragraph: string): ExtractedTarget[] {
         continue
       }
       // Whether a quantity is a target does not depend on its neighbours; its indicator does.
-      const kept = quantities.filter((q, i) => {
-        const previousEnd = i === 0 ? 0 : quantities[i - 1]!.end
-        return quantityTarget(context, q, previousEnd, undefined) !== null
-      })
-      kept.forEach((q, i) => {
-        const previousEnd = quantities[quantities.indexOf(q) - 1]?.end ?? 0
-        const target = quantityTarget(context, q, previousEnd, kept[i + 1])
-        if (target) targets.push(target)
-      })
+      const previousEndOf = (q: Quantity) => quantities[quantities.indexOf(q) - 1]?.end ?? 0
+      const followed = (q: Quantity) => quantities.indexOf(q) < quantities.length - 1
+      const kept = quantities.filter(
+        (q) => quantityTarget(context, q, previousEndOf(q), undefined, followed(q)) !== null,
+      )
+      let previous: { quantity: Quantity; target: ExtractedTarget } | null = null
+      for (const [i, q] of kept.entries()) {
+        const target = quantityTarget(context, q, previousEndOf(q), kept[i + 1], followed(q))!
+        // 分别达到85%、95%: a figure listed after another takes its comparator.
+        const between = previous ? clause.text.slice(previous.quantity.end, q.start) : ''
+        if (previous && target.comparator === 'eq' && /^[、和及]$/.test(between)) {
+          target.comparator = previous.target.comparator
+          target.indicator = previous.target.indicator
+        }
+        targets.push(target)
+        previous = { quantity: q, target }
+      }
     }
   }
   return targets

@@ -49,8 +49,9 @@ export function agencyId(jurisdiction: string, name: string): string {
 
 /**
  * Targets and findings by what they say, not where they stand, so that an amended text that adds
- * a target elsewhere keeps the ids of the others: target-…-<hash of indicator, unit, basis>,
- * finding-…-<hash of code and message>. A repeat of the same key takes a suffix -2, -3, ….
+ * a target elsewhere keeps the ids of the others: target-…-<hash of indicator, unit, basis and
+ * deadline year>, finding-…-<hash of code and message without line numbers>. A repeat of the
+ * same key takes a suffix -2, -3, ….
  */
 function contentIds(prefix: string, number: string, keys: string[]): string[] {
   const documentPart = documentKey(number)
@@ -65,12 +66,12 @@ function contentIds(prefix: string, number: string, keys: string[]): string[] {
 
 export function targetIds(
   number: string,
-  targets: Pick<ParsedTarget, 'indicator' | 'unit' | 'basis'>[],
+  targets: Pick<ParsedTarget, 'indicator' | 'unit' | 'basis' | 'deadlineYear'>[],
 ): string[] {
   return contentIds(
     'target',
     number,
-    targets.map((t) => `${t.indicator}\n${t.unit ?? ''}\n${t.basis}`),
+    targets.map((t) => `${t.indicator}\n${t.unit ?? ''}\n${t.basis}\n${t.deadlineYear ?? ''}`),
   )
 }
 
@@ -81,6 +82,7 @@ export function findingIds(
   return contentIds(
     'finding',
     number,
-    findings.map((f) => `${f.code}\n${f.message}`),
+    // Line numbers are left out: a blank line added above must not change what a finding is.
+    findings.map((f) => `${f.code}\n${f.message.replace(/\blines? \d+(?: and \d+)?/g, 'line')}`),
   )
 }

@@ -117,3 +117,31 @@ t.test('a gap or a repeat in the task numbers', async (t) => {
   )
   t.same(codes(readPlan(thirdPlanPath), 'task-numbering'), [], 'none in the fixture as written')
 })
+
+t.test('a task that adds the year of its item, or repeats another task, links', async (t) => {
+  const row = third.split('\n').find((l) => l.startsWith('3\t'))!
+  const text = third
+    .replace(row, row.replace('做到一店一招。', '做到一店一招，规范店招500块以上。'))
+    .replace(/^5\t(.*?)。/m, '5\t$1，规范店招500块以上。')
+  const plan = parseText(text)
+  const signs = plan.targets.filter((x) => x.unit === '块')
+  t.equal(signs.length, 1, 'two tasks with one figure make one target')
+  t.same(signs[0]?.taskIndexes, [2, 4])
+  t.equal(codes(plan, 'target-only-in-task-list').length, 1)
+
+  // The body sets no year for its 800 parking places; a task may add the year of the plan.
+  const parking = third.split('\n').find((l) => l.startsWith('2\t'))!
+  const withYear = third.replace(
+    parking,
+    parking.replace(
+      '违法停车行为。',
+      '违法停车行为。到2022年底，具备条件的路段新增停车泊位不少于800个。',
+    ),
+  )
+  const linked = parseText(withYear)
+  t.same(codes(linked, 'target-differs'), [])
+  t.match(
+    linked.targets.find((x) => x.value === 800),
+    { deadlineYear: null, taskIndexes: [1] },
+  )
+})

@@ -100,7 +100,18 @@ t.test('a deadline governs the rest of its own sentence only', async (t) => {
     ['2026年底前，新增停车泊位800个。', [['eq', 800, null, '个', 2026]]],
     ['2022年9月底前完成修复，修复率达到100%。', [['gte', 100, null, '%', 2022]]],
     ['至2027年，建成站点20座。', [['eq', 20, null, '座', 2027]]],
-    ['到2025年，全面建成体系；建设示范基地2个。', [['eq', 2, null, '个', null]]],
+    // ； joins the parallel clauses of one sentence; only 。！？ end it.
+    [
+      '到2025年，全市新增就业5万人；城镇调查失业率控制在5.5%以内。',
+      [
+        ['eq', 50000, null, '人', 2025],
+        ['lte', 5.5, null, '%', 2025],
+      ],
+    ],
+    ['2023—2025年，筹集保障性租赁住房3万套。', [['eq', 30000, null, '套', 2025]]],
+    ['截至2022年底，全市建成充电桩2000个。', []],
+    ['在2020年基础上，能耗下降13.5%。', [['eq', 13.5, null, '%', null]]],
+    ['按照《某市2025年前碳达峰实施方案》要求，新建充电桩500个。', [['eq', 500, null, '个', null]]],
   ]
   for (const [text, expected] of cases) t.same(figures(text), expected, text)
 })
@@ -124,6 +135,46 @@ t.test('per-year, growth and relative commitments say so', async (t) => {
   t.same(extractTargets('清单内容不得低于全市标准。'), [], 'a floor on contents, not a measure')
   t.match(extractTargets('无人机物流配送年飞行量达到100万架次。'), [{ basis: 'perYear' }])
   t.match(extractTargets('青年人才达到2000人。'), [{ basis: 'total' }])
+})
+
+t.test('wording of other topics: units, 余 and 多, ratios, lists, baselines', async (t) => {
+  const cases: [string, Figure[]][] = [
+    ['PM2.5浓度控制在35微克/立方米以下。', [['lte', 35, null, '微克/立方米', null]]],
+    ['路网密度达到8公里/平方公里。', [['gte', 8, null, '公里/平方公里', null]]],
+    ['粮食产量稳定在50亿斤以上。', [['gte', 5000000000, null, '斤', null]]],
+    ['生猪出栏300万头。', [['eq', 3000000, null, '头', null]]],
+    ['人均预期寿命达到79岁。', [['gte', 79, null, '岁', null]]],
+    ['审批时间压缩至3个工作日以内。', [['lte', 3, null, '个工作日', null]]],
+    ['培育规上企业500余家。', [['gt', 500, null, '家', null]]],
+    ['新增就业3万余人。', [['gt', 30000, null, '人', null]]],
+    ['新建5G基站200多个。', [['gt', 200, null, '个', null]]],
+    ['新增就业10,000人。', [['eq', 10000, null, '人', null]]],
+    ['单位生产总值比2020年增长20%。', [['eq', 20, null, '%', null]]],
+    ['九年义务教育巩固率达到97%。', [['gte', 97, null, '%', null]]],
+    ['城镇化率由2020年的60%提高到2025年的80%。', [['gte', 80, null, '%', 2025]]],
+    [
+      '建成充电站200座、充电桩1.5万个。',
+      [
+        ['eq', 200, null, '座', null],
+        ['eq', 15000, null, '个', null],
+      ],
+    ],
+    [
+      '优良天数比例、达标率分别达到85%、95%。',
+      [
+        ['gte', 85, null, '%', null],
+        ['gte', 95, null, '%', null],
+      ],
+    ],
+    ['收入10万元以上的村占比达到60%。', [['gte', 60, null, '%', null]]],
+    ['营业收入100亿元以上的企业达到10家。', [['gte', 10, null, '家', null]]],
+  ]
+  for (const [text, expected] of cases) t.same(figures(text), expected, text)
+  const indicators = (text: string) => extractTargets(text).map((x) => x.indicator)
+  t.same(indicators('建成充电站200座、充电桩1.5万个。'), ['充电站', '充电桩'])
+  t.same(indicators('在现有基础上新增养老床位500张。'), ['新增养老床位'])
+  t.same(indicators('收入10万元以上的村占比达到60%。'), ['村占比'])
+  t.same(indicators('城镇化率由2020年的55%提高到65%。'), ['城镇化率'])
 })
 
 t.test('numbers that are not commitments never become targets', async (t) => {
@@ -158,8 +209,13 @@ t.test('numbers that are not commitments never become targets', async (t) => {
     '设置24小时自助服务区',
     '支持二级及以下医疗机构转型',
     '服务“一带一路”建设',
+    '建成数十家企业',
+    '单个项目支持额度不超过300万元',
+    '执行15%的企业所得税优惠税率',
+    '落实研发费用加计扣除75%政策',
   ]
   for (const text of traps) t.same(extractTargets(text), [], text)
+  t.same(extractTargets('生师比不高于18:1'), [], 'ratios are not read (ADR 0009), never as 18 or 1')
 })
 
 t.test('indicators and quotes come from the clause', async (t) => {

@@ -44,6 +44,38 @@ t.test('an amendment that adds a target keeps the ids of the others', async (t) 
   t.same(now.slice(1), old, 'the others keep their ids')
 })
 
+t.test('a new target of the same measure with another year takes a new id', async (t) => {
+  const text = readText(bundledPlanPath)
+  const amended = text.replace(
+    '打造全国职业教育创新发展高地，',
+    '打造全国职业教育创新发展高地，到2024年中等职业学校在校生规模达到2.5万人，',
+  )
+  const ids = (source: string) => {
+    const { db } = tempDatabase(t)
+    loadDocuments(db, [parseText(source)])
+    return db.prepare('SELECT id, value FROM targets ORDER BY position').all() as {
+      id: string
+      value: number
+    }[]
+  }
+  const old = ids(text)
+  const now = ids(amended)
+  t.equal(now[0]!.value, 25000)
+  t.same(now.slice(1), old, 'the 2025 target keeps its id, the 2024 one has its own')
+})
+
+t.test('finding ids do not move with line numbers', async (t) => {
+  const ids = (source: string) => {
+    const { db } = tempDatabase(t)
+    loadDocuments(db, [parseText(source)])
+    return (db.prepare('SELECT id FROM findings ORDER BY id').all() as { id: string }[]).map(
+      (r) => r.id,
+    )
+  }
+  const text = readText(bundledPlanPath)
+  t.same(ids(`\n\n${text}`), ids(text), 'two blank lines above change every line, no id')
+})
+
 t.test('re-ingesting replaces targets and findings with the document', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const text = readText(bundledPlanPath).replace('达到 3 万人', '达到 4 万人')
