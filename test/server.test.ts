@@ -59,6 +59,15 @@ t.test('first start builds the database from db/sources, then serves it', async 
   t.match(tasks.headers.get('link'), /rel="next"/)
   const body = (await tasks.json()) as { meta: { total: number } }
   t.equal(body.meta.total, 24)
+  const targets = await fetch(`${server.url}/v1/targets?year=2025&unit=%25`)
+  t.equal(targets.status, 200)
+  t.same(
+    ((await targets.json()) as { data: { value: number }[] }).data.map((x) => x.value),
+    [95, 70],
+    'targets are served by a real server from the database it built',
+  )
+  const warnings = await fetch(`${server.url}/v1/findings?severity=warning&code=duplicate-row`)
+  t.equal(((await warnings.json()) as { meta: { total: number } }).meta.total, 1)
   const missing = await fetch(`${server.url}/v1/tasks/nope`)
   t.equal(missing.status, 404)
   t.equal(missing.headers.get('content-type'), 'application/problem+json; charset=utf-8')
