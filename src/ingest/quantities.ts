@@ -27,6 +27,7 @@ export interface Quantity {
  */
 const UNITS = [
   '个百分点',
+  '个等级',
   '个工作日',
   '工作日',
   '微克',
@@ -124,7 +125,7 @@ export const WEAK_UNITS = new Set(['次', '期', '届', '天', '小时', '分钟
 /** A unit followed by one of these is part of a word: 一次性, 两个确保 is quoted anyway. */
 const WORD_AFTER_UNIT: Record<string, RegExp> = {
   次: /^性/,
-  个: /^[体人]/,
+  个: /^[体人月]/,
   件: /^事/,
   度: /^[化]/,
   门: /^[户槛]/,
@@ -173,14 +174,18 @@ function multiplierAt(text: string, at: number): { factor: number; length: numbe
   return { factor: 1, length: 0 }
 }
 
-/** A unit, or a rate of two (微克/立方米, 公里/平方公里): the longest written. */
+/** The time a rate is per: 吨/日, 吨/平方公里·月. */
+const PER_TIME = /^(?:日|天|月|年|周|小时)/
+
+/** A unit, or a rate of two (微克/立方米, 吨/日, 吨/平方公里·月): the longest written. */
 function unitAt(text: string, at: number, numeral: 'arabic' | 'chinese'): string | null {
   const unit = simpleUnitAt(text, at, numeral)
-  if (unit && text[at + unit.length] === '/') {
-    const per = simpleUnitAt(text, at + unit.length + 1, 'chinese')
-    if (per) return `${unit}/${per}`
-  }
-  return unit
+  if (!unit || text[at + unit.length] !== '/') return unit
+  const perAt = at + unit.length + 1
+  const per = simpleUnitAt(text, perAt, 'chinese') ?? PER_TIME.exec(text.slice(perAt))?.[0]
+  if (!per) return unit
+  const time = /^·(?:日|天|月|年)/.exec(text.slice(perAt + per.length))?.[0] ?? ''
+  return `${unit}/${per}${time}`
 }
 
 function simpleUnitAt(text: string, at: number, numeral: 'arabic' | 'chinese'): string | null {
@@ -259,10 +264,23 @@ export function findQuantities(text: string): Quantity[] {
       }
     }
     const quantity = readAt(text, m)
-    if (quantity) {
+    if (!quantity) continue
+    // 60%—70%: a range with the unit written at both ends.
+    const last = found[found.length - 1]
+    const between = last ? text.slice(last.end, quantity.start) : ''
+    if (
+      last &&
+      last.valueMax === null &&
+      quantity.valueMax === null &&
+      last.unit === quantity.unit &&
+      quantity.value > last.value &&
+      new RegExp(`^${RANGE_SEPARATOR}$`).test(between)
+    ) {
+      found[found.length - 1] = { ...last, end: quantity.end, valueMax: quantity.value }
+    } else {
       found.push(quantity)
-      pattern.lastIndex = quantity.end
     }
+    pattern.lastIndex = quantity.end
   }
   return found
 }

@@ -74,6 +74,13 @@ const AFTER: [RegExp, Comparator][] = [
 const COMMITMENT_VERB =
   /(?:建成|建设|新建|新增|培育|打造|培养|办好|创建|引进|完成|组建|认定|设立|举办|改造|配备|建有|开展|形成|实现|招引|落地|开通|建立|布局|推出|争创|创成|遴选|评选|扶持|支持|发展|培训|吸引|招收|选树|储备|孵化|提供|覆盖|新开|开设|增加|增长|带动|服务|拓展|部署|推广|实施)$/
 
+/** Units that count things, as opposed to measuring a size, an amount or a share. */
+const COUNT_UNITS = new Set(
+  '个 家 所 名 门 项 座 条 张 户 人 人次 位 台 套 架 辆 艘 件 种 处 间 栋 块 支 只 株 棵 床 册 篇 场 次 期 届 头'.split(
+    ' ',
+  ),
+)
+
 const NUMBER_QUALIFIERS = new Set(['至少', '最少', '大约', '约', '近'])
 const ONLY_VERB = new RegExp(`^${COMMITMENT_VERB.source}`)
 const VERB_ANYWHERE = new RegExp(COMMITMENT_VERB.source.replace(/\$$/, ''))
@@ -95,7 +102,7 @@ const PERIOD = /(?:19|20)\d{2}\s*[—–\-－至到]\s*(?:19|20)\d{2}\s*年/
 
 /** Measures stated against another measure: 年培训人次不低于在校生数. */
 const MEASURE_END =
-  /(?:数|率|人次|比例|比重|规模|增速|速度|增幅|额|水平|占比|总量|量|资金|收入|产值|投资|投入|经费)$/
+  /(?:数|率|人次|比例|比重|规模|增速|速度|增幅|额|水平|占比|总量|量|资金|收入|产值|单产|投资|投入|经费)$/
 const RELATIVE = /^(.+?)(不低于|不少于|不高于|不超过|高于|低于|超过|快于|达到)([^\d，。；]+)$/
 const RELATIVE_COMPARATORS: Record<string, Comparator> = {
   不低于: 'gte',
@@ -247,7 +254,7 @@ function objectOf(after: string): string {
 
 /** 年培训人次, 年飞行量, 年接待游客: a measure per year; 青年, 上年, 2025年 are not. */
 const ANNUAL_MEASURE =
-  /(?<![\d一二两三四五六七八九十百青老少中成周新多常近历同当去上明今往逐累])年(?![\d均度底末前内])/
+  /(?<![\d一二两三四五六七八九十百青老少中成周新多常近历同当去上明今往逐累全])年(?![\d均度底末前内])/
 
 function basisOf(clause: string, indicator: string): Basis {
   // 年均增长, or 年增长 not read off a year (比2020年增长20% is a total).
@@ -288,6 +295,7 @@ function quantityTarget(
   previousEnd: number,
   next: Quantity | undefined,
   followed: boolean,
+  basisFrom = previousEnd,
 ): ExtractedTarget | null {
   const { clause, sentence } = context
   const text = clause.text
@@ -321,11 +329,18 @@ function quantityTarget(
     return null
   }
   if (GRANT.test(text) && (quantity.unit === '元' || quantity.unit === '%')) return null
-  const afterModifiers = rest.replace(/^(?:及以上|以上|以内|之内|以下|左右|上下|内|余|多)/, '')
+  const afterModifiers = rest.replace(
+    /^(?:及以上|以上|以内|之内|及以下|以下|左右|上下|内|余|多)/,
+    '',
+  )
   // 每百户不低于20平方米的标准: a standard that each project meets, not a result to report.
   if (/^的?标准/.test(afterModifiers)) return null
   // 按照固定车位100%建设充电设施的标准: the same, with the standard's content in between.
   if ((/按照/.test(prefix) || /^按/.test(text.trim())) && /标准/.test(rest)) return null
+  // 原则上不低于1000亩: a rule each project follows. 浓度为49微克: a statement of fact.
+  if (/原则上/.test(prefix) || (!explicit && /为$/.test(prefix))) return null
+  // 65岁及以上老年人: an age says who is meant, unless it is the measure (寿命达到79岁).
+  if (quantity.unit === '岁' && before === null) return null
 
   // A percentage with no comparator is a target only as a measure's value (占比30%), not as a
   // rate of a policy (执行15%的优惠税率).
@@ -356,7 +371,13 @@ function quantityTarget(
     !/^每/.test(subject)
   // 营业收入超过100亿元的企业, 收入10万元以上的村占比…: the figure says which ones count.
   const qualifies = before !== null && !NUMBER_QUALIFIERS.has(before.word)
-  if (afterModifiers.startsWith('的') && (qualifies || followed || quantity.unit === '元')) {
+  // 1000吨/日及以下的生产线: a size after 以上/以下 and before 的 says which ones; a count
+  // (10家以上的企业) says how many.
+  const sized = /^及?以[上下]的/.test(rest) && !COUNT_UNITS.has(quantity.unit)
+  if (
+    afterModifiers.startsWith('的') &&
+    (qualifies || followed || sized || quantity.unit === '元')
+  ) {
     return null
   }
   const indicator = measured
@@ -370,7 +391,7 @@ function quantityTarget(
     unit: quantity.unit === '' ? null : quantity.unit,
     deadlineYear: year,
     // 突破120亿元、年均增长12%: the growth wording belongs to the second figure only.
-    basis: basisOf(text.slice(previousEnd, quantity.end), indicator),
+    basis: basisOf(text.slice(basisFrom, quantity.end), indicator),
     relativeTo: null,
     quote: text.trim(),
     numberAt: quantity.start - (text.length - text.trimStart().length),
@@ -381,7 +402,8 @@ function relativeTarget(context: ClauseContext): ExtractedTarget | null {
   const text = context.clause.text.trim()
   const m = RELATIVE.exec(text)
   if (!m) return null
-  const subject = stripLeading(m[1]!)
+  // 婴儿死亡率持续低于…: an adverb between the measure and the comparator.
+  const subject = stripLeading(m[1]!).replace(/(?:持续|始终|稳定|逐步|均|要|应)+$/, '')
   const other = stripTrailing(m[3]!)
   if (!MEASURE_END.test(subject) || !MEASURE_END.test(other)) return null
   const { year, baseline } = yearAt(
@@ -426,7 +448,16 @@ export function extractTargets(paragraph: string): ExtractedTarget[] {
       )
       let previous: { quantity: Quantity; target: ExtractedTarget } | null = null
       for (const [i, q] of kept.entries()) {
-        const target = quantityTarget(context, q, previousEndOf(q), kept[i + 1], followed(q))!
+        // 每年为65岁及以上老年人…不少于40万人次: the 每年 before a figure that is no target counts.
+        const basisFrom = kept[i - 1]?.end ?? 0
+        const target = quantityTarget(
+          context,
+          q,
+          previousEndOf(q),
+          kept[i + 1],
+          followed(q),
+          basisFrom,
+        )!
         // 分别达到85%、95%: a figure listed after another takes its comparator.
         const between = previous ? clause.text.slice(previous.quantity.end, q.start) : ''
         if (previous && target.comparator === 'eq' && /^[、和及]$/.test(between)) {

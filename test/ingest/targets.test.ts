@@ -168,6 +168,18 @@ t.test('wording of other topics: units, 余 and 多, ratios, lists, baselines', 
     ],
     ['收入10万元以上的村占比达到60%。', [['gte', 60, null, '%', null]]],
     ['营业收入100亿元以上的企业达到10家。', [['gte', 10, null, '家', null]]],
+    ['2023年，全市PM2.5平均浓度为49微克/立方米。', []],
+    ['全面退出1000吨/日及以下的熟料生产线。', []],
+    ['全市平均降尘量不高于7吨/平方公里·月。', [['lte', 7, null, '吨/平方公里·月', null]]],
+    ['涂料使用比例达到60%—70%。', [['range', 60, 70, '%', null]]],
+    [
+      '每年为65岁及以上老年人提供免费健康体检不少于40万人次。',
+      [['gte', 400000, null, '人次', null, 'perYear']],
+    ],
+    ['新建项目区集中连片面积原则上不低于1000亩。', []],
+    ['耕地质量等级平均提升0.5个等级以上。', [['gte', 0.5, null, '个等级', null]]],
+    ['对连续3个月排名后三位的县实施约谈。', []],
+    ['全年优良天数超过240天。', [['gt', 240, null, '天', null]]],
   ]
   for (const [text, expected] of cases) t.same(figures(text), expected, text)
   const indicators = (text: string) => extractTargets(text).map((x) => x.indicator)
