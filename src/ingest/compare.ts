@@ -17,10 +17,22 @@ function significant(text: string): string {
   return text.replace(/[^\p{Script=Han}\p{N}\p{L}]/gu, '')
 }
 
+/**
+ * Bigrams of recently seen texts: a task sentence is compared with every item, then aligned with
+ * one. Bounded, since a service ingests many plans in one process.
+ */
+const recentBigrams = new Map<string, Set<string>>()
+const RECENT_LIMIT = 4096
+
+/** The character bigrams of a text's Han characters, digits and letters. Do not modify it. */
 export function bigrams(text: string): Set<string> {
+  const known = recentBigrams.get(text)
+  if (known) return known
   const chars = significant(text)
   const grams = new Set<string>()
   for (let i = 0; i + 1 < chars.length; i++) grams.add(chars.slice(i, i + 2))
+  if (recentBigrams.size >= RECENT_LIMIT) recentBigrams.clear()
+  recentBigrams.set(text, grams)
   return grams
 }
 
@@ -96,8 +108,36 @@ function normalize(text: string): string {
     .replace(/[。；]$/, '')
 }
 
-/** A character diff by longest common subsequence; sentences are short enough for the table. */
-function commonSubsequence(a: string, b: string): [boolean[], boolean[]] {
+/**
+ * Which characters of each side a longest common subsequence keeps. A copy differs from its
+ * source in a few places, so the shared start and end are kept without entering the table.
+ */
+function commonSubsequence(a: string, b: string): [boolean[], boolean[]] | [null, null] {
+  let head = 0
+  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  let tail = 0
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  ) {
+    tail++
+  }
+  if ((a.length - head - tail) * (b.length - head - tail) > MAX_TABLE) return [null, null]
+  const [middleA, middleB] = middleSubsequence(
+    a.slice(head, a.length - tail),
+    b.slice(head, b.length - tail),
+  )
+  const kept = (n: number, middle: boolean[]) => [
+    ...new Array<boolean>(head).fill(true),
+    ...middle,
+    ...new Array<boolean>(n - head - middle.length).fill(true),
+  ]
+  return [kept(a.length, middleA), kept(b.length, middleB)]
+}
+
+/** The longest-common-subsequence table, walked from the start. */
+function middleSubsequence(a: string, b: string): [boolean[], boolean[]] {
   const n = a.length
   const m = b.length
   const width = m + 1
@@ -138,8 +178,9 @@ const MAX_CHANGE = 8
 export function wordingDifferences(body: string, task: string): WordingDifference[] {
   const a = normalize(body)
   const b = normalize(task)
-  if (a.length * b.length > MAX_TABLE) return []
+  if (a === b) return []
   const [keptA, keptB] = commonSubsequence(a, b)
+  if (keptA === null || keptB === null) return []
   const differences: WordingDifference[] = []
   let i = 0
   let j = 0
