@@ -198,8 +198,8 @@ export function wordingDifferences(body: string, task: string): WordingDifferenc
     const changedB = b.slice(startB, j)
     const before = anchor(a.slice(0, startA), b.slice(0, startB), 'before')
     const after = anchor(a.slice(i), b.slice(j), 'after')
-    // 的 and 之 come and go in abridged copies without changing what is said.
-    const meaningful = /[\p{Script=Han}\p{N}]/u.test((changedA + changedB).replace(/[的之]/g, ''))
+    // 的, 之 and 要 come and go in abridged copies without changing what is said.
+    const meaningful = /[\p{Script=Han}\p{N}]/u.test((changedA + changedB).replace(/[的之要]/g, ''))
     // A changed figure is a target's difference; quality.ts reports it as target-differs.
     const figure = /^[\d.,万千百十亿两一二三四五六七八九零〇]*$/
     const figureOnly = figure.test(changedA) && figure.test(changedB)

@@ -11,7 +11,7 @@ export interface Quantity {
   /** The upper bound of a range (1—2所), else null. */
   valueMax: number | null
   /**
-   * The unit as written, with the multiplier taken into the value: 3万人 is 30000 人. Empty for
+   * The unit as written, with the multiplier taken into the value: 5万人 is 50000 人. Empty for
    * a bare figure (PUE 1.25) at the end of a clause or before 以下, 以上, 左右.
    */
   unit: string
@@ -265,7 +265,7 @@ export function findQuantities(text: string): Quantity[] {
     }
     const quantity = readAt(text, m)
     if (!quantity) continue
-    // 60%—70%: a range with the unit written at both ends.
+    // 40%—50%: a range with the unit written at both ends.
     const last = found[found.length - 1]
     const between = last ? text.slice(last.end, quantity.start) : ''
     if (

@@ -1,5 +1,5 @@
-// Quantitative commitments in running text: 在校生规模达到3万人 is a target with indicator
-// 在校生规模, comparator gte, value 30000, unit 人. A paragraph is cut into sentences (a deadline
+// Quantitative commitments in running text: 参保人数达到50万人 is a target with indicator
+// 参保人数, comparator gte, value 500000, unit 人. A paragraph is cut into sentences (a deadline
 // such as 到2025年 governs the rest of its own sentence) and clauses (the quote of a target), and
 // each quantity in a clause is kept only where the wording makes it a commitment.
 import { findQuantities, WEAK_UNITS, type Quantity } from './quantities.js'
@@ -58,7 +58,7 @@ const BEFORE: [string, Comparator][] = (
   ] as [string, Comparator][]
 ).sort((a, b) => b[0].length - a[0].length)
 
-/** One-character comparators, read only straight before the number: 达3万人, 约50家. */
+/** One-character comparators, read only straight before the number: 达5万人, 约50家. */
 const BEFORE_ADJACENT: Record<string, Comparator> = { 达: 'gte', 约: 'approx', 近: 'approx' }
 
 /** Written after the number and its unit. 以上 includes the number in Chinese legal usage. */
@@ -151,7 +151,7 @@ function splitAt(text: string, separators: RegExp, from = 0): (Span & { text: st
   return spans
 }
 
-/** Quoted names and cited titles: “3+2”, “十四五”, 《…》, 〔2023〕. */
+/** Quoted names and cited titles: “3+2”, “十四五”, 《…》, 〔2021〕. */
 function quotedSpans(text: string): Span[] {
   const spans: Span[] = []
   for (const m of text.matchAll(/“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》|〔[^〕]*〕|"[^"]*"/g)) {
@@ -344,7 +344,7 @@ function quantityTarget(
 
   // A percentage with no comparator is a target only as a measure's value (占比30%), not as a
   // rate of a policy (执行15%的优惠税率).
-  // A figure listed after another (分别达到85%、95%) is read like the first.
+  // A figure listed after another (分别达到85%、90%) is read like the first.
   const listed = /[、和及]$/.test(prefix) && previousEnd === quantity.start - 1
   if (
     quantity.unit === '%' &&
@@ -458,7 +458,7 @@ export function extractTargets(paragraph: string): ExtractedTarget[] {
           followed(q),
           basisFrom,
         )!
-        // 分别达到85%、95%: a figure listed after another takes its comparator.
+        // 分别达到85%、90%: a figure listed after another takes its comparator.
         const between = previous ? clause.text.slice(previous.quantity.end, q.start) : ''
         if (previous && target.comparator === 'eq' && /^[、和及]$/.test(between)) {
           target.comparator = previous.target.comparator

@@ -118,7 +118,7 @@ export const Target = Type.Object(
     indicator: Type.String({ description: 'What is measured, as the text names it.' }),
     comparator: Comparator,
     value: nullable(
-      Type.Number({ description: 'Multipliers expanded: 3万人 is 30000. Null when relative.' }),
+      Type.Number({ description: 'Multipliers expanded: 5万人 is 50000. Null when relative.' }),
     ),
     valueMax: nullable(Type.Number({ description: 'The upper bound of a range, else null.' })),
     unit: nullable(Type.String({ description: 'As written: 人, 人次, 所, %, 元, PFlops.' })),
