@@ -187,82 +187,115 @@ function yearAt(markers: Marker[], at: number): { year: number | null; baseline:
   return { year: last?.year ?? null, baseline: last !== null && last.year === null }
 }
 
-/**
- * The target a quantity states, or null. `previousEnd` is where the clause's text about this
- * quantity starts; `next` is the next quantity of the clause that is a target, where the noun
- * phrase counted by this one ends (建成2所学校和3个基地).
- */
-function quantityTarget(
+/** A quantity of a clause and what stands around it there. */
+interface Reading {
+  quantity: Quantity
+  /** The clause's text, before and after the quantity. */
+  text: string
+  prefix: string
+  rest: string
+  /** `rest` without 以上, 以下, 左右, … */
+  afterModifiers: string
+  before: { comparator: Comparator; at: number; word: string } | null
+  after: Comparator | null
+  /** A comparator is written: the figure is measured against. */
+  explicit: boolean
+  /** Where the previous quantity of the clause ends (0 for the first). */
+  previousEnd: number
+  /** Another quantity follows in the clause. */
+  followed: boolean
+  /** Its position in the sentence, for quotes and deadlines. */
+  inSentence: number
+}
+
+function readQuantity(
   context: ClauseContext,
   quantity: Quantity,
   previousEnd: number,
-  next: Quantity | undefined,
   followed: boolean,
-  basisFrom = previousEnd,
-): ExtractedTarget | null {
-  const { clause, sentence } = context
-  const text = clause.text
-  const inSentence = clause.start - sentence.start + quantity.start
-  if (inside(context.quoted, inSentence)) return null
-  const charBefore = text[quantity.start - 1] ?? ''
-  // 第3批 is an ordinal; 每百户, 每千名 the denominator of a rate.
-  if (charBefore === '第' || charBefore === '每') return null
-  const rest = text.slice(quantity.end)
+): Reading {
+  const text = context.clause.text
   const prefix = text.slice(0, quantity.start)
+  const rest = text.slice(quantity.end)
   const before = comparatorBefore(prefix)
   const after = AFTER.find(([re]) => re.test(rest))?.[1] ?? (quantity.more ? 'gt' : null)
-  const explicit = before !== null || after !== null
-  if (!explicit && PLAN_PART_NOUN.test(rest)) return null
-  if (!explicit && WEAK_UNITS.has(quantity.unit)) return null
-  if (quantity.numeral === 'chinese' && !explicit && !VERB_ANYWHERE.test(prefix)) return null
+  return {
+    quantity,
+    text,
+    prefix,
+    rest,
+    afterModifiers: rest.replace(/^(?:及以上|以上|以内|之内|及以下|以下|左右|上下|内|余|多)/, ''),
+    before,
+    after,
+    explicit: before !== null || after !== null,
+    previousEnd,
+    followed,
+    inSentence: context.clause.start - context.sentence.start + quantity.start,
+  }
+}
+
+/** Whether the wording commits to the quantity; each rule names the wording it is about. */
+function isCommitment(r: Reading, context: ClauseContext): boolean {
+  const { quantity, prefix, rest, before, explicit } = r
+  if (inside(context.quoted, r.inSentence)) return false
+  // 第3批 is an ordinal; 每百户, 每千名 the denominator of a rate.
+  if (/[第每]$/.test(prefix)) return false
+  if (!explicit && PLAN_PART_NOUN.test(rest)) return false
+  if (!explicit && WEAK_UNITS.has(quantity.unit)) return false
+  if (quantity.numeral === 'chinese' && !explicit && !VERB_ANYWHERE.test(prefix)) return false
   // A figure without a unit (PUE控制在1.25以下) is a target only right after a comparator.
   if (
     quantity.unit === '' &&
-    prefix.length - (before?.at ?? -99) - (before?.word.length ?? 0) !== 0
+    (before === null || before.at + before.word.length !== prefix.length)
   ) {
-    return null
+    return false
   }
-  const { year, baseline } = yearAt(context.markers, inSentence)
-  if (baseline || PERMISSION.test(text.trim())) return null
+  if (yearAt(context.markers, r.inSentence).baseline || PERMISSION.test(r.text.trim())) return false
   // 由2020年的60%提高到80%: the figure after 由 is where the measure starts from.
   if (
     /由[^由]*$/.test(prefix) &&
     /(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩小)(?:到|至)/.test(rest)
   ) {
-    return null
+    return false
   }
-  if (GRANT.test(text) && (quantity.unit === '元' || quantity.unit === '%')) return null
-  const afterModifiers = rest.replace(
-    /^(?:及以上|以上|以内|之内|及以下|以下|左右|上下|内|余|多)/,
-    '',
-  )
-  // 每百户不低于20平方米的标准: a standard that each project meets, not a result to report.
-  if (/^的?标准/.test(afterModifiers)) return null
-  // 按照固定车位100%建设充电设施的标准: the same, with the standard's content in between.
-  if ((/按照/.test(prefix) || /^按/.test(text.trim())) && /标准/.test(rest)) return null
+  if (GRANT.test(r.text) && (quantity.unit === '元' || quantity.unit === '%')) return false
+  // 每百户不低于20平方米的标准, 按照固定车位100%建设充电设施的标准: a standard each project meets.
+  if (/^的?标准/.test(r.afterModifiers)) return false
+  if ((/按照/.test(prefix) || /^按/.test(r.text.trim())) && /标准/.test(rest)) return false
   // 原则上不低于1000亩: a rule each project follows. 浓度为49微克: a statement of fact.
-  if (/原则上/.test(prefix) || (!explicit && /为$/.test(prefix))) return null
+  if (/原则上/.test(prefix) || (!explicit && /为$/.test(prefix))) return false
   // 65岁及以上老年人: an age says who is meant, unless it is the measure (寿命达到79岁).
-  if (quantity.unit === '岁' && before === null) return null
+  if (quantity.unit === '岁' && before === null) return false
+  // A percentage with no comparator is a target as a measure's value (占比30%), a change
+  // (增长20%) or the next of a list (分别达到85%、90%), not as a policy's rate (15%的优惠税率).
+  const listed = /[、和及]$/.test(prefix) && r.previousEnd === quantity.start - 1
+  const measure = /(?:率|比例|占比|比重|比|增长|提高|提升|下降|降低|减少)$/.test(prefix)
+  if (quantity.unit === '%' && !explicit && !listed && !measure) return false
+  // 营业收入超过100亿元的企业, 收入10万元以上的村, 1000吨/日及以下的生产线: the figure says
+  // which ones count. A count (10家以上的企业) says how many.
+  const linking = before !== null && !NUMBER_QUALIFIERS.has(before.word)
+  const sized = /^及?以[上下]的/.test(rest) && !COUNT_UNITS.has(quantity.unit)
+  const qualifier = linking || r.followed || sized || quantity.unit === '元'
+  return !(r.afterModifiers.startsWith('的') && qualifier)
+}
 
-  // A percentage with no comparator is a target only as a measure's value (占比30%), not as a
-  // rate of a policy (执行15%的优惠税率).
-  // A figure listed after another (分别达到85%、90%) is read like the first.
-  const listed = /[、和及]$/.test(prefix) && previousEnd === quantity.start - 1
-  if (
-    quantity.unit === '%' &&
-    !explicit &&
-    !listed &&
-    !/(?:率|比例|占比|比重|比|增长|提高|提升|下降|降低|减少)$/.test(prefix)
-  ) {
-    return null
-  }
-
+/**
+ * The target a committed quantity states. `next` is the next target of the clause, where the
+ * noun phrase counted by this one ends (建成2所学校和3个基地); `basisFrom` is where the wording
+ * about this figure's basis starts (the end of the previous target).
+ */
+function targetOf(
+  r: Reading,
+  context: ClauseContext,
+  next: Quantity | undefined,
+  basisFrom: number,
+): ExtractedTarget {
+  const { quantity, text, prefix, before } = r
   // The subject is read back to the previous figure (充电站200座、充电桩1.5万个), or to the
   // clause's start when nothing stands between them (由2020年的55%提高到65%).
   const subjectEnd = before ? before.at : quantity.start
   const subject =
-    subjectOf(prefix.slice(Math.min(previousEnd, subjectEnd), subjectEnd)) ||
+    subjectOf(prefix.slice(Math.min(r.previousEnd, subjectEnd), subjectEnd)) ||
     subjectOf(prefix.slice(0, subjectEnd))
   const object = objectOf(text.slice(quantity.end, next ? next.start : text.length))
   // 至少 and 约 qualify the number (建设至少3所学校); 达到 and 不低于 link it to a measure.
@@ -272,27 +305,16 @@ function quantityTarget(
     subject.length >= 2 &&
     !ONLY_VERB.test(subject) &&
     !/^每/.test(subject)
-  // 营业收入超过100亿元的企业, 收入10万元以上的村占比…: the figure says which ones count.
-  const qualifies = before !== null && !NUMBER_QUALIFIERS.has(before.word)
-  // 1000吨/日及以下的生产线: a size after 以上/以下 and before 的 says which ones; a count
-  // (10家以上的企业) says how many.
-  const sized = /^及?以[上下]的/.test(rest) && !COUNT_UNITS.has(quantity.unit)
-  if (
-    afterModifiers.startsWith('的') &&
-    (qualifies || followed || sized || quantity.unit === '元')
-  ) {
-    return null
-  }
   const indicator = measured
     ? subject
     : object || subject.replace(SUBJECT_VERB, '') || subject || text.trim()
   return {
     indicator,
-    comparator: comparatorOf(quantity, before?.comparator ?? null, after),
+    comparator: comparatorOf(quantity, before?.comparator ?? null, r.after),
     value: quantity.value,
     valueMax: quantity.valueMax,
     unit: quantity.unit === '' ? null : quantity.unit,
-    deadlineYear: year,
+    deadlineYear: yearAt(context.markers, r.inSentence).year,
     // 突破120亿元、年均增长12%: the growth wording belongs to the second figure only.
     basis: basisOf(text.slice(basisFrom, quantity.end), indicator),
     relativeTo: null,
@@ -344,31 +366,23 @@ export function extractTargets(paragraph: string): ExtractedTarget[] {
         continue
       }
       // Whether a quantity is a target does not depend on its neighbours; its indicator does.
-      const previousEndOf = (q: Quantity) => quantities[quantities.indexOf(q) - 1]?.end ?? 0
-      const followed = (q: Quantity) => quantities.indexOf(q) < quantities.length - 1
-      const kept = quantities.filter(
-        (q) => quantityTarget(context, q, previousEndOf(q), undefined, followed(q)) !== null,
+      const readings = quantities.map((q, i) =>
+        readQuantity(context, q, quantities[i - 1]?.end ?? 0, i < quantities.length - 1),
       )
-      let previous: { quantity: Quantity; target: ExtractedTarget } | null = null
-      for (const [i, q] of kept.entries()) {
+      const kept = readings.filter((r) => isCommitment(r, context))
+      let previous: ExtractedTarget | null = null
+      for (const [i, r] of kept.entries()) {
         // 每年为65岁及以上老年人…不少于40万人次: the 每年 before a figure that is no target counts.
-        const basisFrom = kept[i - 1]?.end ?? 0
-        const target = quantityTarget(
-          context,
-          q,
-          previousEndOf(q),
-          kept[i + 1],
-          followed(q),
-          basisFrom,
-        )!
-        // 分别达到85%、90%: a figure listed after another takes its comparator.
-        const between = previous ? clause.text.slice(previous.quantity.end, q.start) : ''
+        const basisFrom = kept[i - 1]?.quantity.end ?? 0
+        const target = targetOf(r, context, kept[i + 1]?.quantity, basisFrom)
+        // 分别达到85%、90%: a figure listed after another takes its comparator and measure.
+        const between = i > 0 ? clause.text.slice(kept[i - 1]!.quantity.end, r.quantity.start) : ''
         if (previous && target.comparator === 'eq' && /^[、和及]$/.test(between)) {
-          target.comparator = previous.target.comparator
-          target.indicator = previous.target.indicator
+          target.comparator = previous.comparator
+          target.indicator = previous.indicator
         }
         targets.push(target)
-        previous = { quantity: q, target }
+        previous = target
       }
     }
   }
