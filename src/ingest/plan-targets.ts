@@ -95,7 +95,7 @@ export function collectTargets(
           ? {
               severity: 'warning',
               code: 'target-differs',
-              message: `Task ${task.number} sets ${found.indicator} to ${describe(found)} where the body (line ${other.line}) sets ${describe(other)}.`,
+              message: `Task ${task.number} sets ${found.indicator} to ${describe(found)} where ${other.sectionIndex === null ? 'an earlier task' : 'the body'} (line ${other.line}) sets ${describe(other)}.`,
               lines: [task.line, other.line],
             }
           : {
