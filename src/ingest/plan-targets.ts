@@ -61,6 +61,7 @@ export function collectTargets(
     quote: bigrams(target.quote),
   }))
   const findings: Finding[] = []
+  const taskOnly = new Set<ParsedTarget>()
   tasks.forEach((task, taskIndex) => {
     for (const found of extractTargets(task.text)) {
       // Body targets of the items this task restates come first, then the rest of the body.
@@ -87,6 +88,7 @@ export function collectTargets(
         line: task.line,
       }
       targets.push(own)
+      taskOnly.add(own)
       // A later task repeating this figure links to it rather than making a third target.
       body.push({ target: own, indicator, quote })
       const other = candidates[0]?.target
@@ -95,7 +97,7 @@ export function collectTargets(
           ? {
               severity: 'warning',
               code: 'target-differs',
-              message: `Task ${task.number} sets ${found.indicator} to ${describe(found)} where ${other.sectionIndex === null ? 'an earlier task' : 'the body'} (line ${other.line}) sets ${describe(other)}.`,
+              message: `Task ${task.number} sets ${found.indicator} to ${describe(found)} where ${taskOnly.has(other) ? 'an earlier task' : 'the body'} (line ${other.line}) sets ${describe(other)}.`,
               lines: [task.line, other.line],
             }
           : {
