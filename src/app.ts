@@ -1,4 +1,5 @@
 // buildApp: the HTTP application over an open store. The server and the tests both use it.
+import accepts from '@fastify/accepts'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Store } from './store/index.js'
@@ -31,6 +32,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerProblemHandlers(app)
+  await app.register(accepts)
   await app.register(healthRoutes(options.store))
   await app.register(documentRoutes(options.store))
   await app.register(sectionRoutes(options.store))

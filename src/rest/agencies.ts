@@ -18,5 +18,6 @@ export const agencyRoutes = (store: Store) =>
       ),
     },
     list: store.listAgencies,
+    each: store.eachAgency,
     get: store.getAgency,
   })

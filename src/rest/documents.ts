@@ -12,5 +12,6 @@ export const documentRoutes = (store: Store) =>
       number: Type.Optional(Type.String({ description: '发文字号, e.g. 某政办〔2024〕1号' })),
     },
     list: store.listDocuments,
+    each: store.eachDocument,
     get: store.getDocument,
   })

@@ -14,5 +14,6 @@ export const findingRoutes = (store: Store) =>
       code: Type.Optional(Type.String({ maxLength: 50, description: 'e.g. shared-phone.' })),
     },
     list: store.listFindings,
+    each: store.eachFinding,
     get: store.getFinding,
   })

@@ -1,10 +1,12 @@
-// The two routes every resource has: a filtered, paged list and an item by id. Each resource
-// file declares its filters and store queries; the envelopes, paging and 404s live here.
-import type { FastifyPluginAsync } from 'fastify'
+// The routes every resource has: a filtered, paged list (JSON, or the whole list as CSV at
+// PATH.csv or with Accept: text/csv) and an item by id. Each resource file declares its filters
+// and store queries; the envelopes, paging, formats and 404s live here.
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import type { Page, PageRequest } from '../store/index.js'
+import { csvColumns, csvStream } from './csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
-import { notFound } from './problem.js'
+import { notFound, problem, sendProblem } from './problem.js'
 import { IdParams, itemOf, listOf, Paging, Problem } from './schemas.js'
 
 export interface ResourceSpec<F extends TProperties, I extends TObject> {
@@ -16,8 +18,13 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
   filters: F
   /** The store's records must be what the schema says: the compiler checks it here. */
   list: (filter: Static<TObject<F>>, page: PageRequest) => Page<Static<I>>
+  /** Every record the filter selects, read as the CSV is written. */
+  each: (filter: Static<TObject<F>>) => Iterable<Static<I>>
   get: (id: string) => Static<I> | null
 }
+
+const JSON_TYPE = 'application/json'
+const CSV_TYPE = 'text/csv'
 
 export function resourceRoutes<F extends TProperties, I extends TObject>(
   spec: ResourceSpec<F, I>,
@@ -26,6 +33,15 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     { ...spec.filters, limit: Type.Optional(Paging.limit), cursor: Type.Optional(Paging.cursor) },
     { additionalProperties: false },
   )
+  const filtersOnly = Type.Object(spec.filters, { additionalProperties: false })
+  const columns = csvColumns(spec.item)
+  const file = `${spec.path.split('/').pop()}.csv`
+  const sendCsv = (reply: FastifyReply, filter: Record<string, unknown>) =>
+    reply
+      .type(`${CSV_TYPE}; charset=utf-8; header=present`)
+      .header('content-disposition', `attachment; filename="${file}"`)
+      .send(csvStream(columns, spec.each(filter as Static<TObject<F>>)))
+
   return async (app) => {
     // Typed by hand: the type provider cannot infer through a generic schema, and the store's
     // record types are checked against the schema in ResourceSpec instead.
@@ -39,9 +55,30 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       },
       async (request, reply) => {
         const { limit = 50, cursor, ...filter } = request.query
+        const format = request.accepts().type([JSON_TYPE, CSV_TYPE])
+        if (format === CSV_TYPE) return sendCsv(reply, filter)
+        if (format === false) {
+          return sendProblem(
+            reply,
+            problem(
+              406,
+              'not-acceptable',
+              `${spec.path} is served as ${JSON_TYPE} or ${CSV_TYPE}`,
+              {
+                instance: request.url,
+              },
+            ),
+          )
+        }
         const page = spec.list(filter as Static<TObject<F>>, { limit, cursor })
         return listEnvelope(request, reply, page, limit)
       },
+    )
+    // The whole filtered list, unpaged: what a portal harvests and an analyst opens in Excel.
+    app.get<{ Querystring: Record<string, unknown> }>(
+      `${spec.path}.csv`,
+      { schema: { querystring: filtersOnly, response: { 400: Problem } } },
+      async (request, reply) => sendCsv(reply, request.query),
     )
     app.get<{ Params: { id: string } }>(
       `${spec.path}/:id`,

@@ -15,5 +15,6 @@ export const sectionRoutes = (store: Store) =>
       parent: Type.Optional(Type.String({ description: "The parent section's id." })),
     },
     list: store.listSections,
+    each: store.eachSection,
     get: store.getSection,
   })

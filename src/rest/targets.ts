@@ -25,5 +25,6 @@ export const targetRoutes = (store: Store) =>
       ),
     },
     list: store.listTargets,
+    each: store.eachTarget,
     get: store.getTarget,
   })

@@ -21,5 +21,6 @@ export const taskRoutes = (store: Store) =>
       ),
     },
     list: store.listTasks,
+    each: store.eachTask,
     get: store.getTask,
   })

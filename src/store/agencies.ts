@@ -2,8 +2,8 @@
 // duties, lead and phone come from the most recent document whose agency table lists it.
 import type { AgencyKind } from '../ingest/types.js'
 import type { Database } from './database.js'
-import { Conditions, type Page, type PageRequest } from './paging.js'
-import { AGENCY_REF, DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
+import { Conditions } from './paging.js'
+import { AGENCY_REF, DOCUMENT_REF, parseJsonArray, prepared, type ListSpec } from './query.js'
 
 export interface AgencyRecord {
   id: string
@@ -60,11 +60,8 @@ export interface AgencyFilter {
   document?: string | undefined
 }
 
-export function listAgencies(
-  db: Database,
-  filter: AgencyFilter,
-  page: PageRequest,
-): Page<AgencyRecord> {
+/** The rows a filter selects, in key order: the store pages through them or reads them all. */
+export function agencyQuery(filter: AgencyFilter): [ListSpec<Row, AgencyRecord>, Conditions] {
   const where = new Conditions()
   if (filter.name !== undefined) {
     where.add(`a.id IN ${AGENCY_REF}`, filter.name, filter.name, filter.name)
@@ -77,8 +74,7 @@ export function listAgencies(
       filter.document,
     )
   }
-  return listPage<Row, AgencyRecord>(
-    db,
+  return [
     {
       select: SELECT,
       from: 'FROM agencies a',
@@ -87,8 +83,7 @@ export function listAgencies(
       map: toRecord,
     },
     where,
-    page,
-  )
+  ]
 }
 
 export function getAgency(db: Database, id: string): AgencyRecord | null {

@@ -1,7 +1,7 @@
 // Read queries for documents.
 import type { Database } from './database.js'
-import { Conditions, type Page, type PageRequest } from './paging.js'
-import { listPage, parseJsonArray, prepared } from './query.js'
+import { Conditions } from './paging.js'
+import { parseJsonArray, prepared, type ListSpec } from './query.js'
 
 export interface DocumentRecord {
   id: string
@@ -71,15 +71,11 @@ export interface DocumentFilter {
   number?: string | undefined
 }
 
-export function listDocuments(
-  db: Database,
-  filter: DocumentFilter,
-  page: PageRequest,
-): Page<DocumentRecord> {
+/** The rows a filter selects, in key order: the store pages through them or reads them all. */
+export function documentQuery(filter: DocumentFilter): [ListSpec<Row, DocumentRecord>, Conditions] {
   const where = new Conditions()
   if (filter.number !== undefined) where.add('d.number = ?', filter.number)
-  return listPage<Row, DocumentRecord>(
-    db,
+  return [
     {
       select: SELECT,
       from: 'FROM documents d',
@@ -88,8 +84,7 @@ export function listDocuments(
       map: toRecord,
     },
     where,
-    page,
-  )
+  ]
 }
 
 export function getDocument(db: Database, id: string): DocumentRecord | null {

@@ -1,8 +1,8 @@
 // Read queries for data-quality findings.
 import type { Severity } from '../ingest/types.js'
 import type { Database } from './database.js'
-import { Conditions, type Page, type PageRequest } from './paging.js'
-import { DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
+import { Conditions } from './paging.js'
+import { DOCUMENT_REF, parseJsonArray, prepared, type ListSpec } from './query.js'
 
 export interface FindingRecord {
   id: string
@@ -43,19 +43,15 @@ export interface FindingFilter {
   code?: string | undefined
 }
 
-export function listFindings(
-  db: Database,
-  filter: FindingFilter,
-  page: PageRequest,
-): Page<FindingRecord> {
+/** The rows a filter selects, in key order: the store pages through them or reads them all. */
+export function findingQuery(filter: FindingFilter): [ListSpec<Row, FindingRecord>, Conditions] {
   const where = new Conditions()
   if (filter.document !== undefined) {
     where.add(`f.document_id IN ${DOCUMENT_REF}`, filter.document, filter.document)
   }
   if (filter.severity !== undefined) where.add('f.severity = ?', filter.severity)
   if (filter.code !== undefined) where.add('f.code = ?', filter.code)
-  return listPage<Row, FindingRecord>(
-    db,
+  return [
     {
       select: SELECT,
       from: 'FROM findings f',
@@ -64,8 +60,7 @@ export function listFindings(
       map: toRecord,
     },
     where,
-    page,
-  )
+  ]
 }
 
 export function getFinding(db: Database, id: string): FindingRecord | null {

@@ -2,13 +2,14 @@
 // call these and write no SQL of their own.
 import type { Database } from './database.js'
 import { isMigrated } from './database.js'
-import { getAgency, listAgencies, type AgencyFilter } from './agencies.js'
-import { getDocument, listDocuments, type DocumentFilter } from './documents.js'
+import { getAgency, agencyQuery, type AgencyFilter } from './agencies.js'
+import { getDocument, documentQuery, type DocumentFilter } from './documents.js'
 import type { PageRequest } from './paging.js'
-import { getSection, listSections, type SectionFilter } from './sections.js'
-import { getTask, listTasks, type TaskFilter } from './tasks.js'
-import { getTarget, listTargets, type TargetFilter } from './targets.js'
-import { getFinding, listFindings, type FindingFilter } from './findings.js'
+import { listAll, listPage } from './query.js'
+import { getSection, sectionQuery, type SectionFilter } from './sections.js'
+import { getTask, taskQuery, type TaskFilter } from './tasks.js'
+import { getTarget, targetQuery, type TargetFilter } from './targets.js'
+import { getFinding, findingQuery, type FindingFilter } from './findings.js'
 
 export type { AgencyRecord } from './agencies.js'
 export type { DocumentRecord } from './documents.js'
@@ -23,18 +24,29 @@ export class Store {
   constructor(readonly db: Database) {}
 
   listDocuments = (filter: DocumentFilter, page: PageRequest) =>
-    listDocuments(this.db, filter, page)
+    listPage(this.db, ...documentQuery(filter), page)
   getDocument = (id: string) => getDocument(this.db, id)
-  listSections = (filter: SectionFilter, page: PageRequest) => listSections(this.db, filter, page)
+  eachDocument = (filter: DocumentFilter) => listAll(this.db, ...documentQuery(filter))
+  listSections = (filter: SectionFilter, page: PageRequest) =>
+    listPage(this.db, ...sectionQuery(filter), page)
   getSection = (id: string) => getSection(this.db, id)
-  listTasks = (filter: TaskFilter, page: PageRequest) => listTasks(this.db, filter, page)
+  eachSection = (filter: SectionFilter) => listAll(this.db, ...sectionQuery(filter))
+  listTasks = (filter: TaskFilter, page: PageRequest) =>
+    listPage(this.db, ...taskQuery(filter), page)
   getTask = (id: string) => getTask(this.db, id)
-  listAgencies = (filter: AgencyFilter, page: PageRequest) => listAgencies(this.db, filter, page)
+  eachTask = (filter: TaskFilter) => listAll(this.db, ...taskQuery(filter))
+  listAgencies = (filter: AgencyFilter, page: PageRequest) =>
+    listPage(this.db, ...agencyQuery(filter), page)
   getAgency = (id: string) => getAgency(this.db, id)
-  listTargets = (filter: TargetFilter, page: PageRequest) => listTargets(this.db, filter, page)
+  eachAgency = (filter: AgencyFilter) => listAll(this.db, ...agencyQuery(filter))
+  listTargets = (filter: TargetFilter, page: PageRequest) =>
+    listPage(this.db, ...targetQuery(filter), page)
   getTarget = (id: string) => getTarget(this.db, id)
-  listFindings = (filter: FindingFilter, page: PageRequest) => listFindings(this.db, filter, page)
+  eachTarget = (filter: TargetFilter) => listAll(this.db, ...targetQuery(filter))
+  listFindings = (filter: FindingFilter, page: PageRequest) =>
+    listPage(this.db, ...findingQuery(filter), page)
   getFinding = (id: string) => getFinding(this.db, id)
+  eachFinding = (filter: FindingFilter) => listAll(this.db, ...findingQuery(filter))
 
   /** Open, migrated to the schema this program knows, and answering queries. */
   isReady(): boolean {

@@ -25,6 +25,28 @@ export interface ListSpec<Row, T> {
   map: (row: Row) => T
 }
 
+/** Up to `limit` rows after the key `after` (or from the start), in key order. */
+function rowsAfter<Row, T>(
+  db: Database,
+  spec: ListSpec<Row, T>,
+  conditions: Conditions,
+  after: (string | number)[] | null,
+  limit: number,
+): Row[] {
+  const where = new Conditions()
+  where.add(
+    conditions.clauses.length ? conditions.clauses.join(' AND ') : '1',
+    ...conditions.params,
+  )
+  if (after !== null) {
+    where.add(`(${spec.key.join(', ')}) > (${spec.key.map(() => '?').join(', ')})`, ...after)
+  }
+  return prepared(db, `${spec.select} ${where.sql()} ORDER BY ${spec.key.join(', ')} LIMIT ?`).all(
+    ...where.params,
+    limit,
+  ) as Row[]
+}
+
 export function listPage<Row, T>(
   db: Database,
   spec: ListSpec<Row, T>,
@@ -36,19 +58,8 @@ export function listPage<Row, T>(
       ...conditions.params,
     ) as { n: number }
   ).n
-  const where = new Conditions()
-  where.add(
-    conditions.clauses.length ? conditions.clauses.join(' AND ') : '1',
-    ...conditions.params,
-  )
-  if (page.cursor !== undefined) {
-    const after = decodeCursor(page.cursor, spec.key.length)
-    where.add(`(${spec.key.join(', ')}) > (${spec.key.map(() => '?').join(', ')})`, ...after)
-  }
-  const rows = prepared(
-    db,
-    `${spec.select} ${where.sql()} ORDER BY ${spec.key.join(', ')} LIMIT ?`,
-  ).all(...where.params, page.limit + 1) as Row[]
+  const after = page.cursor === undefined ? null : decodeCursor(page.cursor, spec.key.length)
+  const rows = rowsAfter(db, spec, conditions, after, page.limit + 1)
   const more = rows.length > page.limit
   const items = more ? rows.slice(0, page.limit) : rows
   const last = items[items.length - 1]
@@ -56,6 +67,28 @@ export function listPage<Row, T>(
     items: items.map(spec.map),
     total,
     next: more && last ? encodeCursor(spec.keyOf(last)) : null,
+  }
+}
+
+/** Rows read per statement when a whole list is streamed. */
+const BATCH = 500
+
+/**
+ * Every matching record in key order, read in keyset batches rather than held in memory. No
+ * statement stays open between batches: better-sqlite3 refuses other queries on a connection
+ * while an iterator is open, and a slow CSV download must not block the other requests.
+ */
+export function* listAll<Row, T>(
+  db: Database,
+  spec: ListSpec<Row, T>,
+  conditions: Conditions,
+): IterableIterator<T> {
+  for (let after: (string | number)[] | null = null; ;) {
+    const rows = rowsAfter(db, spec, conditions, after, BATCH)
+    for (const row of rows) yield spec.map(row)
+    const last = rows[rows.length - 1]
+    if (rows.length < BATCH || last === undefined) return
+    after = spec.keyOf(last)
   }
 }
 

@@ -1,8 +1,8 @@
 // Read queries for sections: parts, chapters and action items.
 import type { SectionKind } from '../ingest/types.js'
 import type { Database } from './database.js'
-import { Conditions, type Page, type PageRequest } from './paging.js'
-import { DOCUMENT_REF, listPage, prepared } from './query.js'
+import { Conditions } from './paging.js'
+import { DOCUMENT_REF, prepared, type ListSpec } from './query.js'
 
 export interface SectionRecord {
   id: string
@@ -53,11 +53,8 @@ export interface SectionFilter {
   parent?: string | undefined
 }
 
-export function listSections(
-  db: Database,
-  filter: SectionFilter,
-  page: PageRequest,
-): Page<SectionRecord> {
+/** The rows a filter selects, in key order: the store pages through them or reads them all. */
+export function sectionQuery(filter: SectionFilter): [ListSpec<Row, SectionRecord>, Conditions] {
   const where = new Conditions()
   if (filter.document !== undefined) {
     where.add(`s.document_id IN ${DOCUMENT_REF}`, filter.document, filter.document)
@@ -65,8 +62,7 @@ export function listSections(
   if (filter.kind !== undefined) where.add('s.kind = ?', filter.kind)
   if (filter.number !== undefined) where.add('s.number = ?', filter.number)
   if (filter.parent !== undefined) where.add('s.parent_id = ?', filter.parent)
-  return listPage<Row, SectionRecord>(
-    db,
+  return [
     {
       select: SELECT,
       from: 'FROM sections s',
@@ -75,8 +71,7 @@ export function listSections(
       map: toRecord,
     },
     where,
-    page,
-  )
+  ]
 }
 
 export function getSection(db: Database, id: string): SectionRecord | null {

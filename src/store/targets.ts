@@ -1,8 +1,8 @@
 // Read queries for targets, with the tasks that restate each one.
 import type { Basis, Comparator } from '../ingest/types.js'
 import type { Database } from './database.js'
-import { Conditions, type Page, type PageRequest } from './paging.js'
-import { AGENCY_REF, DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
+import { Conditions } from './paging.js'
+import { AGENCY_REF, DOCUMENT_REF, parseJsonArray, prepared, type ListSpec } from './query.js'
 
 export interface TargetRecord {
   id: string
@@ -80,11 +80,8 @@ const SECTION_TREE = `(WITH RECURSIVE tree (id) AS (
     UNION ALL SELECT s.id FROM sections s JOIN tree ON s.parent_id = tree.id)
   SELECT id FROM tree)`
 
-export function listTargets(
-  db: Database,
-  filter: TargetFilter,
-  page: PageRequest,
-): Page<TargetRecord> {
+/** The rows a filter selects, in key order: the store pages through them or reads them all. */
+export function targetQuery(filter: TargetFilter): [ListSpec<Row, TargetRecord>, Conditions] {
   const where = new Conditions()
   if (filter.document !== undefined) {
     where.add(`g.document_id IN ${DOCUMENT_REF}`, filter.document, filter.document)
@@ -102,8 +99,7 @@ export function listTargets(
       a,
     )
   }
-  return listPage<Row, TargetRecord>(
-    db,
+  return [
     {
       select: SELECT,
       from: 'FROM targets g',
@@ -112,8 +108,7 @@ export function listTargets(
       map: toRecord,
     },
     where,
-    page,
-  )
+  ]
 }
 
 export function getTarget(db: Database, id: string): TargetRecord | null {

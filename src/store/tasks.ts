@@ -1,7 +1,7 @@
 // Read queries for the task list, with each task's responsible units and restated items.
 import type { Database } from './database.js'
-import { Conditions, type Page, type PageRequest } from './paging.js'
-import { AGENCY_REF, DOCUMENT_REF, listPage, parseJsonArray, prepared } from './query.js'
+import { Conditions } from './paging.js'
+import { AGENCY_REF, DOCUMENT_REF, parseJsonArray, prepared, type ListSpec } from './query.js'
 import { matchingIds } from './search.js'
 
 export interface TaskAgency {
@@ -60,7 +60,8 @@ export interface TaskFilter {
   q?: string | undefined
 }
 
-export function listTasks(db: Database, filter: TaskFilter, page: PageRequest): Page<TaskRecord> {
+/** The rows a filter selects, in key order: the store pages through them or reads them all. */
+export function taskQuery(filter: TaskFilter): [ListSpec<Row, TaskRecord>, Conditions] {
   const where = new Conditions()
   if (filter.document !== undefined) {
     where.add(`t.document_id IN ${DOCUMENT_REF}`, filter.document, filter.document)
@@ -87,8 +88,7 @@ export function listTasks(db: Database, filter: TaskFilter, page: PageRequest): 
     const m = matchingIds('task', filter.q)
     where.add(`t.id IN ${m.sql}`, ...m.params)
   }
-  return listPage<Row, TaskRecord>(
-    db,
+  return [
     {
       select: SELECT,
       from: 'FROM tasks t',
@@ -97,8 +97,7 @@ export function listTasks(db: Database, filter: TaskFilter, page: PageRequest): 
       map: toRecord,
     },
     where,
-    page,
-  )
+  ]
 }
 
 export function getTask(db: Database, id: string): TaskRecord | null {

@@ -1,0 +1,104 @@
+// CSV for the open-data portal and for Excel: one column per field of the resource's TypeBox
+// schema (nested fields as source.line, lists joined by "; "), UTF-8 with a byte order mark so
+// that Excel shows Chinese, RFC 4180 quoting and CRLF line ends, streamed row by row.
+import { Readable } from 'node:stream'
+import type { TObject, TSchema } from '@sinclair/typebox'
+
+export interface CsvColumn {
+  /** The header: a field's path, e.g. source.line or agencies.name. */
+  name: string
+  type: 'string' | 'integer' | 'number' | 'boolean'
+  description: string | undefined
+  /** A list field: its values are joined with LIST_SEPARATOR. */
+  list: boolean
+  value: (record: unknown) => unknown
+}
+
+/** Between the values of a list field in one cell: readable, and absent from the data. */
+export const LIST_SEPARATOR = '; '
+
+/** T | null is written anyOf [T, null]; the column has T's type. */
+function nonNull(schema: TSchema): TSchema {
+  const options = schema.anyOf as TSchema[] | undefined
+  return options?.find((o) => o.type !== 'null') ?? schema
+}
+
+function scalarType(schema: TSchema): CsvColumn['type'] {
+  const type = nonNull(schema).type
+  return type === 'integer' || type === 'number' || type === 'boolean' ? type : 'string'
+}
+
+function at(record: unknown, key: string): unknown {
+  return record === null || typeof record !== 'object'
+    ? undefined
+    : (record as Record<string, unknown>)[key]
+}
+
+/** The columns of a resource, in the order of its schema's fields. */
+export function csvColumns(schema: TObject, prefix = '', get = (r: unknown) => r): CsvColumn[] {
+  return Object.entries(schema.properties).flatMap(([key, raw]): CsvColumn[] => {
+    const property = nonNull(raw)
+    const name = `${prefix}${key}`
+    const value = (r: unknown) => at(get(r), key)
+    if (property.type === 'object') return csvColumns(property as TObject, `${name}.`, value)
+    if (property.type === 'array') {
+      const items = nonNull(property.items as TSchema)
+      if (items.type !== 'object') {
+        return [
+          {
+            name,
+            type: scalarType(items),
+            description: property.description,
+            list: true,
+            value,
+          },
+        ]
+      }
+      // agencies [{id, name, asWritten}] gives agencies.id, agencies.name, agencies.asWritten.
+      return Object.entries((items as TObject).properties).map(([inner, innerSchema]) => ({
+        name: `${name}.${inner}`,
+        type: scalarType(innerSchema),
+        description: innerSchema.description ?? property.description,
+        list: true,
+        value: (r: unknown) => ((value(r) as unknown[] | undefined) ?? []).map((x) => at(x, inner)),
+      }))
+    }
+    return [
+      { name, type: scalarType(property), description: property.description, list: false, value },
+    ]
+  })
+}
+
+/** One field, quoted when it holds a quote, a comma or a line break (RFC 4180). */
+function field(value: unknown): string {
+  const text = Array.isArray(value)
+    ? value.map((v) => (v === null || v === undefined ? '' : String(v))).join(LIST_SEPARATOR)
+    : value === null || value === undefined
+      ? ''
+      : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+function line(values: unknown[]): string {
+  return `${values.map(field).join(',')}\r\n`
+}
+
+/** Rows are sent in chunks of about this many bytes rather than one write each. */
+const CHUNK = 64 * 1024
+
+function* chunks(columns: CsvColumn[], records: Iterable<unknown>): Generator<string> {
+  let buffer = `\ufeff${line(columns.map((c) => c.name))}`
+  for (const record of records) {
+    buffer += line(columns.map((c) => c.value(record)))
+    if (buffer.length >= CHUNK) {
+      yield buffer
+      buffer = ''
+    }
+  }
+  yield buffer
+}
+
+/** The whole CSV document as a stream: header, then one line per record as it is read. */
+export function csvStream(columns: CsvColumn[], records: Iterable<unknown>): Readable {
+  return Readable.from(chunks(columns, records))
+}
