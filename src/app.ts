@@ -6,6 +6,12 @@ import type { Store } from './store/index.js'
 import { agencyRoutes } from './rest/agencies.js'
 import { documentRoutes } from './rest/documents.js'
 import { healthRoutes } from './rest/health.js'
+import {
+  collectReadPaths,
+  refuseOtherMethods,
+  registerHttp,
+  type RateLimitOptions,
+} from './rest/http.js'
 import { frameworkErrors, registerProblemHandlers } from './rest/problem.js'
 import { sectionRoutes } from './rest/sections.js'
 import { findingRoutes } from './rest/findings.js'
@@ -15,12 +21,20 @@ import { taskRoutes } from './rest/tasks.js'
 export interface AppOptions {
   store: Store
   logger?: FastifyServerOptions['logger']
+  /** Requests per client and window; generous by default, set by RATE_LIMIT_* in production. */
+  rateLimit?: RateLimitOptions
 }
+
+const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1000, windowMs: 60_000 }
+
+/** The API takes no request bodies yet: anything larger than this is refused with 413. */
+const BODY_LIMIT = 64 * 1024
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     frameworkErrors,
+    bodyLimit: BODY_LIMIT,
     ajv: {
       customOptions: {
         // A misspelt filter must be an error, not silently dropped to return the whole list.
@@ -32,7 +46,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerProblemHandlers(app)
+  await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT)
   await app.register(accepts)
+  const readPaths = collectReadPaths(app)
   await app.register(healthRoutes(options.store))
   await app.register(documentRoutes(options.store))
   await app.register(sectionRoutes(options.store))
@@ -40,5 +56,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyRoutes(options.store))
   await app.register(targetRoutes(options.store))
   await app.register(findingRoutes(options.store))
+  refuseOtherMethods(app, readPaths)
   return app
 }

@@ -8,6 +8,7 @@ export interface Config {
   host: string
   dbPath: string
   logLevel: string
+  rateLimit: { max: number; windowMs: number }
 }
 
 export class ConfigError extends Error {
@@ -29,10 +30,25 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(logLevel)}`,
     )
   }
+  const max = positiveInteger(env, 'RATE_LIMIT_MAX', 1000)
+  const windowSeconds = positiveInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', 60)
   return {
     port,
     host: env.HOST || '127.0.0.1',
     dbPath: env.DB_PATH ? resolve(env.DB_PATH) : defaultDatabasePath,
     logLevel,
+    rateLimit: { max, windowMs: windowSeconds * 1000 },
   }
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigError(
+      `${name} must be a whole number of at least 1, not ${JSON.stringify(raw)}`,
+    )
+  }
+  return value
 }

@@ -10,7 +10,11 @@ import { Store } from './store/index.js'
 async function main(): Promise<void> {
   const config = readConfig(process.env)
   const db = openDatabase(config.dbPath)
-  const app = await buildApp({ store: new Store(db), logger: { level: config.logLevel } })
+  const app = await buildApp({
+    store: new Store(db),
+    logger: { level: config.logLevel },
+    rateLimit: config.rateLimit,
+  })
   for (const loaded of loadMissingSources(db, sourcesDir)) {
     app.log.info({ documentId: loaded.documentId }, 'loaded a bundled plan text')
   }

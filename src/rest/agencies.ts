@@ -20,4 +20,5 @@ export const agencyRoutes = (store: Store) =>
     list: store.listAgencies,
     each: store.eachAgency,
     get: store.getAgency,
+    dataVersion: () => store.dataVersion(),
   })

@@ -14,4 +14,5 @@ export const documentRoutes = (store: Store) =>
     list: store.listDocuments,
     each: store.eachDocument,
     get: store.getDocument,
+    dataVersion: () => store.dataVersion(),
   })

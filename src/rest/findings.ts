@@ -16,4 +16,5 @@ export const findingRoutes = (store: Store) =>
     list: store.listFindings,
     each: store.eachFinding,
     get: store.getFinding,
+    dataVersion: () => store.dataVersion(),
   })

@@ -7,9 +7,13 @@ export const healthRoutes =
   (store: Store): FastifyPluginAsync =>
   async (app) => {
     // The process answers: nothing else is checked, so a slow disk never restarts a healthy pod.
-    app.get('/healthz', async () => ({ status: 'ok' }))
+    app.get('/healthz', async (_request, reply) => {
+      reply.header('cache-control', 'no-store')
+      return { status: 'ok' }
+    })
 
     app.get('/readyz', async (_request, reply) => {
+      reply.header('cache-control', 'no-store')
       if (!store.isReady()) {
         return sendProblem(
           reply,

@@ -74,6 +74,16 @@ function invalidParams(error: FastifyError): InvalidParam[] {
   })
 }
 
+/** The problem type of each client error the framework or a plugin raises. */
+const PROBLEM_TYPES: Record<number, string> = {
+  404: 'not-found',
+  405: 'method-not-allowed',
+  406: 'not-acceptable',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'too-many-requests',
+}
+
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const instance = request.url
@@ -96,7 +106,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {
-      return sendProblem(reply, problem(status, 'bad-request', error.message, { instance }))
+      return sendProblem(
+        reply,
+        problem(status, PROBLEM_TYPES[status] ?? 'bad-request', error.message, { instance }),
+      )
     }
     request.log.error({ err: error }, 'request failed')
     return sendProblem(

@@ -1,7 +1,8 @@
 // The routes every resource has: a filtered, paged list (JSON, or the whole list as CSV at
 // PATH.csv or with Accept: text/csv) and an item by id. Each resource file declares its filters
 // and store queries; the envelopes, paging, formats and 404s live here.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { createHash } from 'node:crypto'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import type { Page, PageRequest } from '../store/index.js'
 import { csvColumns, csvStream } from './csv.js'
@@ -21,6 +22,12 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
   /** Every record the filter selects, read as the CSV is written. */
   each: (filter: Static<TObject<F>>) => Iterable<Static<I>>
   get: (id: string) => Static<I> | null
+  /** Changes whenever the data does; the ETag of a CSV stream is derived from it. */
+  dataVersion: () => string
+}
+
+function csvEtag(dataVersion: string, url: string): string {
+  return `"${createHash('sha256').update(`${dataVersion}\n${url}\ncsv`).digest('base64url').slice(0, 27)}"`
 }
 
 const JSON_TYPE = 'application/json'
@@ -36,8 +43,10 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
   const filtersOnly = Type.Object(spec.filters, { additionalProperties: false })
   const columns = csvColumns(spec.item)
   const file = `${spec.path.split('/').pop()}.csv`
-  const sendCsv = (reply: FastifyReply, filter: Record<string, unknown>) =>
+  // A stream has no bytes to hash: its ETag is the data version and the request.
+  const sendCsv = (request: FastifyRequest, reply: FastifyReply, filter: Record<string, unknown>) =>
     reply
+      .header('etag', csvEtag(spec.dataVersion(), request.url))
       .type(`${CSV_TYPE}; charset=utf-8; header=present`)
       .header('content-disposition', `attachment; filename="${file}"`)
       .send(csvStream(columns, spec.each(filter as Static<TObject<F>>)))
@@ -56,7 +65,8 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       async (request, reply) => {
         const { limit = 50, cursor, ...filter } = request.query
         const format = request.accepts().type([JSON_TYPE, CSV_TYPE])
-        if (format === CSV_TYPE) return sendCsv(reply, filter)
+        reply.header('vary', 'Accept')
+        if (format === CSV_TYPE) return sendCsv(request, reply, filter)
         if (format === false) {
           return sendProblem(
             reply,
@@ -78,7 +88,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     app.get<{ Querystring: Record<string, unknown> }>(
       `${spec.path}.csv`,
       { schema: { querystring: filtersOnly, response: { 400: Problem } } },
-      async (request, reply) => sendCsv(reply, request.query),
+      async (request, reply) => sendCsv(request, reply, request.query),
     )
     app.get<{ Params: { id: string } }>(
       `${spec.path}/:id`,

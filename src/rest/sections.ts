@@ -17,4 +17,5 @@ export const sectionRoutes = (store: Store) =>
     list: store.listSections,
     each: store.eachSection,
     get: store.getSection,
+    dataVersion: () => store.dataVersion(),
   })

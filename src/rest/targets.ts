@@ -27,4 +27,5 @@ export const targetRoutes = (store: Store) =>
     list: store.listTargets,
     each: store.eachTarget,
     get: store.getTarget,
+    dataVersion: () => store.dataVersion(),
   })

@@ -23,4 +23,5 @@ export const taskRoutes = (store: Store) =>
     list: store.listTasks,
     each: store.eachTask,
     get: store.getTask,
+    dataVersion: () => store.dataVersion(),
   })

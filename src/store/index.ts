@@ -1,5 +1,6 @@
 // The store as the interfaces see it: every read query over one open database. REST and GraphQL
 // call these and write no SQL of their own.
+import { createHash } from 'node:crypto'
 import type { Database } from './database.js'
 import { isMigrated } from './database.js'
 import { getAgency, agencyQuery, type AgencyFilter } from './agencies.js'
@@ -47,6 +48,26 @@ export class Store {
     listPage(this.db, ...findingQuery(filter), page)
   getFinding = (id: string) => getFinding(this.db, id)
   eachFinding = (filter: FindingFilter) => listAll(this.db, ...findingQuery(filter))
+
+  private version: { counter: number; tag: string } | null = null
+
+  /**
+   * A fingerprint of the data: which texts are loaded, by which parser. It changes when a plan is
+   * (re)ingested, also by another process: SQLite's data_version counts other connections'
+   * commits, so the documents are only read again after one.
+   */
+  dataVersion(): string {
+    const counter = this.db.pragma('data_version', { simple: true }) as number
+    if (this.version?.counter !== counter) {
+      const rows = this.db
+        .prepare('SELECT id, source_sha256, parser_version FROM documents ORDER BY id')
+        .raw()
+        .all()
+      const tag = createHash('sha256').update(JSON.stringify(rows)).digest('base64url').slice(0, 27)
+      this.version = { counter, tag }
+    }
+    return this.version.tag
+  }
 
   /** Open, migrated to the schema this program knows, and answering queries. */
   isReady(): boolean {

@@ -1,0 +1,92 @@
+// What every route shares as HTTP: caching (strong ETags, 304, Cache-Control), CORS for reads,
+// compression, a rate limit per client, and 405 for a method a path does not serve. Routes
+// only produce their data.
+import compress from '@fastify/compress'
+import cors from '@fastify/cors'
+import etag from '@fastify/etag'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { problem, sendProblem } from './problem.js'
+
+export interface RateLimitOptions {
+  /** Requests a client may make per window. */
+  max: number
+  windowMs: number
+}
+
+/**
+ * Data changes only when a plan is re-ingested, and every answer carries a strong ETag: clients
+ * keep answers for a few minutes, then revalidate cheaply with If-None-Match.
+ */
+export const READ_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=60'
+
+/** Headers a browser script on another origin may read. */
+const EXPOSED_HEADERS = [
+  'ETag',
+  'Link',
+  'Content-Disposition',
+  'Retry-After',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+]
+
+const READ_METHODS = ['GET', 'HEAD']
+
+export async function registerHttp(app: FastifyInstance, limits: RateLimitOptions) {
+  await app.register(cors, {
+    origin: '*',
+    methods: [...READ_METHODS, 'OPTIONS'],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 86400,
+  })
+  await app.register(rateLimit, {
+    max: limits.max,
+    timeWindow: limits.windowMs,
+    // Probes of the orchestrator must never be refused.
+    allowList: (request: FastifyRequest) => request.url === '/healthz' || request.url === '/readyz',
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `more than ${context.max} requests in ${context.after}; retry after ${context.after}`,
+    }),
+  })
+  // The ETag is computed on the uncompressed answer, so it registers before compression.
+  await app.register(etag)
+  await app.register(compress, { threshold: 1024 })
+
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    if (reply.hasHeader('cache-control')) return payload
+    const cacheable =
+      READ_METHODS.includes(request.method) &&
+      (reply.statusCode === 200 || reply.statusCode === 304)
+    reply.header('cache-control', cacheable ? READ_CACHE_CONTROL : 'no-store')
+    return payload
+  })
+}
+
+/** The paths served by GET, collected as routes are added; call before registering them. */
+export function collectReadPaths(app: FastifyInstance): string[] {
+  const paths: string[] = []
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat()
+    if (methods.includes('GET') && !paths.includes(route.url)) paths.push(route.url)
+  })
+  return paths
+}
+
+/** Every path served by GET answers the other methods with 405 and the methods it allows. */
+export function refuseOtherMethods(app: FastifyInstance, paths: string[]): void {
+  for (const url of paths) {
+    app.route({
+      method: ['POST', 'PUT', 'PATCH', 'DELETE'],
+      url,
+      handler: async (request, reply) =>
+        sendProblem(
+          reply.header('allow', 'GET, HEAD, OPTIONS'),
+          problem(405, 'method-not-allowed', `${request.method} is not allowed on ${url}`, {
+            instance: request.url,
+          }),
+        ),
+    })
+  }
+}
