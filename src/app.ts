@@ -12,7 +12,9 @@ import {
   registerHttp,
   type RateLimitOptions,
 } from './rest/http.js'
+import { registerOpenApi } from './rest/openapi.js'
 import { frameworkErrors, registerProblemHandlers } from './rest/problem.js'
+import { SHARED_SCHEMAS } from './rest/schemas.js'
 import { sectionRoutes } from './rest/sections.js'
 import { findingRoutes } from './rest/findings.js'
 import { targetRoutes } from './rest/targets.js'
@@ -45,9 +47,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   registerProblemHandlers(app)
   await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT)
   await app.register(accepts)
+  await registerOpenApi(app)
   const readPaths = collectReadPaths(app)
   await app.register(healthRoutes(options.store))
   await app.register(documentRoutes(options.store))

@@ -80,6 +80,7 @@ export function refuseOtherMethods(app: FastifyInstance, paths: string[]): void 
     app.route({
       method: ['POST', 'PUT', 'PATCH', 'DELETE'],
       url,
+      schema: { hide: true },
       handler: async (request, reply) =>
         sendProblem(
           reply.header('allow', 'GET, HEAD, OPTIONS'),

@@ -8,7 +8,15 @@ import type { Page, PageRequest } from '../store/index.js'
 import { csvColumns, csvStream } from './csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { notFound, problem, sendProblem } from './problem.js'
-import { IdParams, itemOf, listOf, Paging, Problem } from './schemas.js'
+import {
+  CsvText,
+  IdParams,
+  itemOf,
+  listOf,
+  Paging,
+  problemResponse,
+  TOO_MANY_REQUESTS,
+} from './schemas.js'
 
 export interface ResourceSpec<F extends TProperties, I extends TObject> {
   /** The path of the collection, e.g. /v1/tasks. */
@@ -51,6 +59,9 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       .header('content-disposition', `attachment; filename="${file}"`)
       .send(csvStream(columns, spec.each(filter as Static<TObject<F>>)))
 
+  const plural = spec.path.split('/').pop()!
+  const invalid = problemResponse('A parameter is unknown or malformed; invalidParams names it.')
+
   return async (app) => {
     // Typed by hand: the type provider cannot infer through a generic schema, and the store's
     // record types are checked against the schema in ResourceSpec instead.
@@ -58,8 +69,22 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       spec.path,
       {
         schema: {
+          tags: [plural],
+          summary: `List ${plural}`,
+          description: `A page of ${plural} matching the filters, in document order. With Accept: text/csv, the whole filtered list as CSV.`,
           querystring: query,
-          response: { 200: listOf(spec.item), 400: Problem },
+          response: {
+            200: {
+              description: `A page of ${plural}, or all of them as CSV.`,
+              content: {
+                'application/json': { schema: listOf(Type.Ref(spec.item)) },
+                'text/csv': { schema: CsvText },
+              },
+            },
+            400: invalid,
+            406: problemResponse('The Accept header allows neither JSON nor CSV.'),
+            429: TOO_MANY_REQUESTS,
+          },
         },
       },
       async (request, reply) => {
@@ -87,15 +112,36 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     // The whole filtered list, unpaged: what a portal harvests and an analyst opens in Excel.
     app.get<{ Querystring: Record<string, unknown> }>(
       `${spec.path}.csv`,
-      { schema: { querystring: filtersOnly, response: { 400: Problem } } },
+      {
+        schema: {
+          tags: [plural],
+          summary: `All ${plural} as CSV`,
+          description: `Every ${spec.noun} matching the filters, streamed as one CSV document.`,
+          querystring: filtersOnly,
+          response: {
+            200: { description: `${plural}.csv`, content: { 'text/csv': { schema: CsvText } } },
+            400: invalid,
+            429: TOO_MANY_REQUESTS,
+          },
+        },
+      },
       async (request, reply) => sendCsv(request, reply, request.query),
     )
     app.get<{ Params: { id: string } }>(
       `${spec.path}/:id`,
       {
         schema: {
+          tags: [plural],
+          summary: `One ${spec.noun} by id`,
           params: IdParams,
-          response: { 200: itemOf(spec.item), 404: Problem },
+          response: {
+            200: {
+              description: `The ${spec.noun}.`,
+              content: { 'application/json': { schema: itemOf(Type.Ref(spec.item)) } },
+            },
+            404: problemResponse(`No ${spec.noun} has this id.`),
+            429: TOO_MANY_REQUESTS,
+          },
         },
       },
       async (request, reply) => {

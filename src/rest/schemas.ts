@@ -187,3 +187,20 @@ export const Problem = Type.Object(
 )
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })
+
+/** An error answer in the OpenAPI document and for Fastify's serializer. */
+export function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: Type.Ref(Problem) } } }
+}
+
+/** Shared schemas, added to Fastify once: routes refer to them, OpenAPI lists them by name. */
+export const SHARED_SCHEMAS = [Document, Section, Task, Agency, Target, Finding, Problem]
+
+export const CsvText = Type.String({
+  description: 'UTF-8 with a byte order mark, RFC 4180, a header row; lists joined by "; ".',
+})
+
+/** The answer every read may get when its client is over the rate limit. */
+export const TOO_MANY_REQUESTS = problemResponse(
+  'Over the rate limit of this client; Retry-After says when to try again.',
+)

@@ -1,0 +1,62 @@
+// The OpenAPI 3 document at /openapi.json, generated from the routes' TypeBox schemas, and the
+// human docs at /docs: Swagger UI served from this server's own files, so that it works on an
+// intranet with no internet (no CDN, no online validator).
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { projectRoot } from '../paths.js'
+
+const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  version: string
+}
+
+const DESCRIPTION = `Open data of a city's policy plans: the documents, their outline (parts, chapters,
+action items), the task list with its responsible agencies, the quantitative targets found in the
+text, and data-quality findings. Every record has a stable id and the source line it comes from.
+
+Lists are paged with \`limit\` and the opaque \`cursor\` of \`links.next\` (also in a \`Link\`
+header) and are also served whole as CSV (\`PATH.csv\` or \`Accept: text/csv\`). Errors are
+\`application/problem+json\` (RFC 9457). Reads carry strong ETags.`
+
+/** Registered before the routes, so that every route is in the document. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    // Components are named by the schemas' $id (Task, Target, Problem), not def-0, def-1.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Plan open data API',
+        version: pkg.version,
+        description: DESCRIPTION,
+        license: {
+          name: 'Official documents are not subject to copyright (PRC Copyright Law, Article 5)',
+        },
+      },
+      tags: [
+        { name: 'documents', description: 'Plan documents (the notice and the plan it issues).' },
+        { name: 'sections', description: 'Parts 一、, chapters （一） and action items 1.' },
+        { name: 'tasks', description: 'Rows of the task list (工作任务清单).' },
+        { name: 'agencies', description: 'Responsible units (责任单位), one per canonical name.' },
+        { name: 'targets', description: 'Quantitative commitments found in the text.' },
+        { name: 'findings', description: 'Data-quality findings, with the lines they concern.' },
+        { name: 'health', description: 'Liveness and readiness.' },
+      ],
+    },
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true, validatorUrl: null },
+    // The page may load only from this server: no font or style from https:, no online
+    // validator badge, so that it renders the same with no internet.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header.replace(/ https:/g, '').replace(/ validator\.swagger\.io/g, ''),
+  })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}
