@@ -12,6 +12,8 @@ import {
   registerHttp,
   type RateLimitOptions,
 } from './rest/http.js'
+import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from './config.js'
+import { metadataRoutes } from './rest/metadata.js'
 import { registerOpenApi } from './rest/openapi.js'
 import { frameworkErrors, registerProblemHandlers } from './rest/problem.js'
 import { SHARED_SCHEMAS } from './rest/schemas.js'
@@ -25,6 +27,14 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** Requests per client and window; generous by default, set by RATE_LIMIT_* in production. */
   rateLimit?: RateLimitOptions
+  /** Publisher and license of the portal metadata; by default the documents' issuers. */
+  metadata?: MetadataOptions
+}
+
+const DEFAULT_METADATA: MetadataOptions = {
+  publisher: null,
+  licenseTitle: DEFAULT_LICENSE_TITLE,
+  licenseUrl: null,
 }
 
 const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1000, windowMs: 60_000 }
@@ -60,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyRoutes(options.store))
   await app.register(targetRoutes(options.store))
   await app.register(findingRoutes(options.store))
+  await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
   refuseOtherMethods(app, readPaths)
   return app
 }

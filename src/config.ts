@@ -9,7 +9,20 @@ export interface Config {
   dbPath: string
   logLevel: string
   rateLimit: { max: number; windowMs: number }
+  metadata: MetadataOptions
 }
+
+/** What the portal metadata (DCAT, Data Package) says of publisher and license. */
+export interface MetadataOptions {
+  /** Null: the issuers of the loaded documents. */
+  publisher: string | null
+  licenseTitle: string
+  licenseUrl: string | null
+}
+
+/** An official document is outside copyright: Article 5 of the PRC Copyright Law. */
+export const DEFAULT_LICENSE_TITLE =
+  'Not subject to copyright: official documents of state organs (PRC Copyright Law, Article 5)'
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -38,6 +51,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     dbPath: env.DB_PATH ? resolve(env.DB_PATH) : defaultDatabasePath,
     logLevel,
     rateLimit: { max, windowMs: windowSeconds * 1000 },
+    metadata: {
+      publisher: env.PUBLISHER || null,
+      licenseTitle: env.LICENSE_TITLE || DEFAULT_LICENSE_TITLE,
+      licenseUrl: readUrl(env, 'LICENSE_URL'),
+    },
   }
 }
 
@@ -51,4 +69,16 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
     )
   }
   return value
+}
+
+function readUrl(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return null
+  try {
+    const url = new URL(raw)
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${name} must be an http(s) URL, not ${JSON.stringify(raw)}`)
 }

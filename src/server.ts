@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     store: new Store(db),
     logger: { level: config.logLevel },
     rateLimit: config.rateLimit,
+    metadata: config.metadata,
   })
   for (const loaded of loadMissingSources(db, sourcesDir)) {
     app.log.info({ documentId: loaded.documentId }, 'loaded a bundled plan text')

@@ -8,6 +8,8 @@ export interface CsvColumn {
   /** The header: a field's path, e.g. source.line or agencies.name. */
   name: string
   type: 'string' | 'integer' | 'number' | 'boolean'
+  /** JSON Schema's format of a string field, e.g. date. */
+  format: string | undefined
   description: string | undefined
   /** A list field: its values are joined with LIST_SEPARATOR. */
   list: boolean
@@ -48,6 +50,7 @@ export function csvColumns(schema: TObject, prefix = '', get = (r: unknown) => r
           {
             name,
             type: scalarType(items),
+            format: undefined,
             description: property.description,
             list: true,
             value,
@@ -58,13 +61,22 @@ export function csvColumns(schema: TObject, prefix = '', get = (r: unknown) => r
       return Object.entries((items as TObject).properties).map(([inner, innerSchema]) => ({
         name: `${name}.${inner}`,
         type: scalarType(innerSchema),
+        format: undefined,
         description: innerSchema.description ?? property.description,
         list: true,
         value: (r: unknown) => ((value(r) as unknown[] | undefined) ?? []).map((x) => at(x, inner)),
       }))
     }
+    const format = typeof property.format === 'string' ? property.format : undefined
     return [
-      { name, type: scalarType(property), description: property.description, list: false, value },
+      {
+        name,
+        type: scalarType(property),
+        format,
+        description: property.description,
+        list: false,
+        value,
+      },
     ]
   })
 }

@@ -21,6 +21,24 @@ export type { FindingRecord } from './findings.js'
 export type { Page, PageRequest } from './paging.js'
 export { InvalidCursorError } from './paging.js'
 
+const RESOURCE_TABLES = [
+  'documents',
+  'sections',
+  'tasks',
+  'agencies',
+  'targets',
+  'findings',
+] as const
+
+export interface CatalogFacts {
+  issuers: string[]
+  jurisdictions: string[]
+  /** ISO dates of the earliest and latest 印发日期. */
+  firstIssued: string | null
+  lastIssued: string | null
+  counts: Record<(typeof RESOURCE_TABLES)[number], number>
+}
+
 export class Store {
   constructor(readonly db: Database) {}
 
@@ -67,6 +85,25 @@ export class Store {
       this.version = { counter, tag }
     }
     return this.version.tag
+  }
+
+  /** What the data portal's metadata says of the data: who issued it, where, when, how much. */
+  catalogFacts(): CatalogFacts {
+    const documents = this.db
+      .prepare('SELECT issuer, jurisdiction, issued_on FROM documents ORDER BY issued_on, id')
+      .all() as { issuer: string; jurisdiction: string; issued_on: string | null }[]
+    const count = (table: string) =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    const dates = documents.flatMap((d) => (d.issued_on ? [d.issued_on] : []))
+    return {
+      issuers: [...new Set(documents.map((d) => d.issuer))],
+      jurisdictions: [...new Set(documents.map((d) => d.jurisdiction))],
+      firstIssued: dates[0] ?? null,
+      lastIssued: dates[dates.length - 1] ?? null,
+      counts: Object.fromEntries(
+        RESOURCE_TABLES.map((t) => [t, count(t)]),
+      ) as CatalogFacts['counts'],
+    }
   }
 
   /** Open, migrated to the schema this program knows, and answering queries. */

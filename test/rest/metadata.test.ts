@@ -1,0 +1,148 @@
+// The index, the DCAT-AP catalog a portal harvests, and the Data Package that describes each CSV.
+import { parse } from 'csv-parse/sync'
+import jsonld from 'jsonld'
+import t from 'tap'
+import { buildApp } from '../../src/app.js'
+import { DEFAULT_LICENSE_TITLE, readConfig } from '../../src/config.js'
+import { Store } from '../../src/store/index.js'
+import { bundledPlanPath, buildTestApp, secondPlanPath, tempDatabase } from '../helper.js'
+
+const DCAT = 'http://www.w3.org/ns/dcat#'
+const DCT = 'http://purl.org/dc/terms/'
+const FOAF = 'http://xmlns.com/foaf/0.1/'
+const RDFS = 'http://www.w3.org/2000/01/rdf-schema#'
+
+type Node = Record<string, { '@value'?: string; '@id'?: string }[]> & {
+  '@id'?: string
+  '@type'?: string[]
+}
+
+t.test('the index links every resource and every description of the API', async (t) => {
+  const app = await buildTestApp(t)
+  const index = (await app.inject({ url: '/', headers: { host: 'data.example.gov.cn' } })).json()
+  for (const name of ['documents', 'sections', 'tasks', 'agencies', 'targets', 'findings']) {
+    t.equal(index.links[name], `http://data.example.gov.cn/v1/${name}`)
+    t.equal((await app.inject(new URL(index.links[name]).pathname)).statusCode, 200)
+  }
+  for (const key of ['openapi', 'docs', 'catalog', 'datapackage']) {
+    const res = await app.inject(new URL(index.links[key]).pathname)
+    t.ok([200, 302].includes(res.statusCode), key)
+  }
+})
+
+t.test(
+  '/catalog.jsonld is DCAT: a dataset per resource with JSON and CSV distributions',
+  async (t) => {
+    const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+    const res = await app.inject({ url: '/catalog.jsonld', headers: { host: 'api.test' } })
+    t.equal(res.statusCode, 200)
+    t.equal(res.headers['content-type'], 'application/ld+json; charset=utf-8')
+    // Expanding with a JSON-LD processor proves the document well-formed and its terms IRIs.
+    const expanded = (await jsonld.expand(res.json())) as Node[]
+    const catalog = expanded.find((n) => n['@type']?.includes(`${DCAT}Catalog`))!
+    t.ok(catalog, 'a dcat:Catalog')
+    const datasets = catalog[`${DCAT}dataset`] as unknown as Node[]
+    t.equal(datasets.length, 6)
+    const tasks = datasets.find((d) => d['@id'] === 'http://api.test/v1/tasks')!
+    const value = (node: Node, key: string) => node[key]?.map((v) => v['@value'] ?? v['@id'])
+    t.same(value(tasks, `${DCT}title`), ['工作任务 Tasks'])
+    t.same(value(tasks, `${DCT}issued`), ['2023-08-28'], 'the earliest 印发日期')
+    t.same(value(tasks, `${DCT}modified`), ['2024-03-05'], 'the latest 印发日期')
+    t.ok(value(tasks, `${DCAT}keyword`)!.includes('责任单位'))
+    const spatial = (tasks[`${DCT}spatial`] as unknown as Node[]).map(
+      (n) => value(n, `${RDFS}label`)![0],
+    )
+    t.same(spatial.sort(), ['新郑市', '洛阳市'].sort(), 'the jurisdictions of the loaded plans')
+    const publisher = (tasks[`${DCT}publisher`] as unknown as Node[])[0]!
+    t.same(value(publisher, `${FOAF}name`), ['新郑市人民政府办公室、洛阳市人民政府办公室'])
+    const license = (tasks[`${DCT}license`] as unknown as Node[])[0]!
+    t.same(value(license, `${RDFS}label`), [DEFAULT_LICENSE_TITLE])
+    const distributions = tasks[`${DCAT}distribution`] as unknown as Node[]
+    const byType = Object.fromEntries(
+      distributions.map((d) => [
+        value(d, `${DCAT}mediaType`)![0],
+        value(d, `${DCAT}downloadURL`)![0],
+      ]),
+    )
+    t.same(byType, {
+      'application/json': 'http://api.test/v1/tasks?limit=500',
+      'text/csv': 'http://api.test/v1/tasks.csv',
+    })
+    for (const url of Object.values(byType)) {
+      t.equal((await app.inject(new URL(url as string).pathname)).statusCode, 200, `${url} answers`)
+    }
+    const service = (catalog[`${DCAT}service`] as unknown as Node[])[0]!
+    t.ok(service['@type']!.includes(`${DCAT}DataService`))
+    t.same(value(service, `${DCAT}endpointDescription`), ['http://api.test/openapi.json'])
+    t.equal((service[`${DCAT}servesDataset`] as unknown as Node[]).length, 6)
+  },
+)
+
+t.test('publisher and license come from the configuration', async (t) => {
+  const config = readConfig({
+    PUBLISHER: '某市大数据管理局',
+    LICENSE_TITLE: 'CC BY 4.0',
+    LICENSE_URL: 'https://creativecommons.org/licenses/by/4.0/',
+  })
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  const app = await buildApp({ store: new Store(db), metadata: config.metadata })
+  t.teardown(() => app.close())
+  const catalog = (await app.inject('/catalog.jsonld')).json()
+  t.equal(catalog['dct:publisher']['foaf:name'], '某市大数据管理局')
+  t.same(catalog['dct:license'], {
+    '@id': 'https://creativecommons.org/licenses/by/4.0/',
+    '@type': 'dct:LicenseDocument',
+    'rdfs:label': 'CC BY 4.0',
+  })
+  const pkg = (await app.inject('/datapackage.json')).json()
+  t.same(pkg.licenses, [
+    { name: 'custom', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
+  ])
+  t.throws(() => readConfig({ LICENSE_URL: 'ftp://x' }), /LICENSE_URL must be an http\(s\) URL/)
+})
+
+t.test('/datapackage.json describes each CSV: its fields, types and descriptions', async (t) => {
+  const app = await buildTestApp(t)
+  const pkg = (await app.inject({ url: '/datapackage.json', headers: { host: 'api.test' } })).json()
+  t.equal(pkg.profile, 'tabular-data-package')
+  t.equal(pkg.resources.length, 6)
+  for (const resource of pkg.resources as {
+    name: string
+    path: string
+    encoding: string
+    schema: { fields: { name: string; type: string; description: string }[]; primaryKey: string }
+  }[]) {
+    t.equal(resource.path, `http://api.test/v1/${resource.name}.csv`)
+    t.equal(resource.encoding, 'utf-8-sig')
+    const csv = (await app.inject(new URL(resource.path).pathname)).body
+    const [header, ...rows] = parse(csv, { bom: true }) as string[][]
+    t.same(
+      header,
+      resource.schema.fields.map((f) => f.name),
+      `${resource.name}: fields in order`,
+    )
+    t.equal(resource.schema.primaryKey, 'id')
+    // Each value parses as its declared type.
+    resource.schema.fields.forEach((field, i) => {
+      const bad = rows.find((row) => {
+        const v = row[i]!
+        if (v === '') return false
+        if (field.type === 'integer') return !/^-?\d+$/.test(v)
+        if (field.type === 'number') return Number.isNaN(Number(v))
+        if (field.type === 'date') return !/^\d{4}-\d{2}-\d{2}$/.test(v)
+        return false
+      })
+      if (bad) t.fail(`${resource.name}.${field.name} is not ${field.type}: ${bad[i]}`)
+    })
+  }
+  const tasks = pkg.resources.find((r: { name: string }) => r.name === 'tasks')
+  const agencies = tasks.schema.fields.find((f: { name: string }) => f.name === 'agencies.name')
+  t.match(agencies, { type: 'string', description: /joined by "; "/ })
+  const documents = pkg.resources.find((r: { name: string }) => r.name === 'documents')
+  t.match(
+    documents.schema.fields.find((f: { name: string }) => f.name === 'issuedOn'),
+    {
+      type: 'date',
+    },
+  )
+})
