@@ -14,6 +14,7 @@ import {
 } from './rest/http.js'
 import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from './config.js'
 import { metadataRoutes } from './rest/metadata.js'
+import { searchRoutes } from './rest/search.js'
 import { registerOpenApi } from './rest/openapi.js'
 import { frameworkErrors, registerProblemHandlers } from './rest/problem.js'
 import { SHARED_SCHEMAS } from './rest/schemas.js'
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyRoutes(options.store))
   await app.register(targetRoutes(options.store))
   await app.register(findingRoutes(options.store))
+  await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
   refuseOtherMethods(app, readPaths)
   return app

@@ -45,6 +45,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'agencies', description: 'Responsible units (责任单位), one per canonical name.' },
         { name: 'targets', description: 'Quantitative commitments found in the text.' },
         { name: 'findings', description: 'Data-quality findings, with the lines they concern.' },
+        { name: 'search', description: 'Full-text search, Chinese queries of any length.' },
         { name: 'health', description: 'Liveness and readiness.' },
       ],
     },

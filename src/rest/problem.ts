@@ -67,6 +67,8 @@ function invalidParams(error: FastifyError): InvalidParam[] {
   return (error.validation ?? []).map((v) => {
     const extra = (v.params as { additionalProperty?: string }).additionalProperty
     if (extra !== undefined) return { name: extra, reason: 'is not a parameter of this route' }
+    const missing = (v.params as { missingProperty?: string }).missingProperty
+    if (missing !== undefined) return { name: missing, reason: 'is required' }
     const name = v.instancePath.replace(/^\//, '').split('/')[0] || 'request'
     const allowed = (v.params as { allowedValues?: unknown[] }).allowedValues
     const reason = allowed ? `must be one of ${allowed.join(', ')}` : (v.message ?? 'is invalid')

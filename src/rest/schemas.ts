@@ -5,7 +5,7 @@ import { Type, type TSchema } from '@sinclair/typebox'
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
 /** A string of a fixed set: one JSON Schema enum, so an error lists the allowed values. */
-const StringEnum = <T extends string[]>(values: [...T], description: string) =>
+export const StringEnum = <T extends string[]>(values: [...T], description: string) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: values, description })
 
 export const Id = Type.String({ minLength: 1, maxLength: 200, description: 'A stable id.' })

@@ -7,6 +7,7 @@ import { getAgency, agencyQuery, type AgencyFilter } from './agencies.js'
 import { getDocument, documentQuery, type DocumentFilter } from './documents.js'
 import type { PageRequest } from './paging.js'
 import { listAll, listPage } from './query.js'
+import { search, type SearchQuery } from './search.js'
 import { getSection, sectionQuery, type SectionFilter } from './sections.js'
 import { getTask, taskQuery, type TaskFilter } from './tasks.js'
 import { getTarget, targetQuery, type TargetFilter } from './targets.js'
@@ -19,6 +20,7 @@ export type { TaskRecord } from './tasks.js'
 export type { TargetRecord } from './targets.js'
 export type { FindingRecord } from './findings.js'
 export type { Page, PageRequest } from './paging.js'
+export type { SearchHit } from './search.js'
 export { InvalidCursorError } from './paging.js'
 
 const RESOURCE_TABLES = [
@@ -65,6 +67,7 @@ export class Store {
   listFindings = (filter: FindingFilter, page: PageRequest) =>
     listPage(this.db, ...findingQuery(filter), page)
   getFinding = (id: string) => getFinding(this.db, id)
+  search = (query: SearchQuery, page: PageRequest) => search(this.db, query, page)
   eachFinding = (filter: FindingFilter) => listAll(this.db, ...findingQuery(filter))
 
   private version: { counter: number; tag: string } | null = null

@@ -2,6 +2,10 @@
 // queries of three or more characters; one- and two-character queries, common in Chinese
 // (教育, 农), scan the same table with LIKE, which is exact and, at the size of plans, fast.
 
+import type { Database } from './database.js'
+import { Conditions, decodeCursor, encodeCursor, type Page, type PageRequest } from './paging.js'
+import { DOCUMENT_REF, prepared } from './query.js'
+
 const TRIGRAM = 3
 
 function escapeLike(q: string): string {
@@ -33,5 +37,113 @@ export function matchingIds(
   return {
     sql: `(SELECT ref_id FROM search_index WHERE kind = ? AND ${m.clause})`,
     params: [kind, ...m.params],
+  }
+}
+
+export type HitType = 'section' | 'task' | 'target'
+
+export interface SearchHit {
+  type: HitType
+  id: string
+  documentId: string
+  /** A section's label and heading, a task's number, a target's indicator. */
+  title: string
+  /** The text around the first match, HTML-escaped, the match in <mark>…</mark>. */
+  snippet: string
+  /** Lower is better: bm25 for queries of three characters or more, else minus the matches. */
+  score: number
+}
+
+export interface SearchQuery {
+  q: string
+  type?: HitType | undefined
+  document?: string | undefined
+}
+
+interface HitRow {
+  kind: HitType
+  ref_id: string
+  document_id: string
+  text: string
+  score: number
+  title: string
+}
+
+/** Characters of context on each side of the match in a snippet. */
+const CONTEXT = 30
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
+  )
+}
+
+/** The text around the first occurrence of q, with the occurrences inside it marked. */
+export function snippetOf(text: string, q: string): string {
+  const flat = text.replace(/\s+/g, ' ')
+  const at = Math.max(0, flat.toLowerCase().indexOf(q.toLowerCase()))
+  const start = Math.max(0, at - CONTEXT)
+  const end = Math.min(flat.length, at + q.length + CONTEXT)
+  const window = flat.slice(start, end)
+  const pattern = new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')
+  let body = ''
+  let from = 0
+  for (const m of window.matchAll(pattern)) {
+    body += `${escapeHtml(window.slice(from, m.index))}<mark>${escapeHtml(m[0])}</mark>`
+    from = m.index + m[0].length
+  }
+  body += escapeHtml(window.slice(from))
+  return `${start > 0 ? '…' : ''}${body}${end < flat.length ? '…' : ''}`
+}
+
+/** Hits of sections, tasks and targets, best first, paged by keyset on (score, type, id). */
+export function search(db: Database, query: SearchQuery, page: PageRequest): Page<SearchHit> {
+  const m = textMatch(query.q)
+  const long = [...query.q].length >= 3
+  const score = long
+    ? 'bm25(search_index)'
+    : '-((length(text) - length(replace(text, ?, ?))) / length(?))'
+  const scoreParams = long ? [] : [query.q, '', query.q]
+  const inner = `SELECT kind, ref_id, document_id, text, ${score} AS score
+    FROM search_index WHERE ${m.clause}`
+  const where = new Conditions()
+  if (query.type !== undefined) where.add('h.kind = ?', query.type)
+  if (query.document !== undefined) {
+    where.add(`h.document_id IN ${DOCUMENT_REF}`, query.document, query.document)
+  }
+  const params = [...scoreParams, ...m.params, ...where.params]
+  const total = (
+    prepared(db, `SELECT count(*) AS n FROM (${inner}) h ${where.sql()}`).get(...params) as {
+      n: number
+    }
+  ).n
+  if (page.cursor !== undefined) {
+    const after = decodeCursor(page.cursor, 3)
+    where.add('(h.score, h.kind, h.ref_id) > (?, ?, ?)', ...after)
+  }
+  const rows = prepared(
+    db,
+    `SELECT h.*, CASE h.kind
+         WHEN 'section' THEN (SELECT label || ' ' || heading FROM sections WHERE id = h.ref_id)
+         WHEN 'task' THEN (SELECT '任务 ' || number FROM tasks WHERE id = h.ref_id)
+         ELSE (SELECT indicator FROM targets WHERE id = h.ref_id) END AS title
+       FROM (${inner}) h ${where.sql()}
+       ORDER BY h.score, h.kind, h.ref_id LIMIT ?`,
+  ).all(...scoreParams, ...m.params, ...where.params, page.limit + 1) as HitRow[]
+  const more = rows.length > page.limit
+  const items = more ? rows.slice(0, page.limit) : rows
+  const last = items[items.length - 1]
+  return {
+    items: items.map((r) => ({
+      type: r.kind,
+      id: r.ref_id,
+      documentId: r.document_id,
+      title: r.title,
+      snippet: snippetOf(r.text, query.q),
+      score: r.score,
+    })),
+    total,
+    next: more && last ? encodeCursor([last.score, last.kind, last.ref_id]) : null,
   }
 }

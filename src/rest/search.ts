@@ -1,0 +1,85 @@
+// /v1/search: sections, tasks and targets that contain a text, best first, each with a
+// highlighted snippet and a link. Queries of one or two Chinese characters work as well as
+// longer ones (see ADR 0006).
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Store } from '../store/index.js'
+import { listEnvelope } from './envelope.js'
+import { listOf, Paging, problemResponse, StringEnum, TOO_MANY_REQUESTS } from './schemas.js'
+
+const HitType = StringEnum(['section', 'task', 'target'], 'What kind of record the hit is.')
+
+const ROUTE_OF = { section: 'sections', task: 'tasks', target: 'targets' } as const
+
+export const SearchHit = Type.Object(
+  {
+    type: HitType,
+    id: Type.String(),
+    documentId: Type.String(),
+    title: Type.String({
+      description: "A section's label and heading, a task's number, a target's indicator.",
+    }),
+    snippet: Type.String({
+      description: 'The text around the first match, HTML-escaped, matches in <mark>…</mark>.',
+    }),
+    score: Type.Number({ description: 'Lower is better; comparable within one query only.' }),
+    link: Type.String({ description: 'The record in the REST API.' }),
+  },
+  { $id: 'SearchHit' },
+)
+
+const Query = Type.Object(
+  {
+    q: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'The text to find, any length from one character.',
+    }),
+    type: Type.Optional(HitType),
+    document: Type.Optional(Type.String({ description: 'Document id or 发文字号.' })),
+    limit: Type.Optional(Paging.limit),
+    cursor: Type.Optional(Paging.cursor),
+  },
+  { additionalProperties: false },
+)
+
+export const searchRoutes =
+  (store: Store): FastifyPluginAsync =>
+  async (app) => {
+    app.get<{
+      Querystring: {
+        q: string
+        type?: 'section' | 'task' | 'target'
+        document?: string
+        limit?: number
+        cursor?: string
+      }
+    }>(
+      '/v1/search',
+      {
+        schema: {
+          tags: ['search'],
+          summary: 'Search sections, tasks and targets',
+          description: 'Records whose text contains q, best first, with a highlighted snippet.',
+          querystring: Query,
+          response: {
+            200: {
+              description: 'A page of hits.',
+              content: { 'application/json': { schema: listOf(SearchHit) } },
+            },
+            400: problemResponse('q is missing or a parameter is malformed.'),
+            429: TOO_MANY_REQUESTS,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { q, type, document, limit = 50, cursor } = request.query
+        const page = store.search({ q, type, document }, { limit, cursor })
+        const withLinks = {
+          ...page,
+          items: page.items.map((hit) => ({ ...hit, link: `/v1/${ROUTE_OF[hit.type]}/${hit.id}` })),
+        }
+        return listEnvelope(request, reply, withLinks, limit)
+      },
+    )
+  }
