@@ -19,6 +19,7 @@ export const agencyRoutes = (store: Store) =>
     },
     list: store.listAgencies,
     each: store.eachAgency,
+    sorts: ['name', 'taskCount'],
     get: store.getAgency,
     dataVersion: () => store.dataVersion(),
   })

@@ -13,6 +13,7 @@ export const documentRoutes = (store: Store) =>
     },
     list: store.listDocuments,
     each: store.eachDocument,
+    sorts: ['issuedOn', 'number'],
     get: store.getDocument,
     dataVersion: () => store.dataVersion(),
   })

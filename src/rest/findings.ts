@@ -15,6 +15,7 @@ export const findingRoutes = (store: Store) =>
     },
     list: store.listFindings,
     each: store.eachFinding,
+    sorts: ['severity'],
     get: store.getFinding,
     dataVersion: () => store.dataVersion(),
   })

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
-import type { Page, PageRequest } from '../store/index.js'
+import type { Page, PageRequest, SortRequest } from '../store/index.js'
 import { csvColumns, csvStream } from './csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { notFound, problem, sendProblem } from './problem.js'
@@ -15,6 +15,7 @@ import {
   listOf,
   Paging,
   problemResponse,
+  StringEnum,
   TOO_MANY_REQUESTS,
 } from './schemas.js'
 
@@ -28,10 +29,20 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
   /** The store's records must be what the schema says: the compiler checks it here. */
   list: (filter: Static<TObject<F>>, page: PageRequest) => Page<Static<I>>
   /** Every record the filter selects, read as the CSV is written. */
-  each: (filter: Static<TObject<F>>) => Iterable<Static<I>>
+  each: (filter: Static<TObject<F>>, sort?: SortRequest) => Iterable<Static<I>>
+  /** Fields the list may be sorted by (sort=field, or sort=-field for descending). */
+  sorts?: string[]
   get: (id: string) => Static<I> | null
   /** Changes whenever the data does; the ETag of a CSV stream is derived from it. */
   dataVersion: () => string
+}
+
+/** sort=-value is the field value, descending. */
+function sortOf(sort: unknown): SortRequest | undefined {
+  if (typeof sort !== 'string') return undefined
+  return sort.startsWith('-')
+    ? { field: sort.slice(1), descending: true }
+    : { field: sort, descending: false }
 }
 
 function csvEtag(dataVersion: string, url: string): string {
@@ -44,20 +55,42 @@ const CSV_TYPE = 'text/csv'
 export function resourceRoutes<F extends TProperties, I extends TObject>(
   spec: ResourceSpec<F, I>,
 ): FastifyPluginAsync {
+  const sortParam = spec.sorts?.length
+    ? {
+        sort: Type.Optional(
+          StringEnum(
+            spec.sorts.flatMap((f) => [f, `-${f}`]),
+            'Sort by a field, descending with a leading -; ties in document order.',
+          ),
+        ),
+      }
+    : {}
   const query = Type.Object(
-    { ...spec.filters, limit: Type.Optional(Paging.limit), cursor: Type.Optional(Paging.cursor) },
+    {
+      ...spec.filters,
+      ...sortParam,
+      limit: Type.Optional(Paging.limit),
+      cursor: Type.Optional(Paging.cursor),
+    },
     { additionalProperties: false },
   )
-  const filtersOnly = Type.Object(spec.filters, { additionalProperties: false })
+  const filtersOnly = Type.Object(
+    { ...spec.filters, ...sortParam },
+    { additionalProperties: false },
+  )
   const columns = csvColumns(spec.item)
   const file = `${spec.path.split('/').pop()}.csv`
   // A stream has no bytes to hash: its ETag is the data version and the request.
-  const sendCsv = (request: FastifyRequest, reply: FastifyReply, filter: Record<string, unknown>) =>
+  const sendCsv = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { sort, ...filter }: Record<string, unknown>,
+  ) =>
     reply
       .header('etag', csvEtag(spec.dataVersion(), request.url))
       .type(`${CSV_TYPE}; charset=utf-8; header=present`)
       .header('content-disposition', `attachment; filename="${file}"`)
-      .send(csvStream(columns, spec.each(filter as Static<TObject<F>>)))
+      .send(csvStream(columns, spec.each(filter as Static<TObject<F>>, sortOf(sort))))
 
   const plural = spec.path.split('/').pop()!
   const invalid = problemResponse('A parameter is unknown or malformed; invalidParams names it.')
@@ -65,7 +98,9 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
   return async (app) => {
     // Typed by hand: the type provider cannot infer through a generic schema, and the store's
     // record types are checked against the schema in ResourceSpec instead.
-    app.get<{ Querystring: Record<string, unknown> & { limit?: number; cursor?: string } }>(
+    app.get<{
+      Querystring: Record<string, unknown> & { limit?: number; cursor?: string; sort?: string }
+    }>(
       spec.path,
       {
         schema: {
@@ -88,10 +123,10 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         },
       },
       async (request, reply) => {
-        const { limit = 50, cursor, ...filter } = request.query
+        const { limit = 50, cursor, sort, ...filter } = request.query
         const format = request.accepts().type([JSON_TYPE, CSV_TYPE])
         reply.header('vary', 'Accept')
-        if (format === CSV_TYPE) return sendCsv(request, reply, filter)
+        if (format === CSV_TYPE) return sendCsv(request, reply, { ...filter, sort })
         if (format === false) {
           return sendProblem(
             reply,
@@ -105,7 +140,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
             ),
           )
         }
-        const page = spec.list(filter as Static<TObject<F>>, { limit, cursor })
+        const page = spec.list(filter as Static<TObject<F>>, { limit, cursor, sort: sortOf(sort) })
         return listEnvelope(request, reply, page, limit)
       },
     )

@@ -26,6 +26,7 @@ export const targetRoutes = (store: Store) =>
     },
     list: store.listTargets,
     each: store.eachTarget,
+    sorts: ['deadlineYear', 'value'],
     get: store.getTarget,
     dataVersion: () => store.dataVersion(),
   })

@@ -22,6 +22,7 @@ export const taskRoutes = (store: Store) =>
     },
     list: store.listTasks,
     each: store.eachTask,
+    sorts: ['number'],
     get: store.getTask,
     dataVersion: () => store.dataVersion(),
   })

@@ -29,11 +29,15 @@ interface Row {
   task_count: number
 }
 
+/** How many tasks an agency is responsible for; selected, and a sort key. */
+const TASK_COUNT =
+  '(SELECT count(DISTINCT ta.task_id) FROM task_agencies ta WHERE ta.agency_id = a.id)'
+
 const SELECT = `SELECT a.*,
   (SELECT json_group_array(DISTINCT n.name ORDER BY n.name) FROM agency_names n
    WHERE n.agency_id = a.id AND n.name <> a.name) AS aliases,
   p.duties, p.lead, p.phone,
-  (SELECT count(DISTINCT ta.task_id) FROM task_agencies ta WHERE ta.agency_id = a.id) AS task_count
+  ${TASK_COUNT} AS task_count
   FROM agencies a
   LEFT JOIN agency_profiles p ON p.agency_id = a.id AND p.document_id = (
     SELECT p2.document_id FROM agency_profiles p2 JOIN documents d ON d.id = p2.document_id
@@ -81,6 +85,10 @@ export function agencyQuery(filter: AgencyFilter): [ListSpec<Row, AgencyRecord>,
       key: ['a.jurisdiction', 'a.name'],
       keyOf: (r) => [r.jurisdiction, r.name],
       map: toRecord,
+      sorts: {
+        name: { expr: 'a.name', of: (r) => r.name },
+        taskCount: { expr: TASK_COUNT, of: (r) => r.task_count },
+      },
     },
     where,
   ]

@@ -82,6 +82,13 @@ export function documentQuery(filter: DocumentFilter): [ListSpec<Row, DocumentRe
       key: ['d.id'],
       keyOf: (r) => [r.id],
       map: toRecord,
+      sorts: {
+        issuedOn: {
+          expr: "COALESCE(d.issued_on, '9999-12-31')",
+          of: (r) => r.issued_on ?? '9999-12-31',
+        },
+        number: { expr: 'd.number', of: (r) => r.number },
+      },
     },
     where,
   ]

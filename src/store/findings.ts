@@ -24,6 +24,9 @@ interface Row {
   lines: string
 }
 
+/** Errors first, then warnings, then information. */
+const SEVERITY_RANK = "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END"
+
 const SELECT = 'SELECT f.* FROM findings f'
 
 function toRecord(r: Row): FindingRecord {
@@ -58,6 +61,12 @@ export function findingQuery(filter: FindingFilter): [ListSpec<Row, FindingRecor
       key: ['f.document_id', 'f.position'],
       keyOf: (r) => [r.document_id, r.position],
       map: toRecord,
+      sorts: {
+        severity: {
+          expr: SEVERITY_RANK,
+          of: (r) => ({ error: 0, warning: 1, info: 2 })[r.severity],
+        },
+      },
     },
     where,
   ]

@@ -5,7 +5,7 @@ import type { Database } from './database.js'
 import { isMigrated } from './database.js'
 import { getAgency, agencyQuery, type AgencyFilter } from './agencies.js'
 import { getDocument, documentQuery, type DocumentFilter } from './documents.js'
-import type { PageRequest } from './paging.js'
+import type { PageRequest, SortRequest } from './paging.js'
 import { listAll, listPage } from './query.js'
 import { search, type SearchQuery } from './search.js'
 import { getSection, sectionQuery, type SectionFilter } from './sections.js'
@@ -19,7 +19,7 @@ export type { SectionRecord } from './sections.js'
 export type { TaskRecord } from './tasks.js'
 export type { TargetRecord } from './targets.js'
 export type { FindingRecord } from './findings.js'
-export type { Page, PageRequest } from './paging.js'
+export type { Page, PageRequest, SortRequest } from './paging.js'
 export type { SearchHit } from './search.js'
 export { InvalidCursorError } from './paging.js'
 
@@ -47,28 +47,34 @@ export class Store {
   listDocuments = (filter: DocumentFilter, page: PageRequest) =>
     listPage(this.db, ...documentQuery(filter), page)
   getDocument = (id: string) => getDocument(this.db, id)
-  eachDocument = (filter: DocumentFilter) => listAll(this.db, ...documentQuery(filter))
+  eachDocument = (filter: DocumentFilter, sort?: SortRequest) =>
+    listAll(this.db, ...documentQuery(filter), sort)
   listSections = (filter: SectionFilter, page: PageRequest) =>
     listPage(this.db, ...sectionQuery(filter), page)
   getSection = (id: string) => getSection(this.db, id)
-  eachSection = (filter: SectionFilter) => listAll(this.db, ...sectionQuery(filter))
+  eachSection = (filter: SectionFilter, sort?: SortRequest) =>
+    listAll(this.db, ...sectionQuery(filter), sort)
   listTasks = (filter: TaskFilter, page: PageRequest) =>
     listPage(this.db, ...taskQuery(filter), page)
   getTask = (id: string) => getTask(this.db, id)
-  eachTask = (filter: TaskFilter) => listAll(this.db, ...taskQuery(filter))
+  eachTask = (filter: TaskFilter, sort?: SortRequest) =>
+    listAll(this.db, ...taskQuery(filter), sort)
   listAgencies = (filter: AgencyFilter, page: PageRequest) =>
     listPage(this.db, ...agencyQuery(filter), page)
   getAgency = (id: string) => getAgency(this.db, id)
-  eachAgency = (filter: AgencyFilter) => listAll(this.db, ...agencyQuery(filter))
+  eachAgency = (filter: AgencyFilter, sort?: SortRequest) =>
+    listAll(this.db, ...agencyQuery(filter), sort)
   listTargets = (filter: TargetFilter, page: PageRequest) =>
     listPage(this.db, ...targetQuery(filter), page)
   getTarget = (id: string) => getTarget(this.db, id)
-  eachTarget = (filter: TargetFilter) => listAll(this.db, ...targetQuery(filter))
+  eachTarget = (filter: TargetFilter, sort?: SortRequest) =>
+    listAll(this.db, ...targetQuery(filter), sort)
   listFindings = (filter: FindingFilter, page: PageRequest) =>
     listPage(this.db, ...findingQuery(filter), page)
   getFinding = (id: string) => getFinding(this.db, id)
   search = (query: SearchQuery, page: PageRequest) => search(this.db, query, page)
-  eachFinding = (filter: FindingFilter) => listAll(this.db, ...findingQuery(filter))
+  eachFinding = (filter: FindingFilter, sort?: SortRequest) =>
+    listAll(this.db, ...findingQuery(filter), sort)
 
   private version: { counter: number; tag: string } | null = null
 

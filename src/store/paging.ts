@@ -1,9 +1,16 @@
 // Keyset paging: a cursor holds the sort key of the last row served, so page 500 costs what
 // page 1 costs and a page never repeats or skips a row when others are inserted meanwhile.
 
+export interface SortRequest {
+  field: string
+  descending: boolean
+}
+
 export interface PageRequest {
   limit: number
   cursor?: string | undefined
+  /** A field the list allows sorting by; the default is document order. */
+  sort?: SortRequest | undefined
 }
 
 export interface Page<T> {
@@ -20,11 +27,19 @@ export class InvalidCursorError extends Error {
 
 type Key = (string | number)[]
 
-export function encodeCursor(key: Key): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url')
+/** A cursor names its sort order, so that it is refused by a request in another order. */
+export function encodeCursor(order: string, key: Key): string {
+  return Buffer.from(JSON.stringify(order === '' ? key : [order, ...key])).toString('base64url')
 }
 
-export function decodeCursor(cursor: string, length: number): Key {
+export function decodeCursor(cursor: string, order: string, length: number): Key {
+  const key = decodeKey(cursor, order === '' ? length : length + 1)
+  if (order === '') return key
+  if (key[0] !== order) throw new InvalidCursorError('the cursor belongs to another sort order')
+  return key.slice(1)
+}
+
+function decodeKey(cursor: string, length: number): Key {
   let key: unknown
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))

@@ -1,7 +1,14 @@
 // What every read query shares: prepared statements kept per database, and keyset paging.
 import type { Statement } from 'better-sqlite3'
 import type { Database } from './database.js'
-import { Conditions, decodeCursor, encodeCursor, type Page, type PageRequest } from './paging.js'
+import {
+  Conditions,
+  decodeCursor,
+  encodeCursor,
+  type Page,
+  type PageRequest,
+  type SortRequest,
+} from './paging.js'
 
 const statements = new WeakMap<Database, Map<string, Statement>>()
 
@@ -23,12 +30,42 @@ export interface ListSpec<Row, T> {
   key: string[]
   keyOf: (row: Row) => (string | number)[]
   map: (row: Row) => T
+  /** Fields a client may sort by, each an SQL expression that is never null and its value. */
+  sorts?: Record<string, SortKey<Row>>
 }
 
-/** Up to `limit` rows after the key `after` (or from the start), in key order. */
+export interface SortKey<Row> {
+  expr: string
+  of: (row: Row) => string | number
+}
+
+/** The order of a list: by the requested field (asc or desc), then by the unique key. */
+interface Ordering<Row> {
+  key: string[]
+  keyOf: (row: Row) => (string | number)[]
+  descending: boolean
+  /** Written into cursors, so that a cursor of one order is refused in another. */
+  name: string
+}
+
+function orderingOf<Row, T>(spec: ListSpec<Row, T>, sort: SortRequest | undefined): Ordering<Row> {
+  if (!sort) return { key: spec.key, keyOf: spec.keyOf, descending: false, name: '' }
+  const by = spec.sorts?.[sort.field]
+  // The REST schema only lets through the fields a list declares: anything else is our bug.
+  if (!by) throw new Error(`this list cannot be sorted by ${sort.field}`)
+  return {
+    key: [by.expr, ...spec.key],
+    keyOf: (row) => [by.of(row), ...spec.keyOf(row)],
+    descending: sort.descending,
+    name: `${sort.descending ? '-' : ''}${sort.field}`,
+  }
+}
+
+/** Up to `limit` rows after the key `after` (or from the start), in the given order. */
 function rowsAfter<Row, T>(
   db: Database,
   spec: ListSpec<Row, T>,
+  order: Ordering<Row>,
   conditions: Conditions,
   after: (string | number)[] | null,
   limit: number,
@@ -38,10 +75,13 @@ function rowsAfter<Row, T>(
     conditions.clauses.length ? conditions.clauses.join(' AND ') : '1',
     ...conditions.params,
   )
+  const direction = order.descending ? 'DESC' : 'ASC'
   if (after !== null) {
-    where.add(`(${spec.key.join(', ')}) > (${spec.key.map(() => '?').join(', ')})`, ...after)
+    const op = order.descending ? '<' : '>'
+    where.add(`(${order.key.join(', ')}) ${op} (${order.key.map(() => '?').join(', ')})`, ...after)
   }
-  return prepared(db, `${spec.select} ${where.sql()} ORDER BY ${spec.key.join(', ')} LIMIT ?`).all(
+  const orderBy = order.key.map((k) => `${k} ${direction}`).join(', ')
+  return prepared(db, `${spec.select} ${where.sql()} ORDER BY ${orderBy} LIMIT ?`).all(
     ...where.params,
     limit,
   ) as Row[]
@@ -58,15 +98,17 @@ export function listPage<Row, T>(
       ...conditions.params,
     ) as { n: number }
   ).n
-  const after = page.cursor === undefined ? null : decodeCursor(page.cursor, spec.key.length)
-  const rows = rowsAfter(db, spec, conditions, after, page.limit + 1)
+  const order = orderingOf(spec, page.sort)
+  const after =
+    page.cursor === undefined ? null : decodeCursor(page.cursor, order.name, order.key.length)
+  const rows = rowsAfter(db, spec, order, conditions, after, page.limit + 1)
   const more = rows.length > page.limit
   const items = more ? rows.slice(0, page.limit) : rows
   const last = items[items.length - 1]
   return {
     items: items.map(spec.map),
     total,
-    next: more && last ? encodeCursor(spec.keyOf(last)) : null,
+    next: more && last ? encodeCursor(order.name, order.keyOf(last)) : null,
   }
 }
 
@@ -82,13 +124,15 @@ export function* listAll<Row, T>(
   db: Database,
   spec: ListSpec<Row, T>,
   conditions: Conditions,
+  sort?: SortRequest,
 ): IterableIterator<T> {
+  const order = orderingOf(spec, sort)
   for (let after: (string | number)[] | null = null; ;) {
-    const rows = rowsAfter(db, spec, conditions, after, BATCH)
+    const rows = rowsAfter(db, spec, order, conditions, after, BATCH)
     for (const row of rows) yield spec.map(row)
     const last = rows[rows.length - 1]
     if (rows.length < BATCH || last === undefined) return
-    after = spec.keyOf(last)
+    after = order.keyOf(last)
   }
 }
 

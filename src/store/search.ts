@@ -119,7 +119,7 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Pag
     }
   ).n
   if (page.cursor !== undefined) {
-    const after = decodeCursor(page.cursor, 3)
+    const after = decodeCursor(page.cursor, 'score', 3)
     where.add('(h.score, h.kind, h.ref_id) > (?, ?, ?)', ...after)
   }
   const rows = prepared(
@@ -144,6 +144,6 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Pag
       score: r.score,
     })),
     total,
-    next: more && last ? encodeCursor([last.score, last.kind, last.ref_id]) : null,
+    next: more && last ? encodeCursor('score', [last.score, last.kind, last.ref_id]) : null,
   }
 }

@@ -106,6 +106,13 @@ export function targetQuery(filter: TargetFilter): [ListSpec<Row, TargetRecord>,
       key: ['g.document_id', 'g.position'],
       keyOf: (r) => [r.document_id, r.position],
       map: toRecord,
+      sorts: {
+        deadlineYear: {
+          expr: 'COALESCE(g.deadline_year, 9999)',
+          of: (r) => r.deadline_year ?? 9999,
+        },
+        value: { expr: 'COALESCE(g.value, -1e308)', of: (r) => r.value ?? -1e308 },
+      },
     },
     where,
   ]

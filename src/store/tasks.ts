@@ -95,6 +95,7 @@ export function taskQuery(filter: TaskFilter): [ListSpec<Row, TaskRecord>, Condi
       key: ['t.document_id', 't.position'],
       keyOf: (r) => [r.document_id, r.position],
       map: toRecord,
+      sorts: { number: { expr: 't.number', of: (r) => r.number } },
     },
     where,
   ]
