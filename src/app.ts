@@ -1,5 +1,4 @@
 // buildApp: the HTTP application over an open store. The server and the tests both use it.
-import accepts from '@fastify/accepts'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Store } from './store/index.js'
@@ -61,7 +60,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   registerProblemHandlers(app)
   await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT)
-  await app.register(accepts)
   await registerOpenApi(app)
   const readPaths = collectReadPaths(app)
   await app.register(healthRoutes(options.store))

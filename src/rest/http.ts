@@ -3,7 +3,7 @@
 // only produce their data.
 import compress from '@fastify/compress'
 import cors from '@fastify/cors'
-import etag from '@fastify/etag'
+import { createHash } from 'node:crypto'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { problem, sendProblem } from './problem.js'
@@ -44,14 +44,30 @@ export async function registerHttp(app: FastifyInstance, limits: RateLimitOption
     max: limits.max,
     timeWindow: limits.windowMs,
     // Probes of the orchestrator must never be refused.
-    allowList: (request: FastifyRequest) => request.url === '/healthz' || request.url === '/readyz',
+    allowList: (request: FastifyRequest) =>
+      ['/healthz', '/readyz'].includes(request.url.split('?')[0]!),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `more than ${context.max} requests in ${context.after}; retry after ${context.after}`,
     }),
   })
-  // The ETag is computed on the uncompressed answer, so it registers before compression.
-  await app.register(etag)
+  // Ajv coerces 1e400 to Infinity, which passes its range checks and reaches SQLite.
+  app.addHook('preHandler', async (request, reply) => {
+    const query = (request.query ?? {}) as Record<string, unknown>
+    const name = Object.keys(query).find(
+      (k) => typeof query[k] === 'number' && !Number.isFinite(query[k]),
+    )
+    if (name === undefined) return
+    return sendProblem(
+      reply,
+      problem(400, 'invalid-parameter', `${name} must be a finite number`, {
+        instance: request.url,
+        invalidParams: [{ name, reason: 'must be a finite number' }],
+      }),
+    )
+  })
+  // The ETag is computed on the uncompressed answer, so its hook comes before compression's.
+  app.addHook('onSend', conditionalGet)
   await app.register(compress, { threshold: 1024 })
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
@@ -62,6 +78,31 @@ export async function registerHttp(app: FastifyInstance, limits: RateLimitOption
     reply.header('cache-control', cacheable ? READ_CACHE_CONTROL : 'no-store')
     return payload
   })
+}
+
+/** A strong ETag of a successful read's bytes; a stream brings its own (see resource.ts). */
+function etagOf(payload: unknown): string | null {
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return null
+  return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`
+}
+
+/** If-None-Match holds the tag: one of a list, weak or not (RFC 9110 weak comparison), or *. */
+function matches(ifNoneMatch: string, tag: string): boolean {
+  if (ifNoneMatch.trim() === '*') return true
+  const opaque = tag.replace(/^W\//, '')
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === opaque)
+}
+
+/** ETags on successful reads, and 304 for a client that holds the current one. */
+async function conditionalGet(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  if (!READ_METHODS.includes(request.method) || reply.statusCode !== 200) return payload
+  const tag = (reply.getHeader('etag') as string | undefined) ?? etagOf(payload)
+  if (tag === null) return payload
+  reply.header('etag', tag)
+  const ifNoneMatch = request.headers['if-none-match']
+  if (ifNoneMatch === undefined || !matches(ifNoneMatch, tag)) return payload
+  reply.code(304)
+  return ''
 }
 
 /** The paths served by GET, collected as routes are added; call before registering them. */

@@ -57,7 +57,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     // validator badge, so that it renders the same with no internet.
     staticCSP: true,
     transformStaticCSP: (header) =>
-      header.replace(/ https:/g, '').replace(/ validator\.swagger\.io/g, ''),
+      header
+        .replace(/ https:/g, '')
+        .replace(/ validator\.swagger\.io/g, '')
+        // An intranet serves plain http: upgrading the page's requests would leave it blank.
+        .replace(/ ?upgrade-insecure-requests;?/g, ''),
   })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }

@@ -7,6 +7,7 @@ import { Type, type TObject, type TProperties, type Static } from '@sinclair/typ
 import type { Page, PageRequest, SortRequest } from '../store/index.js'
 import { csvColumns, csvStream } from './csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
+import { preferredFormat } from './negotiation.js'
 import { notFound, problem, sendProblem } from './problem.js'
 import {
   CsvText,
@@ -124,10 +125,10 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       },
       async (request, reply) => {
         const { limit = 50, cursor, sort, ...filter } = request.query
-        const format = request.accepts().type([JSON_TYPE, CSV_TYPE])
+        const format = preferredFormat(request.headers.accept)
         reply.header('vary', 'Accept')
-        if (format === CSV_TYPE) return sendCsv(request, reply, { ...filter, sort })
-        if (format === false) {
+        if (format === 'csv') return sendCsv(request, reply, { ...filter, sort })
+        if (format === null) {
           return sendProblem(
             reply,
             problem(

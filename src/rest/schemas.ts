@@ -8,6 +8,10 @@ const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 export const StringEnum = <T extends string[]>(values: [...T], description: string) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: values, description })
 
+/** Text a client searches for: any characters but control characters (NUL breaks FTS5). */
+export const SearchText = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f]+$', description })
+
 export const Id = Type.String({ minLength: 1, maxLength: 200, description: 'A stable id.' })
 
 export const Document = Type.Object(

@@ -5,7 +5,14 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Store } from '../store/index.js'
 import { listEnvelope } from './envelope.js'
-import { listOf, Paging, problemResponse, StringEnum, TOO_MANY_REQUESTS } from './schemas.js'
+import {
+  listOf,
+  Paging,
+  problemResponse,
+  SearchText,
+  StringEnum,
+  TOO_MANY_REQUESTS,
+} from './schemas.js'
 
 const HitType = StringEnum(['section', 'task', 'target'], 'What kind of record the hit is.')
 
@@ -30,11 +37,7 @@ export const SearchHit = Type.Object(
 
 const Query = Type.Object(
   {
-    q: Type.String({
-      minLength: 1,
-      maxLength: 200,
-      description: 'The text to find, any length from one character.',
-    }),
+    q: SearchText('The text to find, any length from one character; spaces around it are ignored.'),
     type: Type.Optional(HitType),
     document: Type.Optional(Type.String({ description: 'Document id or 发文字号.' })),
     limit: Type.Optional(Paging.limit),
@@ -74,7 +77,8 @@ export const searchRoutes =
       },
       async (request, reply) => {
         const { q, type, document, limit = 50, cursor } = request.query
-        const page = store.search({ q, type, document }, { limit, cursor })
+        const text = q.trim() || q
+        const page = store.search({ q: text, type, document }, { limit, cursor })
         const withLinks = {
           ...page,
           items: page.items.map((hit) => ({ ...hit, link: `/v1/${ROUTE_OF[hit.type]}/${hit.id}` })),

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { Store } from '../store/index.js'
 import { resourceRoutes } from './resource.js'
-import { Task } from './schemas.js'
+import { SearchText, Task } from './schemas.js'
 
 export const taskRoutes = (store: Store) =>
   resourceRoutes({
@@ -16,9 +16,7 @@ export const taskRoutes = (store: Store) =>
       item: Type.Optional(
         Type.String({ description: 'An action item the task restates: section id or number.' }),
       ),
-      q: Type.Optional(
-        Type.String({ minLength: 1, maxLength: 200, description: 'Text the task contains.' }),
-      ),
+      q: Type.Optional(SearchText('Text the task contains.')),
     },
     list: store.listTasks,
     each: store.eachTask,

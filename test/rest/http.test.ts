@@ -12,15 +12,22 @@ import { bundledPlanPath, buildTestApp, parseText, readText, tempDatabase } from
 
 t.test('reads carry a strong ETag and answer If-None-Match with 304', async (t) => {
   const app = await buildTestApp(t)
-  for (const url of ['/v1/tasks?limit=5', '/v1/targets/nope', '/v1/tasks.csv']) {
+  for (const url of ['/v1/tasks?limit=5', '/v1/tasks.csv', '/v1/documents']) {
     const first = await app.inject(url)
     const tag = first.headers.etag as string
     t.match(tag, /^"[^"]+"$/, `${url}: a strong ETag`)
-    if (first.statusCode !== 200) continue
-    const again = await app.inject({ url, headers: { 'if-none-match': tag } })
-    t.equal(again.statusCode, 304, url)
-    t.equal(again.body, '')
+    for (const held of [tag, `W/${tag}`, `"other", ${tag}`, '*']) {
+      const again = await app.inject({ url, headers: { 'if-none-match': held } })
+      t.equal(again.statusCode, 304, `${url} with If-None-Match: ${held}`)
+      t.equal(again.body, '')
+    }
+    const stale = await app.inject({ url, headers: { 'if-none-match': '"other"' } })
+    t.equal(stale.statusCode, 200, 'another tag gets the answer')
   }
+  const missing404 = await app.inject('/v1/targets/nope')
+  t.equal(missing404.headers.etag, undefined, 'an error has no ETag to revalidate')
+  const star = await app.inject({ url: '/v1/targets/nope', headers: { 'if-none-match': '*' } })
+  t.equal(star.statusCode, 404, 'If-None-Match never turns an error into 304')
   const list = await app.inject('/v1/tasks?limit=5')
   t.equal(list.headers['cache-control'], 'public, max-age=300, stale-while-revalidate=60')
   t.match(list.headers.vary, /accept/i, 'JSON and CSV share the URL')
@@ -141,6 +148,38 @@ t.test('the rate limit comes from the environment, checked at start', async (t) 
   })
   t.throws(() => readConfig({ RATE_LIMIT_MAX: 'lots' }), /RATE_LIMIT_MAX must be a whole number/)
   t.throws(() => readConfig({ RATE_LIMIT_WINDOW_SECONDS: '0' }), /RATE_LIMIT_WINDOW_SECONDS/)
+})
+
+t.test('infinite numbers and control characters are 400s naming the parameter', async (t) => {
+  const app = await buildTestApp(t)
+  for (const [url, name] of [
+    ['/v1/tasks?limit=1e400', 'limit'],
+    ['/v1/search?q=a&limit=1e400', 'limit'],
+    ['/v1/targets?year=1e400', 'year'],
+    ['/v1/search?q=a%00b', 'q'],
+    ['/v1/tasks?q=%00', 'q'],
+  ] as const) {
+    const res = await app.inject(url)
+    t.equal(res.statusCode, 400, url)
+    t.equal(res.json().invalidParams[0].name, name, url)
+  }
+})
+
+t.test('Accept with media-type parameters is understood', async (t) => {
+  const app = await buildTestApp(t)
+  for (const [accept, type] of [
+    ['application/json; charset=utf-8', 'application/json'],
+    ['text/csv; header=present', 'text/csv'],
+    ['application/json;q=0, text/csv', 'text/csv'],
+    ['text/*', 'text/csv'],
+    ['*/*', 'application/json'],
+  ] as const) {
+    const res = await app.inject({ url: '/v1/documents', headers: { accept } })
+    t.equal(res.statusCode, 200, accept)
+    t.match(res.headers['content-type'], type, accept)
+  }
+  const none = await app.inject({ url: '/v1/documents', headers: { accept: '*/*;q=0' } })
+  t.equal(none.statusCode, 406)
 })
 
 t.test('nothing a client sends gets a 5xx or a stack trace', async (t) => {

@@ -71,6 +71,7 @@ t.test('/docs is served from this server alone', async (t) => {
   const csp = html.headers['content-security-policy'] as string
   t.match(csp, /default-src 'self'/)
   t.notMatch(csp, /https:|swagger\.io|\*/, 'the browser may load nothing from another host')
+  t.notMatch(csp, /upgrade-insecure-requests/, 'plain http on an intranet still loads the page')
   const references = [...html.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!)
   t.ok(references.length > 3)
   for (const ref of references) {

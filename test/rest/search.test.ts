@@ -87,6 +87,12 @@ t.test('snippets escape the text and mark every match in their window', async (t
   )
 })
 
+t.test('spaces around a query are ignored', async (t) => {
+  const app = await buildTestApp(t)
+  const padded = (await app.inject(`/v1/search?q=${encodeURIComponent(' 就业率 ')}`)).json()
+  t.equal(padded.meta.total, 2)
+})
+
 t.test('a missing or malformed query is a 400 naming it', async (t) => {
   const app = await buildTestApp(t)
   const cases: [string, string][] = [
