@@ -16,7 +16,6 @@ import {
   listOf,
   Paging,
   problemResponse,
-  StringEnum,
   TOO_MANY_REQUESTS,
 } from './schemas.js'
 
@@ -30,20 +29,24 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
   /** The store's records must be what the schema says: the compiler checks it here. */
   list: (filter: Static<TObject<F>>, page: PageRequest) => Page<Static<I>>
   /** Every record the filter selects, read as the CSV is written. */
-  each: (filter: Static<TObject<F>>, sort?: SortRequest) => Iterable<Static<I>>
-  /** Fields the list may be sorted by (sort=field, or sort=-field for descending). */
+  each: (filter: Static<TObject<F>>, sort?: SortRequest[]) => Iterable<Static<I>>
+  /** Fields the list may be sorted by (sort=field,-other: - for descending). */
   sorts?: string[]
   get: (id: string) => Static<I> | null
   /** Changes whenever the data does; the ETag of a CSV stream is derived from it. */
   dataVersion: () => string
 }
 
-/** sort=-value is the field value, descending. */
-function sortOf(sort: unknown): SortRequest | undefined {
+/** sort=deadlineYear,-value: by year, then by value descending. */
+function sortOf(sort: unknown): SortRequest[] | undefined {
   if (typeof sort !== 'string') return undefined
-  return sort.startsWith('-')
-    ? { field: sort.slice(1), descending: true }
-    : { field: sort, descending: false }
+  return sort
+    .split(',')
+    .map((field) =>
+      field.startsWith('-')
+        ? { field: field.slice(1), descending: true }
+        : { field, descending: false },
+    )
 }
 
 function csvEtag(dataVersion: string, url: string): string {
@@ -56,13 +59,14 @@ const CSV_TYPE = 'text/csv'
 export function resourceRoutes<F extends TProperties, I extends TObject>(
   spec: ResourceSpec<F, I>,
 ): FastifyPluginAsync {
-  const sortParam = spec.sorts?.length
+  const fields = spec.sorts?.join('|')
+  const sortParam = fields
     ? {
         sort: Type.Optional(
-          StringEnum(
-            spec.sorts.flatMap((f) => [f, `-${f}`]),
-            'Sort by a field, descending with a leading -; ties in document order.',
-          ),
+          Type.String({
+            pattern: `^-?(?:${fields})(?:,-?(?:${fields}))*$`,
+            description: `Comma-separated fields of ${spec.sorts!.join(', ')}; a leading - sorts that field descending. Ties stay in document order.`,
+          }),
         ),
       }
     : {}
@@ -107,7 +111,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         schema: {
           tags: [plural],
           summary: `List ${plural}`,
-          description: `A page of ${plural} matching the filters, in document order. With Accept: text/csv, the whole filtered list as CSV.`,
+          description: `A page of ${plural} matching the filters, in document order unless sort is given. With Accept: text/csv, the whole filtered list as CSV.`,
           querystring: query,
           response: {
             200: {

@@ -47,33 +47,33 @@ export class Store {
   listDocuments = (filter: DocumentFilter, page: PageRequest) =>
     listPage(this.db, ...documentQuery(filter), page)
   getDocument = (id: string) => getDocument(this.db, id)
-  eachDocument = (filter: DocumentFilter, sort?: SortRequest) =>
+  eachDocument = (filter: DocumentFilter, sort?: SortRequest[]) =>
     listAll(this.db, ...documentQuery(filter), sort)
   listSections = (filter: SectionFilter, page: PageRequest) =>
     listPage(this.db, ...sectionQuery(filter), page)
   getSection = (id: string) => getSection(this.db, id)
-  eachSection = (filter: SectionFilter, sort?: SortRequest) =>
+  eachSection = (filter: SectionFilter, sort?: SortRequest[]) =>
     listAll(this.db, ...sectionQuery(filter), sort)
   listTasks = (filter: TaskFilter, page: PageRequest) =>
     listPage(this.db, ...taskQuery(filter), page)
   getTask = (id: string) => getTask(this.db, id)
-  eachTask = (filter: TaskFilter, sort?: SortRequest) =>
+  eachTask = (filter: TaskFilter, sort?: SortRequest[]) =>
     listAll(this.db, ...taskQuery(filter), sort)
   listAgencies = (filter: AgencyFilter, page: PageRequest) =>
     listPage(this.db, ...agencyQuery(filter), page)
   getAgency = (id: string) => getAgency(this.db, id)
-  eachAgency = (filter: AgencyFilter, sort?: SortRequest) =>
+  eachAgency = (filter: AgencyFilter, sort?: SortRequest[]) =>
     listAll(this.db, ...agencyQuery(filter), sort)
   listTargets = (filter: TargetFilter, page: PageRequest) =>
     listPage(this.db, ...targetQuery(filter), page)
   getTarget = (id: string) => getTarget(this.db, id)
-  eachTarget = (filter: TargetFilter, sort?: SortRequest) =>
+  eachTarget = (filter: TargetFilter, sort?: SortRequest[]) =>
     listAll(this.db, ...targetQuery(filter), sort)
   listFindings = (filter: FindingFilter, page: PageRequest) =>
     listPage(this.db, ...findingQuery(filter), page)
   getFinding = (id: string) => getFinding(this.db, id)
   search = (query: SearchQuery, page: PageRequest) => search(this.db, query, page)
-  eachFinding = (filter: FindingFilter, sort?: SortRequest) =>
+  eachFinding = (filter: FindingFilter, sort?: SortRequest[]) =>
     listAll(this.db, ...findingQuery(filter), sort)
 
   private version: { counter: number; tag: string } | null = null

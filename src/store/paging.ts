@@ -9,8 +9,8 @@ export interface SortRequest {
 export interface PageRequest {
   limit: number
   cursor?: string | undefined
-  /** A field the list allows sorting by; the default is document order. */
-  sort?: SortRequest | undefined
+  /** Fields the list allows sorting by, in order; the default is document order. */
+  sort?: SortRequest[] | undefined
 }
 
 export interface Page<T> {

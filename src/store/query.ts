@@ -39,26 +39,48 @@ export interface SortKey<Row> {
   of: (row: Row) => string | number
 }
 
-/** The order of a list: by the requested field (asc or desc), then by the unique key. */
+/** The order of a list: by the requested fields, each asc or desc, then by the unique key. */
 interface Ordering<Row> {
-  key: string[]
+  columns: { expr: string; descending: boolean }[]
   keyOf: (row: Row) => (string | number)[]
-  descending: boolean
-  /** Written into cursors, so that a cursor of one order is refused in another. */
+  /** Written into cursors, so that a cursor of one list or order is refused by another. */
   name: string
 }
 
-function orderingOf<Row, T>(spec: ListSpec<Row, T>, sort: SortRequest | undefined): Ordering<Row> {
-  if (!sort) return { key: spec.key, keyOf: spec.keyOf, descending: false, name: '' }
-  const by = spec.sorts?.[sort.field]
-  // The REST schema only lets through the fields a list declares: anything else is our bug.
-  if (!by) throw new Error(`this list cannot be sorted by ${sort.field}`)
+function orderingOf<Row, T>(spec: ListSpec<Row, T>, sort: SortRequest[] = []): Ordering<Row> {
+  const keys = sort.map(({ field, descending }) => {
+    const by = spec.sorts?.[field]
+    // The REST schema only lets through the fields a list declares: anything else is our bug.
+    if (!by) throw new Error(`this list cannot be sorted by ${field}`)
+    return { ...by, descending }
+  })
   return {
-    key: [by.expr, ...spec.key],
-    keyOf: (row) => [by.of(row), ...spec.keyOf(row)],
-    descending: sort.descending,
-    name: `${sort.descending ? '-' : ''}${sort.field}`,
+    columns: [
+      ...keys.map((k) => ({ expr: k.expr, descending: k.descending })),
+      ...spec.key.map((expr) => ({ expr, descending: false })),
+    ],
+    keyOf: (row) => [...keys.map((k) => k.of(row)), ...spec.keyOf(row)],
+    name: [spec.key.join(','), ...sort.map((s) => `${s.descending ? '-' : ''}${s.field}`)].join(
+      '|',
+    ),
   }
+}
+
+/**
+ * Rows after a key in a mixed-direction order: (a > ?) OR (a = ? AND b < ?) OR …, which row
+ * values cannot say when directions differ.
+ */
+function afterKey(columns: Ordering<unknown>['columns'], key: (string | number)[]): Conditions {
+  const alternatives: string[] = []
+  const params: unknown[] = []
+  columns.forEach((column, i) => {
+    const equal = columns.slice(0, i).map((c) => `${c.expr} = ?`)
+    alternatives.push(
+      `(${[...equal, `${column.expr} ${column.descending ? '<' : '>'} ?`].join(' AND ')})`,
+    )
+    params.push(...key.slice(0, i + 1))
+  })
+  return new Conditions().add(`(${alternatives.join(' OR ')})`, ...params)
 }
 
 /** Up to `limit` rows after the key `after` (or from the start), in the given order. */
@@ -75,12 +97,11 @@ function rowsAfter<Row, T>(
     conditions.clauses.length ? conditions.clauses.join(' AND ') : '1',
     ...conditions.params,
   )
-  const direction = order.descending ? 'DESC' : 'ASC'
   if (after !== null) {
-    const op = order.descending ? '<' : '>'
-    where.add(`(${order.key.join(', ')}) ${op} (${order.key.map(() => '?').join(', ')})`, ...after)
+    const next = afterKey(order.columns as Ordering<unknown>['columns'], after)
+    where.add(next.clauses[0]!, ...next.params)
   }
-  const orderBy = order.key.map((k) => `${k} ${direction}`).join(', ')
+  const orderBy = order.columns.map((c) => `${c.expr} ${c.descending ? 'DESC' : 'ASC'}`).join(', ')
   return prepared(db, `${spec.select} ${where.sql()} ORDER BY ${orderBy} LIMIT ?`).all(
     ...where.params,
     limit,
@@ -100,7 +121,7 @@ export function listPage<Row, T>(
   ).n
   const order = orderingOf(spec, page.sort)
   const after =
-    page.cursor === undefined ? null : decodeCursor(page.cursor, order.name, order.key.length)
+    page.cursor === undefined ? null : decodeCursor(page.cursor, order.name, order.columns.length)
   const rows = rowsAfter(db, spec, order, conditions, after, page.limit + 1)
   const more = rows.length > page.limit
   const items = more ? rows.slice(0, page.limit) : rows
@@ -124,7 +145,7 @@ export function* listAll<Row, T>(
   db: Database,
   spec: ListSpec<Row, T>,
   conditions: Conditions,
-  sort?: SortRequest,
+  sort?: SortRequest[],
 ): IterableIterator<T> {
   const order = orderingOf(spec, sort)
   for (let after: (string | number)[] | null = null; ;) {

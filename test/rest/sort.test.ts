@@ -43,6 +43,32 @@ t.test('a sorted list pages in that order to the end, without repeats', async (t
   t.ok(years.slice(7).every((y) => y === null))
 })
 
+t.test('several fields, each in its own direction, page as one order', async (t) => {
+  const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+  const paged = await everyPage(app, '/v1/targets?sort=deadlineYear,-value&limit=3')
+  const whole = (await app.inject('/v1/targets?sort=deadlineYear,-value&limit=500')).json().data
+  t.same(
+    paged.map((x) => x.id),
+    whole.map((x: { id: string }) => x.id),
+    'pages join up',
+  )
+  const key = (x: Record<string, unknown>) => [
+    (x.deadlineYear as number | null) ?? 9999,
+    -((x.value as number | null) ?? -1e308),
+  ]
+  const expected = [...paged].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)]
+    return ka[0]! - kb[0]! || ka[1]! - kb[1]!
+  })
+  t.same(
+    paged.map((x) => key(x)),
+    expected.map((x) => key(x)),
+    'by year ascending, then by value descending',
+  )
+  t.equal(paged[0]!.deadlineYear, 2025)
+  t.equal(paged[0]!.value, 60000)
+})
+
 t.test('agencies by task count, findings by severity, documents by date', async (t) => {
   const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
   const busiest = (await app.inject('/v1/agencies?sort=-taskCount&limit=1')).json().data[0]
