@@ -29,6 +29,11 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions
   /** Publisher and license of the portal metadata; by default the documents' issuers. */
   metadata?: MetadataOptions
+  /**
+   * Behind a reverse proxy: trust X-Forwarded-For and -Proto from it, so that rate limits count
+   * clients, not the proxy, and metadata links use the scheme the client used.
+   */
+  trustProxy?: boolean | number | string
 }
 
 const DEFAULT_METADATA: MetadataOptions = {
@@ -42,11 +47,17 @@ const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1000, windowMs: 60_000 }
 /** The API takes no request bodies yet: anything larger than this is refused with 413. */
 const BODY_LIMIT = 64 * 1024
 
+/** A hop count becomes the function Fastify takes for it. */
+function trustProxyOption(value: boolean | number | string) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     frameworkErrors,
     bodyLimit: BODY_LIMIT,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     ajv: {
       customOptions: {
         // A misspelt filter must be an error, not silently dropped to return the whole list.
@@ -60,8 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   registerProblemHandlers(app)
   await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT)
-  await registerOpenApi(app)
   const readPaths = collectReadPaths(app)
+  await registerOpenApi(app)
   await app.register(healthRoutes(options.store))
   await app.register(documentRoutes(options.store))
   await app.register(sectionRoutes(options.store))

@@ -10,6 +10,8 @@ export interface Config {
   logLevel: string
   rateLimit: { max: number; windowMs: number }
   metadata: MetadataOptions
+  /** TRUST_PROXY: false, true, a hop count, or addresses/CIDRs of the proxies (comma-separated). */
+  trustProxy: boolean | number | string
 }
 
 /** What the portal metadata (DCAT, Data Package) says of publisher and license. */
@@ -51,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     dbPath: env.DB_PATH ? resolve(env.DB_PATH) : defaultDatabasePath,
     logLevel,
     rateLimit: { max, windowMs: windowSeconds * 1000 },
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     metadata: {
       publisher: env.PUBLISHER || null,
       licenseTitle: env.LICENSE_TITLE || DEFAULT_LICENSE_TITLE,
@@ -81,4 +84,14 @@ function readUrl(env: NodeJS.ProcessEnv, name: string): string | null {
     // reported below
   }
   throw new ConfigError(`${name} must be an http(s) URL, not ${JSON.stringify(raw)}`)
+}
+
+function readTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false
+  if (raw === 'true') return true
+  if (/^\d+$/.test(raw)) return Number(raw)
+  if (/^[\d.:a-fA-F/,\s]+$/.test(raw)) return raw
+  throw new ConfigError(
+    `TRUST_PROXY must be true, false, a hop count or proxy addresses, not ${JSON.stringify(raw)}`,
+  )
 }

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     rateLimit: config.rateLimit,
     metadata: config.metadata,
+    trustProxy: config.trustProxy,
   })
   for (const loaded of loadMissingSources(db, sourcesDir)) {
     app.log.info({ documentId: loaded.documentId }, 'loaded a bundled plan text')

@@ -64,6 +64,11 @@ const DATASETS: Dataset[] = [
   },
 ]
 
+/** DCAT-AP wants IRIs for media types, file types and languages. */
+const IANA = 'http://www.iana.org/assignments/media-types/'
+const FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/'
+const CHINESE = 'http://publications.europa.eu/resource/authority/language/ZHO'
+
 /** The absolute address of this service as the client reached it. */
 function baseUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`
@@ -98,13 +103,15 @@ function catalog(base: string, facts: CatalogFacts, options: MetadataOptions) {
     'dct:license': license,
     'dcat:keyword': d.keywords,
     'dct:spatial': spatial,
+    'dct:language': { '@id': CHINESE },
     'dcat:distribution': [
+      // JSON is paged (follow links.next), so it has an access URL but no single download.
       {
         '@type': 'dcat:Distribution',
         'dct:title': `${d.title} (JSON)`,
         'dcat:accessURL': { '@id': `${base}/v1/${d.name}` },
-        'dcat:downloadURL': { '@id': `${base}/v1/${d.name}?limit=500` },
-        'dcat:mediaType': 'application/json',
+        'dcat:mediaType': { '@id': `${IANA}application/json` },
+        'dct:format': { '@id': `${FILE_TYPE}JSON` },
         'dct:license': license,
       },
       {
@@ -112,7 +119,8 @@ function catalog(base: string, facts: CatalogFacts, options: MetadataOptions) {
         'dct:title': `${d.title} (CSV)`,
         'dcat:accessURL': { '@id': `${base}/v1/${d.name}.csv` },
         'dcat:downloadURL': { '@id': `${base}/v1/${d.name}.csv` },
-        'dcat:mediaType': 'text/csv',
+        'dcat:mediaType': { '@id': `${IANA}text/csv` },
+        'dct:format': { '@id': `${FILE_TYPE}CSV` },
         'dct:license': license,
       },
     ],
@@ -139,7 +147,7 @@ function catalog(base: string, facts: CatalogFacts, options: MetadataOptions) {
     'dcat:service': {
       '@id': `${base}/`,
       '@type': 'dcat:DataService',
-      'dct:title': 'Plan open data API (REST and GraphQL)',
+      'dct:title': 'Plan open data API (REST)',
       'dcat:endpointURL': { '@id': `${base}/` },
       'dcat:endpointDescription': { '@id': `${base}/openapi.json` },
       'dcat:servesDataset': datasets.map((d) => ({ '@id': d['@id'] })),
@@ -165,7 +173,8 @@ function dataPackage(base: string, facts: CatalogFacts, options: MetadataOptions
     contributors: [{ title: publisherOf(options, facts), role: 'publisher' }],
     licenses: [
       {
-        name: options.licenseTitle === DEFAULT_LICENSE_TITLE ? 'PRC-copyright-law-art-5' : 'custom',
+        // Open Definition's id for a public-domain status other than a dedication.
+        name: options.licenseTitle === DEFAULT_LICENSE_TITLE ? 'other-pd' : 'other',
         title: options.licenseTitle,
         ...(options.licenseUrl ? { path: options.licenseUrl } : {}),
       },
@@ -179,8 +188,8 @@ function dataPackage(base: string, facts: CatalogFacts, options: MetadataOptions
       path: `${base}/v1/${d.name}.csv`,
       format: 'csv',
       mediatype: 'text/csv',
-      // A byte order mark opens each file, for Excel.
-      encoding: 'utf-8-sig',
+      // UTF-8; a byte order mark opens each file, for Excel.
+      encoding: 'utf-8',
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', header: true },
       schema: {
         fields: csvColumns(d.schema).map((column) => ({

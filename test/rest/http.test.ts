@@ -210,3 +210,32 @@ t.test('nothing a client sends gets a 5xx or a stack trace', async (t) => {
     t.notMatch(res.body, /at .*\.(ts|js):\d+/, `${label}: no stack trace`)
   }
 })
+
+t.test('behind a trusted proxy, clients and their scheme are those it forwards', async (t) => {
+  t.equal(readConfig({ TRUST_PROXY: '1' }).trustProxy, 1)
+  t.equal(readConfig({ TRUST_PROXY: '10.0.0.1,10.0.0.2' }).trustProxy, '10.0.0.1,10.0.0.2')
+  t.equal(readConfig({}).trustProxy, false)
+  t.throws(() => readConfig({ TRUST_PROXY: 'maybe' }), /TRUST_PROXY must be/)
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  const app = await buildApp({
+    store: new Store(db),
+    trustProxy: 1,
+    rateLimit: { max: 1, windowMs: 60_000 },
+  })
+  t.teardown(() => app.close())
+  const forwarded = (client: string) => ({
+    url: '/',
+    headers: { 'x-forwarded-for': client, 'x-forwarded-proto': 'https', host: 'data.example' },
+  })
+  const index = await app.inject(forwarded('192.0.2.1'))
+  t.equal(index.json().links.tasks, 'https://data.example/v1/tasks', 'the scheme the client used')
+  t.equal((await app.inject(forwarded('192.0.2.2'))).statusCode, 200, 'another client, own limit')
+  t.equal((await app.inject(forwarded('192.0.2.1'))).statusCode, 429, 'the same client, limited')
+})
+
+t.test('the documentation routes refuse other methods too', async (t) => {
+  const app = await buildTestApp(t)
+  for (const url of ['/openapi.json', '/catalog.jsonld', '/']) {
+    t.equal((await app.inject({ method: 'POST', url })).statusCode, 405, url)
+  }
+})

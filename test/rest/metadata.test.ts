@@ -61,16 +61,25 @@ t.test(
     const byType = Object.fromEntries(
       distributions.map((d) => [
         value(d, `${DCAT}mediaType`)![0],
-        value(d, `${DCAT}downloadURL`)![0],
+        [value(d, `${DCAT}accessURL`)![0], value(d, `${DCAT}downloadURL`)?.[0] ?? null],
       ]),
     )
     t.same(byType, {
-      'application/json': 'http://api.test/v1/tasks?limit=500',
-      'text/csv': 'http://api.test/v1/tasks.csv',
+      'http://www.iana.org/assignments/media-types/application/json': [
+        'http://api.test/v1/tasks',
+        null,
+      ],
+      'http://www.iana.org/assignments/media-types/text/csv': [
+        'http://api.test/v1/tasks.csv',
+        'http://api.test/v1/tasks.csv',
+      ],
     })
-    for (const url of Object.values(byType)) {
-      t.equal((await app.inject(new URL(url as string).pathname)).statusCode, 200, `${url} answers`)
+    for (const [access] of Object.values(byType) as [string, string | null][]) {
+      t.equal((await app.inject(new URL(access).pathname)).statusCode, 200, `${access} answers`)
     }
+    t.same(value(tasks, `${DCT}language`), [
+      'http://publications.europa.eu/resource/authority/language/ZHO',
+    ])
     const service = (catalog[`${DCAT}service`] as unknown as Node[])[0]!
     t.ok(service['@type']!.includes(`${DCAT}DataService`))
     t.same(value(service, `${DCAT}endpointDescription`), ['http://api.test/openapi.json'])
@@ -96,7 +105,7 @@ t.test('publisher and license come from the configuration', async (t) => {
   })
   const pkg = (await app.inject('/datapackage.json')).json()
   t.same(pkg.licenses, [
-    { name: 'custom', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
+    { name: 'other', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
   ])
   t.throws(() => readConfig({ LICENSE_URL: 'ftp://x' }), /LICENSE_URL must be an http\(s\) URL/)
 })
@@ -113,7 +122,7 @@ t.test('/datapackage.json describes each CSV: its fields, types and descriptions
     schema: { fields: { name: string; type: string; description: string }[]; primaryKey: string }
   }[]) {
     t.equal(resource.path, `http://api.test/v1/${resource.name}.csv`)
-    t.equal(resource.encoding, 'utf-8-sig')
+    t.equal(resource.encoding, 'utf-8')
     const csv = (await app.inject(new URL(resource.path).pathname)).body
     const [header, ...rows] = parse(csv, { bom: true }) as string[][]
     t.same(
