@@ -69,6 +69,11 @@ export async function registerHttp(app: FastifyInstance, limits: RateLimitOption
   // The ETag is computed on the uncompressed answer, so its hook comes before compression's.
   app.addHook('onSend', conditionalGet)
   await app.register(compress, { threshold: 1024 })
+  // Compression runs as each route's own onSend hook, after the application's: the coding is
+  // only known once it has run, so tagging goes on the route too, after it.
+  app.addHook('onRoute', (route) => {
+    route.onSend = [...[route.onSend ?? []].flat(), tagCoding]
+  })
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
     if (reply.hasHeader('cache-control')) return payload
@@ -86,11 +91,27 @@ function etagOf(payload: unknown): string | null {
   return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`
 }
 
-/** If-None-Match holds the tag: one of a list, weak or not (RFC 9110 weak comparison), or *. */
+/** A compressed answer's tag names its coding: "tag-gzip" (RFC 9110, 8.8.3.3). */
+const CODING_SUFFIX = /-(?:gzip|br|deflate)"$/
+
+/**
+ * If-None-Match holds the tag: one of a list, weak or not (RFC 9110 weak comparison), or *; a
+ * tag held for a compressed copy stands for the same content.
+ */
 function matches(ifNoneMatch: string, tag: string): boolean {
   if (ifNoneMatch.trim() === '*') return true
-  const opaque = tag.replace(/^W\//, '')
-  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === opaque)
+  const opaque = (t: string) => t.trim().replace(/^W\//, '').replace(CODING_SUFFIX, '"')
+  return ifNoneMatch.split(',').some((t) => opaque(t) === opaque(tag))
+}
+
+/** After compression: the tag of a compressed answer differs from the uncompressed one's. */
+async function tagCoding(_request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  const tag = reply.getHeader('etag')
+  const coding = reply.getHeader('content-encoding')
+  if (typeof tag === 'string' && typeof coding === 'string' && !CODING_SUFFIX.test(tag)) {
+    reply.header('etag', tag.replace(/"$/, `-${coding}"`))
+  }
+  return payload
 }
 
 /** ETags on successful reads, and 304 for a client that holds the current one. */

@@ -90,7 +90,18 @@ t.test('answers are compressed for clients that ask', async (t) => {
   const br = await app.inject({ url: '/v1/tasks.csv', headers: { 'accept-encoding': 'br' } })
   t.equal(br.headers['content-encoding'], 'br')
   t.equal(brotliDecompressSync(br.rawPayload).toString(), (await app.inject('/v1/tasks.csv')).body)
-  t.equal(gzip.headers.etag, plain.headers.etag, 'the ETag names the content, not its encoding')
+  t.equal(gzip.headers.etag, (plain.headers.etag as string).replace(/"$/, '-gzip"'))
+  t.equal(br.headers.etag!.toString().endsWith('-br"'), true, 'each coding its own strong tag')
+  const revalidated = await app.inject({
+    url: '/v1/sections',
+    headers: { 'accept-encoding': 'gzip', 'if-none-match': gzip.headers.etag as string },
+  })
+  t.equal(revalidated.statusCode, 304, 'a gzip client revalidates with the tag it holds')
+  const crossed = await app.inject({
+    url: '/v1/sections',
+    headers: { 'if-none-match': gzip.headers.etag as string },
+  })
+  t.equal(crossed.statusCode, 304, 'the same content, whatever coding the tag was for')
 })
 
 t.test('methods a path does not serve are 405 with Allow; HEAD is served', async (t) => {
