@@ -83,8 +83,9 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     { ...spec.filters, ...sortParam },
     { additionalProperties: false },
   )
+  const plural = spec.path.split('/').pop()!
   const columns = csvColumns(spec.item)
-  const file = `${spec.path.split('/').pop()}.csv`
+  const file = `${plural}.csv`
   // A stream has no bytes to hash: its ETag is the data version and the request.
   const sendCsv = (
     request: FastifyRequest,
@@ -97,7 +98,6 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       .header('content-disposition', `attachment; filename="${file}"`)
       .send(csvStream(columns, spec.each(filter as Static<TObject<F>>, sortOf(sort))))
 
-  const plural = spec.path.split('/').pop()!
   const invalid = problemResponse('A parameter is unknown or malformed; invalidParams names it.')
 
   return async (app) => {
