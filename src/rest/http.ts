@@ -85,10 +85,13 @@ export async function registerHttp(app: FastifyInstance, limits: RateLimitOption
   })
 }
 
-/** A strong ETag of a successful read's bytes; a stream brings its own (see resource.ts). */
+/** A strong ETag naming this content: of a read's bytes, or of what a stream is made from. */
+export function strongEtag(content: string | Buffer): string {
+  return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`
+}
+
 function etagOf(payload: unknown): string | null {
-  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return null
-  return `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`
+  return typeof payload === 'string' || Buffer.isBuffer(payload) ? strongEtag(payload) : null
 }
 
 /** A compressed answer's tag names its coding: "tag-gzip" (RFC 9110, 8.8.3.3). */

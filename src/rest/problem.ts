@@ -52,6 +52,20 @@ export function notFound(
   )
 }
 
+/** The problem type of each client error the framework or a plugin raises. */
+const PROBLEM_TYPES: Record<number, string> = {
+  404: 'not-found',
+  405: 'method-not-allowed',
+  406: 'not-acceptable',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'too-many-requests',
+}
+
+function problemType(status: number): string {
+  return PROBLEM_TYPES[status] ?? 'bad-request'
+}
+
 /** Errors Fastify raises before routing, such as a URL that is not valid percent-encoding. */
 export function frameworkErrors(
   error: FastifyError,
@@ -59,7 +73,10 @@ export function frameworkErrors(
   reply: FastifyReply,
 ): void {
   const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 400
-  void sendProblem(reply, problem(status, 'bad-request', error.message, { instance: request.url }))
+  void sendProblem(
+    reply,
+    problem(status, problemType(status), error.message, { instance: request.url }),
+  )
 }
 
 /** Ajv's errors for a query string or path, as the parameters a client sent. */
@@ -74,16 +91,6 @@ function invalidParams(error: FastifyError): InvalidParam[] {
     const reason = allowed ? `must be one of ${allowed.join(', ')}` : (v.message ?? 'is invalid')
     return { name, reason }
   })
-}
-
-/** The problem type of each client error the framework or a plugin raises. */
-const PROBLEM_TYPES: Record<number, string> = {
-  404: 'not-found',
-  405: 'method-not-allowed',
-  406: 'not-acceptable',
-  413: 'payload-too-large',
-  415: 'unsupported-media-type',
-  429: 'too-many-requests',
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {
@@ -108,10 +115,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {
-      return sendProblem(
-        reply,
-        problem(status, PROBLEM_TYPES[status] ?? 'bad-request', error.message, { instance }),
-      )
+      return sendProblem(reply, problem(status, problemType(status), error.message, { instance }))
     }
     request.log.error({ err: error }, 'request failed')
     return sendProblem(

@@ -1,12 +1,12 @@
 // The routes every resource has: a filtered, paged list (JSON, or the whole list as CSV at
 // PATH.csv or with Accept: text/csv) and an item by id. Each resource file declares its filters
 // and store queries; the envelopes, paging, formats and 404s live here.
-import { createHash } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import type { Page, PageRequest, SortRequest } from '../store/index.js'
 import { csvColumns, csvStream } from './csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
+import { strongEtag } from './http.js'
 import { preferredFormat } from './negotiation.js'
 import { notFound, problem, sendProblem } from './problem.js'
 import {
@@ -50,7 +50,7 @@ function sortOf(sort: unknown): SortRequest[] | undefined {
 }
 
 function csvEtag(dataVersion: string, url: string): string {
-  return `"${createHash('sha256').update(`${dataVersion}\n${url}\ncsv`).digest('base64url').slice(0, 27)}"`
+  return strongEtag(`${dataVersion}\n${url}\ncsv`)
 }
 
 const JSON_TYPE = 'application/json'

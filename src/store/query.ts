@@ -123,14 +123,23 @@ export function listPage<Row, T>(
   const after =
     page.cursor === undefined ? null : decodeCursor(page.cursor, order.name, order.columns.length)
   const rows = rowsAfter(db, spec, order, conditions, after, page.limit + 1)
-  const more = rows.length > page.limit
-  const items = more ? rows.slice(0, page.limit) : rows
+  return pageOf(rows, page.limit, total, spec.map, (last) =>
+    encodeCursor(order.name, order.keyOf(last)),
+  )
+}
+
+/** A page from up to limit + 1 rows read: the extra row only says that another page follows. */
+export function pageOf<Row, T>(
+  rows: Row[],
+  limit: number,
+  total: number,
+  map: (row: Row) => T,
+  cursorAfter: (last: Row) => string,
+): Page<T> {
+  const more = rows.length > limit
+  const items = more ? rows.slice(0, limit) : rows
   const last = items[items.length - 1]
-  return {
-    items: items.map(spec.map),
-    total,
-    next: more && last ? encodeCursor(order.name, order.keyOf(last)) : null,
-  }
+  return { items: items.map(map), total, next: more && last ? cursorAfter(last) : null }
 }
 
 /** Rows read per statement when a whole list is streamed. */

@@ -4,7 +4,7 @@
 
 import type { Database } from './database.js'
 import { Conditions, decodeCursor, encodeCursor, type Page, type PageRequest } from './paging.js'
-import { DOCUMENT_REF, prepared } from './query.js'
+import { DOCUMENT_REF, pageOf, prepared } from './query.js'
 
 const TRIGRAM = 3
 
@@ -131,19 +131,18 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Pag
        FROM (${inner}) h ${where.sql()}
        ORDER BY h.score, h.kind, h.ref_id LIMIT ?`,
   ).all(...scoreParams, ...m.params, ...where.params, page.limit + 1) as HitRow[]
-  const more = rows.length > page.limit
-  const items = more ? rows.slice(0, page.limit) : rows
-  const last = items[items.length - 1]
-  return {
-    items: items.map((r) => ({
+  return pageOf(
+    rows,
+    page.limit,
+    total,
+    (r): SearchHit => ({
       type: r.kind,
       id: r.ref_id,
       documentId: r.document_id,
       title: r.title,
       snippet: snippetOf(r.text, query.q),
       score: r.score,
-    })),
-    total,
-    next: more && last ? encodeCursor('score', [last.score, last.kind, last.ref_id]) : null,
-  }
+    }),
+    (last) => encodeCursor('score', [last.score, last.kind, last.ref_id]),
+  )
 }

@@ -1,23 +1,15 @@
 // Read queries for targets, with the tasks that restate each one.
-import type { Basis, Comparator } from '../ingest/types.js'
+import type { Basis, Comparator, ParsedTarget } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
 import { AGENCY_REF, DOCUMENT_REF, parseJsonArray, prepared, type ListSpec } from './query.js'
 
-export interface TargetRecord {
+/** The parser's target with ids for its links and its line as a source. */
+export interface TargetRecord extends Omit<ParsedTarget, 'sectionIndex' | 'taskIndexes' | 'line'> {
   id: string
   documentId: string
   sectionId: string | null
   taskIds: string[]
-  indicator: string
-  comparator: Comparator
-  value: number | null
-  valueMax: number | null
-  unit: string | null
-  deadlineYear: number | null
-  basis: Basis
-  relativeTo: string | null
-  quote: string
   source: { line: number }
 }
 
