@@ -3,7 +3,15 @@
 import type { AgencyKind } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
-import { AGENCY_REF, DOCUMENT_REF, parseJsonArray, prepared, type ListSpec } from './query.js'
+import {
+  AGENCY_REF,
+  DOCUMENT_REF,
+  parseJsonArray,
+  prepared,
+  type ListSpec,
+  PARENT_IDS,
+  type Relation,
+} from './query.js'
 
 export interface AgencyRecord {
   id: string
@@ -81,6 +89,7 @@ export function agencyQuery(filter: AgencyFilter): [ListSpec<Row, AgencyRecord>,
   return [
     {
       select: SELECT,
+      id: 'a.id',
       from: 'FROM agencies a',
       key: ['a.jurisdiction', 'a.name'],
       keyOf: (r) => [r.jurisdiction, r.name],
@@ -98,3 +107,13 @@ export function getAgency(db: Database, id: string): AgencyRecord | null {
   const row = prepared(db, `${SELECT} WHERE a.id = ?`).get(id) as Row | undefined
   return row ? toRecord(row) : null
 }
+
+/** The lists of agencies that hang on another record. */
+export const agencyRelations = {
+  /** The agencies a document names, in its agency table, its task list or its text. */
+  document: {
+    join: `JOIN (SELECT DISTINCT document_id, agency_id FROM agency_names
+                 WHERE document_id IN ${PARENT_IDS}) r ON r.agency_id = a.id`,
+    parent: 'r.document_id',
+  },
+} satisfies Record<string, Relation>

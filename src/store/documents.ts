@@ -78,6 +78,7 @@ export function documentQuery(filter: DocumentFilter): [ListSpec<Row, DocumentRe
   return [
     {
       select: SELECT,
+      id: 'd.id',
       from: 'FROM documents d',
       key: ['d.id'],
       keyOf: (r) => [r.id],

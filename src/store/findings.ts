@@ -2,7 +2,14 @@
 import type { Severity } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
-import { DOCUMENT_REF, parseJsonArray, prepared, type ListSpec } from './query.js'
+import {
+  DOCUMENT_REF,
+  parseJsonArray,
+  prepared,
+  type ListSpec,
+  PARENT_IDS,
+  type Relation,
+} from './query.js'
 
 export interface FindingRecord {
   id: string
@@ -57,6 +64,7 @@ export function findingQuery(filter: FindingFilter): [ListSpec<Row, FindingRecor
   return [
     {
       select: SELECT,
+      id: 'f.id',
       from: 'FROM findings f',
       key: ['f.document_id', 'f.position'],
       keyOf: (r) => [r.document_id, r.position],
@@ -76,3 +84,8 @@ export function getFinding(db: Database, id: string): FindingRecord | null {
   const row = prepared(db, `${SELECT} WHERE f.id = ?`).get(id) as Row | undefined
   return row ? toRecord(row) : null
 }
+
+/** The lists of findings that hang on another record. */
+export const findingRelations = {
+  document: { join: `JOIN ${PARENT_IDS} r ON r.value = f.document_id`, parent: 'r.value' },
+} satisfies Record<string, Relation>

@@ -4,6 +4,27 @@
 import { createHash } from 'node:crypto'
 import type { Finding, ParsedSection, ParsedTarget } from '../ingest/types.js'
 
+/** The prefix of each kind of record's ids. */
+const PREFIX = {
+  document: 'doc',
+  section: 'sec',
+  task: 'task',
+  agency: 'agency',
+  target: 'target',
+  finding: 'finding',
+} as const
+
+export type RecordKind = keyof typeof PREFIX
+
+const KIND_OF_PREFIX = new Map<string, RecordKind>(
+  Object.entries(PREFIX).map(([kind, prefix]) => [prefix, kind as RecordKind]),
+)
+
+/** The kind of record an id names, read from its prefix; null for a string no id starts with. */
+export function kindOfId(id: string): RecordKind | null {
+  return KIND_OF_PREFIX.get(id.slice(0, id.indexOf('-'))) ?? null
+}
+
 function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12)
 }
@@ -13,7 +34,7 @@ export function documentKey(number: string): string {
 }
 
 export function documentId(number: string): string {
-  return `doc-${documentKey(number)}`
+  return `${PREFIX.document}-${documentKey(number)}`
 }
 
 /**
@@ -27,8 +48,8 @@ export function sectionIds(number: string, sections: ParsedSection[]): string[] 
   let parts = 0
   let items = 0
   for (const s of sections) {
-    if (s.kind === 'part') ids.push(`sec-${key}-p${++parts}`)
-    else if (s.kind === 'item') ids.push(`sec-${key}-i${++items}`)
+    if (s.kind === 'part') ids.push(`${PREFIX.section}-${key}-p${++parts}`)
+    else if (s.kind === 'item') ids.push(`${PREFIX.section}-${key}-i${++items}`)
     else {
       const parent = s.parentIndex!
       const n = (childCount.get(parent) ?? 0) + 1
@@ -40,11 +61,11 @@ export function sectionIds(number: string, sections: ParsedSection[]): string[] 
 }
 
 export function taskId(number: string, position: number): string {
-  return `task-${documentKey(number)}-${position}`
+  return `${PREFIX.task}-${documentKey(number)}-${position}`
 }
 
 export function agencyId(jurisdiction: string, name: string): string {
-  return `agency-${shortHash(`${jurisdiction}\n${name}`)}`
+  return `${PREFIX.agency}-${shortHash(`${jurisdiction}\n${name}`)}`
 }
 
 /**
@@ -53,7 +74,7 @@ export function agencyId(jurisdiction: string, name: string): string {
  * deadline year>, finding-…-<hash of code and message without line numbers>. A repeat of the
  * same key takes a suffix -2, -3, ….
  */
-function contentIds(prefix: string, number: string, keys: string[]): string[] {
+function contentIds(prefix: (typeof PREFIX)[RecordKind], number: string, keys: string[]): string[] {
   const documentPart = documentKey(number)
   const seen = new Map<string, number>()
   return keys.map((key) => {
@@ -69,7 +90,7 @@ export function targetIds(
   targets: Pick<ParsedTarget, 'indicator' | 'unit' | 'basis' | 'deadlineYear'>[],
 ): string[] {
   return contentIds(
-    'target',
+    PREFIX.target,
     number,
     targets.map((t) => `${t.indicator}\n${t.unit ?? ''}\n${t.basis}\n${t.deadlineYear ?? ''}`),
   )
@@ -80,7 +101,7 @@ export function findingIds(
   findings: Pick<Finding, 'code' | 'message'>[],
 ): string[] {
   return contentIds(
-    'finding',
+    PREFIX.finding,
     number,
     // Line numbers are left out: a blank line added above must not change what a finding is.
     findings.map((f) => `${f.code}\n${f.message.replace(/\blines? \d+(?: and \d+)?/g, 'line')}`),

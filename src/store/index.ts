@@ -2,27 +2,31 @@
 // call these and write no SQL of their own.
 import type { Database } from './database.js'
 import { isMigrated } from './database.js'
-import { getAgency, agencyQuery, type AgencyFilter } from './agencies.js'
+import { getAgency, agencyQuery, agencyRelations, type AgencyFilter } from './agencies.js'
 import { getDocument, documentQuery, type DocumentFilter } from './documents.js'
 import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
-import { listAll, listPage } from './query.js'
+import { listAll, listByIds, listPage, pagesByParent } from './query.js'
 import { search, type SearchQuery } from './search.js'
-import { getSection, sectionQuery, type SectionFilter } from './sections.js'
-import { getTask, taskQuery, type TaskFilter } from './tasks.js'
-import { getTarget, targetQuery, type TargetFilter } from './targets.js'
-import { getFinding, findingQuery, type FindingFilter } from './findings.js'
+import { getSection, sectionQuery, sectionRelations, type SectionFilter } from './sections.js'
+import { getTask, taskQuery, taskRelations, type TaskFilter } from './tasks.js'
+import { getTarget, targetQuery, targetRelations, type TargetFilter } from './targets.js'
+import { getFinding, findingQuery, findingRelations, type FindingFilter } from './findings.js'
 
 export type { AgencyRecord } from './agencies.js'
 export type { DocumentRecord } from './documents.js'
 export type { SectionRecord } from './sections.js'
-export type { TaskRecord } from './tasks.js'
+export type { TaskAgency, TaskRecord } from './tasks.js'
 export type { TargetRecord } from './targets.js'
 export type { FindingRecord } from './findings.js'
 export type { Page, PageRequest, SortRequest } from './paging.js'
 export type { SearchHit } from './search.js'
 export type { CatalogFacts } from './catalog.js'
 export { InvalidCursorError } from './paging.js'
+export { kindOfId, type RecordKind } from './ids.js'
+export type { AgencyFilter, DocumentFilter, SectionFilter, TaskFilter, TargetFilter, FindingFilter }
+
+type Parents = readonly string[]
 
 export class Store {
   constructor(readonly db: Database) {}
@@ -58,6 +62,46 @@ export class Store {
   search = (query: SearchQuery, page: PageRequest) => search(this.db, query, page)
   eachFinding = (filter: FindingFilter, sort?: SortRequest[]) =>
     listAll(this.db, ...findingQuery(filter), sort)
+
+  // Batched reads for GraphQL: the records of many ids, and one page of a linked list for each
+  // of many parents, each in a constant number of statements.
+  documentsByIds = (ids: Parents) => listByIds(this.db, documentQuery({})[0], ids)
+  sectionsByIds = (ids: Parents) => listByIds(this.db, sectionQuery({})[0], ids)
+  tasksByIds = (ids: Parents) => listByIds(this.db, taskQuery({})[0], ids)
+  agenciesByIds = (ids: Parents) => listByIds(this.db, agencyQuery({})[0], ids)
+  targetsByIds = (ids: Parents) => listByIds(this.db, targetQuery({})[0], ids)
+  findingsByIds = (ids: Parents) => listByIds(this.db, findingQuery({})[0], ids)
+
+  sectionsOf = (
+    relation: keyof typeof sectionRelations,
+    parents: Parents,
+    filter: SectionFilter,
+    page: PageRequest,
+  ) => pagesByParent(this.db, ...sectionQuery(filter), sectionRelations[relation], parents, page)
+  tasksOf = (
+    relation: keyof typeof taskRelations,
+    parents: Parents,
+    filter: TaskFilter,
+    page: PageRequest,
+  ) => pagesByParent(this.db, ...taskQuery(filter), taskRelations[relation], parents, page)
+  agenciesOf = (
+    relation: keyof typeof agencyRelations,
+    parents: Parents,
+    filter: AgencyFilter,
+    page: PageRequest,
+  ) => pagesByParent(this.db, ...agencyQuery(filter), agencyRelations[relation], parents, page)
+  targetsOf = (
+    relation: keyof typeof targetRelations,
+    parents: Parents,
+    filter: TargetFilter,
+    page: PageRequest,
+  ) => pagesByParent(this.db, ...targetQuery(filter), targetRelations[relation], parents, page)
+  findingsOf = (
+    relation: keyof typeof findingRelations,
+    parents: Parents,
+    filter: FindingFilter,
+    page: PageRequest,
+  ) => pagesByParent(this.db, ...findingQuery(filter), findingRelations[relation], parents, page)
 
   private version: { counter: number; tag: string } | null = null
 

@@ -16,8 +16,12 @@ export interface PageRequest {
 export interface Page<T> {
   items: T[]
   total: number
-  /** The cursor of the next page, or null on the last one. */
+  /** The cursor of the next page, or null on the last one (and on a page of none). */
   next: string | null
+  /** Whether records follow this page, even when it holds none to take a cursor from. */
+  more: boolean
+  /** The cursor that continues after the item at this index (GraphQL edges have one each). */
+  cursorAt: (index: number) => string
 }
 
 /** A cursor that was not made by this service, or has been tampered with. */

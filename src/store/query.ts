@@ -26,6 +26,8 @@ export interface ListSpec<Row, T> {
   select: string
   /** FROM … used to count the rows that match. */
   from: string
+  /** The SQL expression of the record's public id, e.g. 't.id'. */
+  id: string
   /** SQL expressions of the sort key, unique together, e.g. ['t.document_id', 't.position']. */
   key: string[]
   keyOf: (row: Row) => (string | number)[]
@@ -101,11 +103,35 @@ function rowsAfter<Row, T>(
     const next = afterKey(order.columns as Ordering<unknown>['columns'], after)
     where.add(next.clauses[0]!, ...next.params)
   }
-  const orderBy = order.columns.map((c) => `${c.expr} ${c.descending ? 'DESC' : 'ASC'}`).join(', ')
+  const orderBy = orderByOf(order as Ordering<unknown>)
   return prepared(db, `${spec.select} ${where.sql()} ORDER BY ${orderBy} LIMIT ?`).all(
     ...where.params,
     limit,
   ) as Row[]
+}
+
+/**
+ * How the records of a list hang on other records: tasks on the agencies responsible for them,
+ * targets on the sections they stand in. The store pages many parents' lists in one statement.
+ */
+export interface Relation {
+  /** JOIN … that pairs each row with its parents; its one ? stands for a JSON array of their ids. */
+  join: string
+  /** The SQL expression of the parent id that a row was joined to. */
+  parent: string
+}
+
+/** The parents' ids as one parameter, so that one prepared statement serves any number of them. */
+export const PARENT_IDS = '(SELECT value FROM json_each(?))'
+
+/** The select of a list with more columns in front of its own. */
+function withColumns(select: string, columns: string): string {
+  if (!select.startsWith('SELECT ')) throw new Error('a list select must start with SELECT')
+  return `SELECT ${columns}, ${select.slice('SELECT '.length)}`
+}
+
+function orderByOf(order: Ordering<unknown>): string {
+  return order.columns.map((c) => `${c.expr} ${c.descending ? 'DESC' : 'ASC'}`).join(', ')
 }
 
 export function listPage<Row, T>(
@@ -123,9 +149,83 @@ export function listPage<Row, T>(
   const after =
     page.cursor === undefined ? null : decodeCursor(page.cursor, order.name, order.columns.length)
   const rows = rowsAfter(db, spec, order, conditions, after, page.limit + 1)
-  return pageOf(rows, page.limit, total, spec.map, (last) =>
-    encodeCursor(order.name, order.keyOf(last)),
+  return pageOf(rows, page.limit, total, spec.map, (row) =>
+    encodeCursor(order.name, order.keyOf(row)),
   )
+}
+
+/**
+ * One page of the list for each parent, in two statements whatever the number of parents: the
+ * counts grouped by parent, and the first rows of each parent numbered by a window function.
+ * A cursor applies to every parent's list alike.
+ */
+export function pagesByParent<Row, T>(
+  db: Database,
+  spec: ListSpec<Row, T>,
+  conditions: Conditions,
+  relation: Relation,
+  parentIds: readonly string[],
+  page: PageRequest,
+): Map<string, Page<T>> {
+  const pages = new Map<string, Page<T>>()
+  if (parentIds.length === 0) return pages
+  const parents = JSON.stringify([...new Set(parentIds)])
+  const counts = prepared(
+    db,
+    `SELECT ${relation.parent} AS parent, count(*) AS n ${spec.from} ${relation.join}
+     ${conditions.sql()} GROUP BY 1`,
+  ).all(parents, ...conditions.params) as { parent: string; n: number }[]
+  const totals = new Map(counts.map((c) => [c.parent, c.n]))
+
+  const order = orderingOf(spec, page.sort)
+  const where = new Conditions().add(
+    conditions.clauses.length ? conditions.clauses.join(' AND ') : '1',
+    ...conditions.params,
+  )
+  if (page.cursor !== undefined) {
+    const after = decodeCursor(page.cursor, order.name, order.columns.length)
+    const next = afterKey(order.columns as Ordering<unknown>['columns'], after)
+    where.add(next.clauses[0]!, ...next.params)
+  }
+  const numbered = withColumns(
+    spec.select,
+    `${relation.parent} AS parent__,
+     row_number() OVER (PARTITION BY ${relation.parent} ORDER BY ${orderByOf(order as Ordering<unknown>)}) AS rank__`,
+  )
+  const rows = prepared(
+    db,
+    `SELECT * FROM (${numbered} ${relation.join} ${where.sql()})
+     WHERE rank__ <= ? ORDER BY parent__, rank__`,
+  ).all(parents, ...where.params, page.limit + 1) as (Row & { parent__: string })[]
+
+  const rowsOf = new Map<string, Row[]>()
+  for (const row of rows) {
+    const list = rowsOf.get(row.parent__)
+    if (list) list.push(row)
+    else rowsOf.set(row.parent__, [row])
+  }
+  for (const parent of parentIds) {
+    pages.set(
+      parent,
+      pageOf(rowsOf.get(parent) ?? [], page.limit, totals.get(parent) ?? 0, spec.map, (row) =>
+        encodeCursor(order.name, order.keyOf(row)),
+      ),
+    )
+  }
+  return pages
+}
+
+/** The records with these ids, in no particular order; ids that name none are left out. */
+export function listByIds<Row, T>(
+  db: Database,
+  spec: ListSpec<Row, T>,
+  ids: readonly string[],
+): T[] {
+  if (ids.length === 0) return []
+  const rows = prepared(db, `${spec.select} WHERE ${spec.id} IN ${PARENT_IDS}`).all(
+    JSON.stringify([...new Set(ids)]),
+  ) as Row[]
+  return rows.map(spec.map)
 }
 
 /** A page from up to limit + 1 rows read: the extra row only says that another page follows. */
@@ -134,12 +234,18 @@ export function pageOf<Row, T>(
   limit: number,
   total: number,
   map: (row: Row) => T,
-  cursorAfter: (last: Row) => string,
+  cursorOf: (row: Row) => string,
 ): Page<T> {
   const more = rows.length > limit
   const items = more ? rows.slice(0, limit) : rows
   const last = items[items.length - 1]
-  return { items: items.map(map), total, next: more && last ? cursorAfter(last) : null }
+  return {
+    items: items.map(map),
+    total,
+    next: more && last ? cursorOf(last) : null,
+    more,
+    cursorAt: (index) => cursorOf(items[index]!),
+  }
 }
 
 /** Rows read per statement when a whole list is streamed. */

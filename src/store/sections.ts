@@ -2,7 +2,7 @@
 import type { SectionKind } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
-import { DOCUMENT_REF, prepared, type ListSpec } from './query.js'
+import { DOCUMENT_REF, PARENT_IDS, prepared, type ListSpec, type Relation } from './query.js'
 
 export interface SectionRecord {
   id: string
@@ -65,6 +65,7 @@ export function sectionQuery(filter: SectionFilter): [ListSpec<Row, SectionRecor
   return [
     {
       select: SELECT,
+      id: 's.id',
       from: 'FROM sections s',
       key: ['s.document_id', 's.position'],
       keyOf: (r) => [r.document_id, r.position],
@@ -78,3 +79,17 @@ export function getSection(db: Database, id: string): SectionRecord | null {
   const row = prepared(db, `${SELECT} WHERE s.id = ?`).get(id) as Row | undefined
   return row ? toRecord(row) : null
 }
+
+/**
+ * Each given section with itself and every section under it, as rows (root, id); its one ?
+ * stands for the JSON array of the roots.
+ */
+export const SECTION_SUBTREES = `WITH RECURSIVE tree (root, id) AS (
+    SELECT value, value FROM json_each(?)
+    UNION ALL SELECT tree.root, s.id FROM sections s JOIN tree ON s.parent_id = tree.id)`
+
+/** The lists of sections that hang on another record. */
+export const sectionRelations = {
+  document: { join: `JOIN ${PARENT_IDS} r ON r.value = s.document_id`, parent: 'r.value' },
+  parent: { join: `JOIN ${PARENT_IDS} r ON r.value = s.parent_id`, parent: 'r.value' },
+} satisfies Record<string, Relation>

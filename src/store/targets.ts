@@ -2,7 +2,16 @@
 import type { Basis, Comparator, ParsedTarget } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
-import { AGENCY_REF, DOCUMENT_REF, parseJsonArray, prepared, type ListSpec } from './query.js'
+import {
+  AGENCY_REF,
+  DOCUMENT_REF,
+  PARENT_IDS,
+  parseJsonArray,
+  prepared,
+  type ListSpec,
+  type Relation,
+} from './query.js'
+import { SECTION_SUBTREES } from './sections.js'
 
 /** The parser's target with ids for its links and its line as a source. */
 export interface TargetRecord extends Omit<ParsedTarget, 'sectionIndex' | 'taskIndexes' | 'line'> {
@@ -94,6 +103,7 @@ export function targetQuery(filter: TargetFilter): [ListSpec<Row, TargetRecord>,
   return [
     {
       select: SELECT,
+      id: 'g.id',
       from: 'FROM targets g',
       key: ['g.document_id', 'g.position'],
       keyOf: (r) => [r.document_id, r.position],
@@ -114,3 +124,25 @@ export function getTarget(db: Database, id: string): TargetRecord | null {
   const row = prepared(db, `${SELECT} WHERE g.id = ?`).get(id) as Row | undefined
   return row ? toRecord(row) : null
 }
+
+/** The lists of targets that hang on another record. */
+export const targetRelations = {
+  document: { join: `JOIN ${PARENT_IDS} r ON r.value = g.document_id`, parent: 'r.value' },
+  task: {
+    join: `JOIN (SELECT task_id, target_id FROM target_tasks
+                 WHERE task_id IN ${PARENT_IDS}) r ON r.target_id = g.id`,
+    parent: 'r.task_id',
+  },
+  /** Targets of the tasks the agency is responsible for. */
+  agency: {
+    join: `JOIN (SELECT DISTINCT ta.agency_id, tt.target_id FROM task_agencies ta
+                 JOIN target_tasks tt ON tt.task_id = ta.task_id
+                 WHERE ta.agency_id IN ${PARENT_IDS}) r ON r.target_id = g.id`,
+    parent: 'r.agency_id',
+  },
+  /** Targets stated in the section or in any section under it. */
+  section: {
+    join: `JOIN (${SECTION_SUBTREES} SELECT root, id FROM tree) r ON r.id = g.section_id`,
+    parent: 'r.root',
+  },
+} satisfies Record<string, Relation>

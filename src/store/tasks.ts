@@ -1,7 +1,16 @@
 // Read queries for the task list, with each task's responsible units and restated items.
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
-import { AGENCY_REF, DOCUMENT_REF, parseJsonArray, prepared, type ListSpec } from './query.js'
+import {
+  AGENCY_REF,
+  DOCUMENT_REF,
+  PARENT_IDS,
+  parseJsonArray,
+  prepared,
+  type ListSpec,
+  type Relation,
+} from './query.js'
+import { SECTION_SUBTREES } from './sections.js'
 import { matchingIds } from './search.js'
 
 export interface TaskAgency {
@@ -91,6 +100,7 @@ export function taskQuery(filter: TaskFilter): [ListSpec<Row, TaskRecord>, Condi
   return [
     {
       select: SELECT,
+      id: 't.id',
       from: 'FROM tasks t',
       key: ['t.document_id', 't.position'],
       keyOf: (r) => [r.document_id, r.position],
@@ -105,3 +115,24 @@ export function getTask(db: Database, id: string): TaskRecord | null {
   const row = prepared(db, `${SELECT} WHERE t.id = ?`).get(id) as Row | undefined
   return row ? toRecord(row) : null
 }
+
+/** The lists of tasks that hang on another record. */
+export const taskRelations = {
+  document: { join: `JOIN ${PARENT_IDS} r ON r.value = t.document_id`, parent: 'r.value' },
+  agency: {
+    join: `JOIN (SELECT DISTINCT task_id, agency_id FROM task_agencies
+                 WHERE agency_id IN ${PARENT_IDS}) r ON r.task_id = t.id`,
+    parent: 'r.agency_id',
+  },
+  target: {
+    join: `JOIN (SELECT task_id, target_id FROM target_tasks
+                 WHERE target_id IN ${PARENT_IDS}) r ON r.task_id = t.id`,
+    parent: 'r.target_id',
+  },
+  /** Tasks that restate the section's items: the item itself, or any item under a part. */
+  section: {
+    join: `JOIN (${SECTION_SUBTREES} SELECT DISTINCT tree.root, ti.task_id
+                 FROM tree JOIN task_items ti ON ti.section_id = tree.id) r ON r.task_id = t.id`,
+    parent: 'r.root',
+  },
+} satisfies Record<string, Relation>
