@@ -21,6 +21,7 @@ import { sectionRoutes } from './rest/sections.js'
 import { findingRoutes } from './rest/findings.js'
 import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
+import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
 
 export interface AppOptions {
   store: Store
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(findingRoutes(options.store))
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
+  await app.register(graphqlRoutes(options.store))
   refuseOtherMethods(app, readPaths)
   return app
 }

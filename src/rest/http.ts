@@ -36,7 +36,8 @@ const READ_METHODS = ['GET', 'HEAD']
 export async function registerHttp(app: FastifyInstance, limits: RateLimitOptions) {
   await app.register(cors, {
     origin: '*',
-    methods: [...READ_METHODS, 'OPTIONS'],
+    // POST for GraphQL queries, which only read.
+    methods: [...READ_METHODS, 'POST', 'OPTIONS'],
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 86400,
   })
@@ -129,26 +130,36 @@ async function conditionalGet(request: FastifyRequest, reply: FastifyReply, payl
   return ''
 }
 
-/** The paths served by GET, collected as routes are added; call before registering them. */
-export function collectReadPaths(app: FastifyInstance): string[] {
-  const paths: string[] = []
+/** The methods each path is served by, collected as routes are added; call before adding them. */
+export function collectReadPaths(app: FastifyInstance): Map<string, Set<string>> {
+  const paths = new Map<string, Set<string>>()
   app.addHook('onRoute', (route) => {
-    const methods = [route.method].flat()
-    if (methods.includes('GET') && !paths.includes(route.url)) paths.push(route.url)
+    const methods = paths.get(route.url) ?? new Set<string>()
+    for (const method of [route.method].flat()) methods.add(method)
+    paths.set(route.url, methods)
   })
   return paths
 }
 
-/** Every path served by GET answers the other methods with 405 and the methods it allows. */
-export function refuseOtherMethods(app: FastifyInstance, paths: string[]): void {
-  for (const url of paths) {
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE']
+
+/**
+ * Every path served by GET answers the methods it is not served by with 405 and the methods it
+ * allows (POST /graphql is served; PUT /graphql is refused).
+ */
+export function refuseOtherMethods(app: FastifyInstance, paths: Map<string, Set<string>>): void {
+  for (const [url, served] of [...paths]) {
+    if (!served.has('GET')) continue
+    const refused = WRITE_METHODS.filter((m) => !served.has(m))
+    if (refused.length === 0) continue
+    const allow = [...READ_METHODS, ...WRITE_METHODS.filter((m) => served.has(m)), 'OPTIONS']
     app.route({
-      method: ['POST', 'PUT', 'PATCH', 'DELETE'],
+      method: refused,
       url,
       schema: { hide: true },
       handler: async (request, reply) =>
         sendProblem(
-          reply.header('allow', 'GET, HEAD, OPTIONS'),
+          reply.header('allow', allow.join(', ')),
           problem(405, 'method-not-allowed', `${request.method} is not allowed on ${url}`, {
             instance: request.url,
           }),

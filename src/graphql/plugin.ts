@@ -1,0 +1,78 @@
+// GraphQL at /graphql (POST, and GET for cacheable reads) and its SDL at /schema.graphql. The
+// schema is schema.graphql itself; resolvers and loaders call the same store as REST.
+import { readFileSync } from 'node:fs'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { GraphQLError } from 'graphql'
+import mercurius, { type MercuriusLoaders } from 'mercurius'
+import { graphqlSchemaPath } from '../paths.js'
+import type { Store } from '../store/index.js'
+import { contextOf } from './context.js'
+import { formatErrors } from './errors.js'
+import { assertQueryCost, limitRules, QUERY_LIMITS, withHttpStatus } from './limits.js'
+import { loaders } from './loaders.js'
+import { resolvers } from './resolvers.js'
+
+export const GRAPHQL_PATH = '/graphql'
+
+/** The operation a request names, in its JSON body or its query string. */
+function operationNameOf(request: FastifyRequest): string | undefined {
+  const from = (request.method === 'GET' ? request.query : request.body) as
+    { operationName?: unknown } | undefined
+  return typeof from?.operationName === 'string' ? from.operationName : undefined
+}
+
+/** Parsed and validated queries kept per query text; jit-compiled after their first run. */
+const QUERY_CACHE_SIZE = 1024
+
+export const graphqlRoutes =
+  (store: Store): FastifyPluginAsync =>
+  async (app) => {
+    const sdl = readFileSync(graphqlSchemaPath, 'utf8')
+    // The GraphQL endpoint is described by its SDL and GraphiQL, not by the REST API's OpenAPI.
+    app.addHook('onRoute', (route) => {
+      route.schema = { ...route.schema, hide: true }
+    })
+    await app.register(mercurius, {
+      schema: sdl,
+      resolvers,
+      // See LoaderFields in loaders.ts for what the types check and why this cast.
+      loaders: loaders as MercuriusLoaders,
+      context: contextOf(store),
+      path: GRAPHQL_PATH,
+      graphiql: false,
+      cache: QUERY_CACHE_SIZE,
+      // graphql-jit compiles a query to a function on its second run, and then runs that.
+      jit: 1,
+      // Depth, alias and directive limits are validation rules, cached with the parsed query.
+      validationRules: limitRules(QUERY_LIMITS),
+      graphql: { parseOptions: { maxTokens: QUERY_LIMITS.tokens } },
+      errorFormatter: formatErrors,
+    })
+
+    // mercurius reads a query that fails to parse as a JSON-encoded syntax tree. Such a tree
+    // skips the token limit and can crash validation, so only what the parser made is accepted.
+    app.graphql.addHook('preValidation', async (_schema, document) => {
+      if (!document.loc?.source) {
+        throw withHttpStatus(
+          new GraphQLError('query must be GraphQL text', {
+            extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+          }),
+          400,
+        )
+      }
+    })
+    // The cost depends on variables (first: $n), so it is checked per request, before running.
+    app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
+      assertQueryCost(
+        schema,
+        document,
+        variables,
+        operationNameOf(context.reply.request),
+        QUERY_LIMITS.cost,
+      )
+    })
+
+    app.get('/schema.graphql', async (_request, reply) =>
+      reply.type('text/plain; charset=utf-8').send(sdl),
+    )
+  }

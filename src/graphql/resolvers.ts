@@ -1,0 +1,83 @@
+// The root fields, and the fields that are not links (links are loaders, in loaders.ts). They
+// call the same store queries as the REST routes.
+import type { IResolvers, MercuriusContext } from 'mercurius'
+import type { Page, PageRequest, Store } from '../store/index.js'
+import { badInput, connectionOf, pageRequest, readPage, type PageArgs } from './connection.js'
+import {
+  agencyFilter,
+  documentFilter,
+  findingFilter,
+  searchText,
+  sectionFilter,
+  targetFilter,
+  taskFilter,
+} from './filters.js'
+import { nodesByIds, typeNameOf } from './nodes.js'
+
+/** A root list: the store's page for the filter, as a connection. */
+function rootList<Input, Filter, T>(
+  filterOf: (input: Input | null | undefined) => Filter,
+  read: (store: Store, filter: Filter, page: PageRequest) => Page<T>,
+) {
+  return (
+    _root: unknown,
+    args: PageArgs & { filter?: Input | null },
+    { store }: MercuriusContext,
+  ) =>
+    connectionOf(
+      readPage(() => read(store, filterOf(args.filter), pageRequest(args))),
+      args,
+    )
+}
+
+export const resolvers: IResolvers = {
+  Query: {
+    documents: rootList(documentFilter, (store, filter, page) => store.listDocuments(filter, page)),
+    document: (_root, { id, number }, { store }) => {
+      if (!id && !number) throw badInput('give the id or the number of the document')
+      const found = id
+        ? store.getDocument(id)
+        : (store.listDocuments({ number: number! }, { limit: 1 }).items[0] ?? null)
+      return found && (!number || found.number === number) ? found : null
+    },
+    sections: rootList(sectionFilter, (store, filter, page) => store.listSections(filter, page)),
+    tasks: rootList(taskFilter, (store, filter, page) => store.listTasks(filter, page)),
+    agencies: rootList(agencyFilter, (store, filter, page) => store.listAgencies(filter, page)),
+    agency: (_root, { id, name }, { store }) => {
+      if (!id && !name) throw badInput('give the id or a name of the agency')
+      if (id) {
+        const found = store.getAgency(id)
+        return found && (!name || found.name === name || found.aliases.includes(name))
+          ? found
+          : null
+      }
+      // A name may stand for an agency in each of several jurisdictions.
+      const matches = store.listAgencies({ name: name! }, { limit: 10 })
+      if (matches.total > 1) {
+        const which = matches.items.map((a) => `${a.jurisdiction} ${a.name} (${a.id})`)
+        throw badInput(
+          `${matches.total} agencies go by ${name}: ${which.join(', ')}; ask by id, or list them with agencies(filter: {name})`,
+          { argument: 'name', candidates: matches.items.map((a) => a.id) },
+        )
+      }
+      return matches.items[0] ?? null
+    },
+    targets: rootList(targetFilter, (store, filter, page) => store.listTargets(filter, page)),
+    findings: rootList(findingFilter, (store, filter, page) => store.listFindings(filter, page)),
+    search: (_root, args, { store }) => {
+      const query = {
+        q: searchText(args.q, 'q'),
+        type: args.type ?? undefined,
+        document: args.document ?? undefined,
+      }
+      return connectionOf(
+        readPage(() => store.search(query, pageRequest(args))),
+        args,
+      )
+    },
+    node: (_root, { id }, { store }) => nodesByIds(store, [id]).get(id) ?? null,
+  },
+  Node: {
+    resolveType: (record: { id: string }) => typeNameOf(record),
+  },
+}

@@ -1,0 +1,137 @@
+// GraphQL over HTTP: POST and GET, cacheable GETs with ETags, errors in GraphQL's shape with a
+// status that says what went wrong, and the SDL at /schema.graphql.
+import { readFileSync } from 'node:fs'
+import t from 'tap'
+import { graphqlSchemaPath } from '../../src/paths.js'
+import { buildTestApp } from '../helper.js'
+
+const QUERY = '{ tasks(first: 2) { totalCount nodes { number } } }'
+
+t.test(
+  'GET /graphql?query= answers with a strong ETag, and 304 to a client that holds it',
+  async (t) => {
+    const app = await buildTestApp(t)
+    const url = `/graphql?query=${encodeURIComponent(QUERY)}`
+    const res = await app.inject(url)
+    t.equal(res.statusCode, 200)
+    t.match(res.json(), {
+      data: { tasks: { totalCount: 29, nodes: [{ number: 1 }, { number: 2 }] } },
+    })
+    const etag = res.headers.etag as string
+    t.match(etag, /^"[\w-]+"$/, 'a strong tag')
+    t.match(res.headers['cache-control'], /public/)
+    const again = await app.inject({ url, headers: { 'if-none-match': etag } })
+    t.equal(again.statusCode, 304)
+    t.equal(again.body, '')
+    const other = await app.inject(
+      `/graphql?query=${encodeURIComponent('{ tasks(first: 3) { totalCount } }')}`,
+    )
+    t.not(other.headers.etag, etag, 'another query, another tag')
+    const head = await app.inject({ method: 'HEAD', url })
+    t.equal(head.statusCode, 200)
+
+    const variables = encodeURIComponent(JSON.stringify({ n: 1 }))
+    const withVariables = await app.inject(
+      `/graphql?query=${encodeURIComponent('query ($n: Int) { tasks(first: $n) { nodes { number } } }')}&variables=${variables}`,
+    )
+    t.same(withVariables.json(), { data: { tasks: { nodes: [{ number: 1 }] } } })
+  },
+)
+
+t.test('POST takes JSON and application/graphql; other methods get 405', async (t) => {
+  const app = await buildTestApp(t)
+  const json = await app.inject({ method: 'POST', url: '/graphql', payload: { query: QUERY } })
+  t.equal(json.statusCode, 200)
+  t.equal(json.headers['cache-control'], 'no-store', 'a POST is not cached')
+  const raw = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { 'content-type': 'application/graphql' },
+    payload: QUERY,
+  })
+  t.same(raw.json(), json.json())
+  for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
+    const res = await app.inject({ method, url: '/graphql' })
+    t.equal(res.statusCode, 405, method)
+    t.equal(res.headers.allow, 'GET, HEAD, POST, OPTIONS')
+    t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
+  }
+  const preflight = await app.inject({
+    method: 'OPTIONS',
+    url: '/graphql',
+    headers: {
+      origin: 'http://dashboard.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    },
+  })
+  t.equal(preflight.statusCode, 204)
+  t.match(preflight.headers['access-control-allow-methods'], /POST/)
+})
+
+t.test('broken requests get GraphQL errors with a 4xx, never a 5xx or a stack', async (t) => {
+  const app = await buildTestApp(t)
+  const cases: [
+    string,
+    { method: 'GET' | 'POST'; url: string; payload?: string; headers?: Record<string, string> },
+  ][] = [
+    [
+      'syntax error',
+      { method: 'POST', url: '/graphql', payload: JSON.stringify({ query: '{ tasks { ' }) },
+    ],
+    [
+      'unknown field',
+      { method: 'POST', url: '/graphql', payload: JSON.stringify({ query: '{ nope }' }) },
+    ],
+    ['no query', { method: 'POST', url: '/graphql', payload: '{}' }],
+    ['malformed JSON', { method: 'POST', url: '/graphql', payload: '{"query": ' }],
+    [
+      'variables of the wrong type',
+      {
+        method: 'POST',
+        url: '/graphql',
+        payload: JSON.stringify({
+          query: 'query ($n: Int) { tasks(first: $n) { totalCount } }',
+          variables: { n: 'many' },
+        }),
+      },
+    ],
+    [
+      'variables not JSON',
+      { method: 'GET', url: `/graphql?query=${encodeURIComponent(QUERY)}&variables=%7Bx` },
+    ],
+    ['GET without query', { method: 'GET', url: '/graphql' }],
+  ]
+  for (const [name, request] of cases) {
+    const res = await app.inject({
+      ...request,
+      headers: { 'content-type': 'application/json', ...request.headers },
+    })
+    t.ok(res.statusCode >= 400 && res.statusCode < 500, `${name}: ${res.statusCode}`)
+    const body = res.json() as { errors?: { message: string }[] }
+    t.ok(
+      body.errors && body.errors.length > 0 && body.errors[0]!.message,
+      `${name}: an error message`,
+    )
+    t.notMatch(res.body, /at .*\.(js|ts):\d+/, `${name}: no stack trace`)
+  }
+})
+
+t.test('the SDL at /schema.graphql is schema.graphql itself', async (t) => {
+  const app = await buildTestApp(t)
+  const res = await app.inject('/schema.graphql')
+  t.equal(res.statusCode, 200)
+  t.equal(res.headers['content-type'], 'text/plain; charset=utf-8')
+  t.equal(res.body, readFileSync(graphqlSchemaPath, 'utf8'))
+  t.ok(res.headers.etag)
+})
+
+t.test('GraphQL stays out of the REST API’s OpenAPI document', async (t) => {
+  const app = await buildTestApp(t)
+  const paths = Object.keys((await app.inject('/openapi.json')).json().paths)
+  t.ok(paths.includes('/v1/tasks'))
+  t.notOk(
+    paths.some((p) => p.includes('graphql')),
+    paths.join(' '),
+  )
+})
