@@ -10,8 +10,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-# Run: production dependencies, compiled code, migrations, the bundled plan texts and the
-# GraphQL schema only.
+# Run: production dependencies, compiled code, migrations, the bundled plan texts, the GraphQL
+# schema and the GraphiQL page script only.
 FROM node:20.20.2-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DB_PATH=/data/plan.db
 WORKDIR /app
@@ -22,6 +22,7 @@ COPY migrations ./migrations
 COPY db/sources ./db/sources
 COPY db/agency-aliases.json ./db/agency-aliases.json
 COPY schema.graphql ./
+COPY static ./static
 RUN mkdir -p /data && chown node:node /data
 USER node
 # The database lives on a volume; the server builds it from db/sources on first start.

@@ -21,6 +21,7 @@ import { sectionRoutes } from './rest/sections.js'
 import { findingRoutes } from './rest/findings.js'
 import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
+import { graphiqlRoutes } from './graphql/graphiql.js'
 import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
 
 export interface AppOptions {
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
   await app.register(graphqlRoutes(options.store))
+  await app.register(graphiqlRoutes({ endpoint: GRAPHQL_PATH }))
   refuseOtherMethods(app, readPaths)
   return app
 }

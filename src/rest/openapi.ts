@@ -61,7 +61,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         .replace(/ https:/g, '')
         .replace(/ validator\.swagger\.io/g, '')
         // An intranet serves plain http: upgrading the page's requests would leave it blank.
-        .replace(/ ?upgrade-insecure-requests;?/g, ''),
+        .replace(/ ?upgrade-insecure-requests;?/g, '')
+        // Swagger UI's logo carries this one inline <style>; its hash admits it and nothing else.
+        .replace(
+          "style-src 'self'",
+          "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='",
+        ),
   })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }

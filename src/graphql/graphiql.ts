@@ -1,0 +1,176 @@
+// GraphiQL at /graphiql, served wholly by this server: mercurius' own page loads React and
+// GraphiQL from a public CDN and stays blank on a network with no internet. The browser bundles
+// come from the installed graphiql, react and react-dom packages; static/graphiql/app.js mounts
+// the editor with the example queries as its first tabs.
+import type { FastifyPluginAsync } from 'fastify'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, extname, join } from 'node:path'
+import { projectRoot } from '../paths.js'
+import { strongEtag } from '../rest/http.js'
+import { EXAMPLE_QUERIES } from './examples.js'
+
+export interface GraphiqlOptions {
+  /** The GraphQL endpoint the page queries: a path on this server. */
+  endpoint: string
+}
+
+/**
+ * What the page may load and do: everything from this server only. GraphiQL 3 edits with
+ * CodeMirror 5 and starts no web worker, so there is no worker-src. Its stylesheet embeds fonts
+ * and icons as data: URLs. Its dialogs insert <style> elements at run time, hence 'unsafe-inline'
+ * for styles (never for scripts). No upgrade-insecure-requests: an intranet serves plain http,
+ * and upgrading the page's requests would leave it blank.
+ */
+export const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Asset URLs name the version or content they serve, so a browser may keep them for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+}
+
+/** The script that mounts the editor; a file of the project, not compiled. */
+const APP_SCRIPT = join(projectRoot, 'static', 'graphiql', 'app.js')
+
+interface Asset {
+  url: string
+  path: string
+}
+
+const require = createRequire(import.meta.url)
+
+/** A file of an installed package, at a URL that names the package's version. */
+function packageAsset(name: string, file: string, urlSuffix: string): Asset {
+  const manifest = require.resolve(`${name}/package.json`)
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }
+  return {
+    url: `/graphiql/assets/${name}-${version}${urlSuffix}`,
+    path: join(dirname(manifest), file),
+  }
+}
+
+/** A file of this project, at a URL that names its content. */
+function projectAsset(path: string, name: string): Asset {
+  const hash = createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 12)
+  return { url: `/graphiql/assets/${name}-${hash}${extname(path)}`, path }
+}
+
+/** Reads the file on the first request and keeps it, with its ETag, for the process's life. */
+function readOnce(path: string): () => { body: Buffer; etag: string } {
+  let kept: { body: Buffer; etag: string } | undefined
+  return () => {
+    if (kept === undefined) {
+      const body = readFileSync(path)
+      // Given here, the app's ETag hook need not hash megabytes of script on every request.
+      kept = { body, etag: strongEtag(body) }
+    }
+    return kept
+  }
+}
+
+/** Inside <script>, "</script>" or "<!--" would end or derail the block: escape every "<". */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c')
+}
+
+interface PageAssets {
+  stylesheet: string
+  scripts: string[]
+  appScript: string
+}
+
+/** The icon is empty and inline, so the browser does not ask for a /favicon.ico there is not. */
+function page(config: unknown, assets: PageAssets): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>GraphiQL：规划开放数据 GraphQL 查询界面</title>
+    <link rel="icon" href="data:," />
+    <link rel="stylesheet" href="${assets.stylesheet}" />
+    <style>
+      body { margin: 0; }
+      #graphiql { height: 100vh; }
+    </style>
+  </head>
+  <body>
+    <div id="graphiql">正在加载 GraphiQL…</div>
+    <noscript>GraphiQL 需要启用 JavaScript。</noscript>
+    <script type="application/json" id="graphiql-config">${jsonForScript(config)}</script>
+${assets.scripts.map((src) => `    <script src="${src}"></script>`).join('\n')}
+    <script type="module" src="${assets.appScript}"></script>
+  </body>
+</html>
+`
+}
+
+export const graphiqlRoutes =
+  (options: GraphiqlOptions): FastifyPluginAsync =>
+  async (app) => {
+    const react = packageAsset('react', 'umd/react.production.min.js', '.production.min.js')
+    const reactDom = packageAsset(
+      'react-dom',
+      'umd/react-dom.production.min.js',
+      '.production.min.js',
+    )
+    const graphiqlScript = packageAsset('graphiql', 'graphiql.min.js', '.min.js')
+    const graphiqlStyle = packageAsset('graphiql', 'graphiql.min.css', '.min.css')
+    const appScript = projectAsset(APP_SCRIPT, 'app')
+
+    const tabs = EXAMPLE_QUERIES.map(({ query, variables }) => ({ query, variables }))
+    const examplesVersion = createHash('sha256')
+      .update(JSON.stringify(tabs))
+      .digest('hex')
+      .slice(0, 12)
+    const html = page(
+      {
+        endpoint: options.endpoint,
+        examples: tabs,
+        // app.js forgets what was stored under another version of the examples.
+        storageNamespace: `graphiql-examples:${examplesVersion}`,
+      },
+      {
+        stylesheet: graphiqlStyle.url,
+        // In this order: each bundle expects the globals of the ones before it.
+        scripts: [react.url, reactDom.url, graphiqlScript.url],
+        appScript: appScript.url,
+      },
+    )
+
+    app.get('/graphiql', { schema: { hide: true } }, async (_request, reply) => {
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', GRAPHIQL_CSP)
+        .header('x-content-type-options', 'nosniff')
+      return html
+    })
+
+    for (const asset of [react, reactDom, graphiqlScript, graphiqlStyle, appScript]) {
+      const read = readOnce(asset.path)
+      const contentType = CONTENT_TYPES[extname(asset.path)]!
+      app.get(asset.url, { schema: { hide: true } }, async (_request, reply) => {
+        const { body, etag } = read()
+        reply
+          .type(contentType)
+          .header('cache-control', IMMUTABLE)
+          .header('etag', etag)
+          .header('x-content-type-options', 'nosniff')
+        return body
+      })
+    }
+  }
