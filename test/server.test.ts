@@ -103,39 +103,54 @@ t.test('the compiled server, as npm start runs it, serves the same', async (t) =
   t.equal(await stop(server), 0)
 })
 
-t.test('the open-data surface over a real socket: CSV, caching, compression, docs', async (t) => {
-  const server = await start({ DB_PATH: join(tempDir(t), 'plan.db'), PUBLISHER: '某市数据局' })
-  t.teardown(() => stop(server))
-  const csv = await fetch(`${server.url}/v1/targets.csv?sort=-value`, {
-    headers: { 'accept-encoding': 'gzip' },
-  })
-  t.equal(csv.status, 200)
-  t.equal(csv.headers.get('content-encoding'), 'gzip', 'compressed on the wire')
-  const bytes = Buffer.from(await csv.arrayBuffer())
-  t.same([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark first')
-  t.match(bytes.subarray(3).toString('utf8'), /^id,documentId,/)
-  const tag = csv.headers.get('etag')!
-  const again = await fetch(`${server.url}/v1/targets.csv?sort=-value`, {
-    headers: { 'if-none-match': tag },
-  })
-  t.equal(again.status, 304)
-  const list = await fetch(`${server.url}/v1/tasks?limit=3`, {
-    headers: { origin: 'https://portal.example.gov.cn' },
-  })
-  t.equal(list.headers.get('access-control-allow-origin'), '*')
-  t.match(list.headers.get('link'), /rel="next"/)
-  const search = await fetch(`${server.url}/v1/search?q=${encodeURIComponent('就业')}`)
-  t.ok(((await search.json()) as { meta: { total: number } }).meta.total > 0)
-  const openapi = await fetch(`${server.url}/openapi.json`)
-  t.equal(openapi.status, 200)
-  const docs = await fetch(`${server.url}/docs/`)
-  t.match(docs.headers.get('content-security-policy'), /default-src 'self'/)
-  const catalog = (await (await fetch(`${server.url}/catalog.jsonld`)).json()) as Record<
-    string,
-    { 'foaf:name': string }
-  >
-  t.equal(catalog['dct:publisher']!['foaf:name'], '某市数据局', 'configured from PUBLISHER')
-  const refused = await fetch(`${server.url}/v1/tasks`, { method: 'DELETE' })
-  t.equal(refused.status, 405)
-  t.equal(refused.headers.get('content-type'), 'application/problem+json; charset=utf-8')
-})
+t.test(
+  'the open-data surface over a real socket: CSV, caching, compression, docs, GraphQL',
+  async (t) => {
+    const server = await start({ DB_PATH: join(tempDir(t), 'plan.db'), PUBLISHER: '某市数据局' })
+    t.teardown(() => stop(server))
+    const csv = await fetch(`${server.url}/v1/targets.csv?sort=-value`, {
+      headers: { 'accept-encoding': 'gzip' },
+    })
+    t.equal(csv.status, 200)
+    t.equal(csv.headers.get('content-encoding'), 'gzip', 'compressed on the wire')
+    const bytes = Buffer.from(await csv.arrayBuffer())
+    t.same([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark first')
+    t.match(bytes.subarray(3).toString('utf8'), /^id,documentId,/)
+    const tag = csv.headers.get('etag')!
+    const again = await fetch(`${server.url}/v1/targets.csv?sort=-value`, {
+      headers: { 'if-none-match': tag },
+    })
+    t.equal(again.status, 304)
+    const list = await fetch(`${server.url}/v1/tasks?limit=3`, {
+      headers: { origin: 'https://portal.example.gov.cn' },
+    })
+    t.equal(list.headers.get('access-control-allow-origin'), '*')
+    t.match(list.headers.get('link'), /rel="next"/)
+    const search = await fetch(`${server.url}/v1/search?q=${encodeURIComponent('就业')}`)
+    t.ok(((await search.json()) as { meta: { total: number } }).meta.total > 0)
+    const openapi = await fetch(`${server.url}/openapi.json`)
+    t.equal(openapi.status, 200)
+    const docs = await fetch(`${server.url}/docs/`)
+    t.match(docs.headers.get('content-security-policy'), /default-src 'self'/)
+    const catalog = (await (await fetch(`${server.url}/catalog.jsonld`)).json()) as Record<
+      string,
+      { 'foaf:name': string }
+    >
+    t.equal(catalog['dct:publisher']!['foaf:name'], '某市数据局', 'configured from PUBLISHER')
+    const graphql = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ targets(first: 1) { totalCount nodes { section { label } } } }',
+      }),
+    })
+    t.equal(graphql.status, 200)
+    const answer = (await graphql.json()) as { data: { targets: { totalCount: number } } }
+    t.ok(answer.data.targets.totalCount > 0)
+    t.equal((await fetch(`${server.url}/graphiql`)).status, 200)
+    t.match(await (await fetch(`${server.url}/schema.graphql`)).text(), /type Query/)
+    const refused = await fetch(`${server.url}/v1/tasks`, { method: 'DELETE' })
+    t.equal(refused.status, 405)
+    t.equal(refused.headers.get('content-type'), 'application/problem+json; charset=utf-8')
+  },
+)

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from '../config.js'
 import type { CatalogFacts, Store } from '../store/index.js'
 import { csvColumns, LIST_SEPARATOR } from './csv.js'
+import { indexRoutes } from './index-page.js'
 import { Agency, Document, Finding, Section, Target, Task } from './schemas.js'
 
 interface Dataset {
@@ -213,22 +214,55 @@ export const metadataRoutes =
   (store: Store, options: MetadataOptions): FastifyPluginAsync =>
   async (app) => {
     const hidden = { schema: { hide: true } }
-    app.get('/', hidden, async (request) => {
-      const base = baseUrl(request)
-      return {
+    await app.register(
+      indexRoutes({
         title: 'Plan open data API',
         description:
-          'Policy plans as data. Lists page with limit and cursor and are also CSV (PATH.csv).',
-        links: {
-          ...Object.fromEntries(DATASETS.map((d) => [d.name, `${base}/v1/${d.name}`])),
-          openapi: `${base}/openapi.json`,
-          docs: `${base}/docs`,
-          catalog: `${base}/catalog.jsonld`,
-          datapackage: `${base}/datapackage.json`,
-          health: `${base}/healthz`,
-        },
-      }
-    })
+          'Policy plans as data: documents, their outline, task lists, agencies, targets and data-quality findings, with the source line of every record.',
+        entries: [
+          ...DATASETS.map((d) => ({
+            name: d.name,
+            path: `/v1/${d.name}`,
+            description: `${d.title}: ${d.description} Also CSV at /v1/${d.name}.csv.`,
+          })),
+          {
+            name: 'search',
+            path: '/v1/search?q=',
+            description: 'Full-text search of sections, tasks and targets, from one character.',
+          },
+          { name: 'openapi', path: '/openapi.json', description: 'The REST API as OpenAPI 3.1.' },
+          {
+            name: 'docs',
+            path: '/docs',
+            description: 'The REST API documented, to try in the browser.',
+          },
+          {
+            name: 'graphql',
+            path: '/graphql',
+            description: 'GraphQL: POST, or GET with ?query= for cacheable reads.',
+          },
+          {
+            name: 'graphiql',
+            path: '/graphiql',
+            description:
+              'GraphiQL, to explore the GraphQL API in the browser, with example queries.',
+          },
+          { name: 'schema', path: '/schema.graphql', description: 'The GraphQL schema (SDL).' },
+          {
+            name: 'catalog',
+            path: '/catalog.jsonld',
+            description: 'DCAT-AP catalog of the datasets, for data portals.',
+          },
+          {
+            name: 'datapackage',
+            path: '/datapackage.json',
+            description: 'Frictionless Data Package of the CSV files.',
+          },
+          { name: 'health', path: '/healthz', description: 'Liveness; /readyz for readiness.' },
+        ],
+        baseUrl,
+      }),
+    )
     app.get('/catalog.jsonld', hidden, async (request, reply) => {
       reply.type('application/ld+json; charset=utf-8')
       return JSON.stringify(catalog(baseUrl(request), store.catalogFacts(), options))

@@ -18,7 +18,10 @@ text, and data-quality findings. Every record has a stable id and the source lin
 
 Lists are paged with \`limit\` and the opaque \`cursor\` of \`links.next\` (also in a \`Link\`
 header) and are also served whole as CSV (\`PATH.csv\` or \`Accept: text/csv\`). Errors are
-\`application/problem+json\` (RFC 9457). Reads carry strong ETags.`
+\`application/problem+json\` (RFC 9457). Reads carry strong ETags.
+
+The same records, linked to each other, are also served over GraphQL at \`/graphql\`: explore it
+in GraphiQL at \`/graphiql\`; its schema is at \`/schema.graphql\`.`
 
 /** Registered before the routes, so that every route is in the document. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

@@ -24,10 +24,31 @@ t.test('the index links every resource and every description of the API', async 
     t.equal(index.links[name], `http://data.example.gov.cn/v1/${name}`)
     t.equal((await app.inject(new URL(index.links[name]).pathname)).statusCode, 200)
   }
-  for (const key of ['openapi', 'docs', 'catalog', 'datapackage']) {
+  for (const key of ['openapi', 'docs', 'graphiql', 'schema', 'catalog', 'datapackage', 'health']) {
     const res = await app.inject(new URL(index.links[key]).pathname)
     t.ok([200, 302].includes(res.statusCode), key)
+    t.ok(index.descriptions[key], `${key} has a line on what it is`)
   }
+  const graphql = await app.inject(`${new URL(index.links.graphql).pathname}?query={__typename}`)
+  t.same(graphql.json(), { data: { __typename: 'Query' } })
+})
+
+t.test('a browser gets the index as a page linking every entry point', async (t) => {
+  const app = await buildTestApp(t)
+  const json = (await app.inject('/')).json() as { links: Record<string, string> }
+  const res = await app.inject({
+    url: '/',
+    headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+  })
+  t.equal(res.statusCode, 200)
+  t.equal(res.headers['content-type'], 'text/html; charset=utf-8')
+  t.equal(res.headers.vary, 'Accept')
+  t.match(res.headers['content-security-policy'], /default-src 'none'/)
+  for (const link of Object.values(json.links)) {
+    const path = new URL(link).pathname + new URL(link).search
+    t.ok(res.body.includes(`href="${path}"`), `links ${path}`)
+  }
+  t.notMatch(res.body, /<script/i)
 })
 
 t.test(

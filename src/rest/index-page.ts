@@ -1,0 +1,79 @@
+// The index at /: every entry point with a line on what it is, as an HTML page for a person in
+// a browser and as JSON for a program.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import Negotiator from 'negotiator'
+
+export interface EntryPoint {
+  /** The key in the JSON index's links. */
+  name: string
+  path: string
+  description: string
+}
+
+/** Nothing to run and nothing to load: the page is its own text. */
+const INDEX_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
+  )
+}
+
+function indexPage(title: string, description: string, entries: EntryPoint[]): string {
+  const items = entries
+    .map(
+      (e) =>
+        `      <li><a href="${escapeHtml(e.path)}"><code>${escapeHtml(e.path)}</code></a> ${escapeHtml(e.description)}</li>`,
+    )
+    .join('\n')
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${escapeHtml(title)}</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <h1>${escapeHtml(title)}</h1>
+    <p>${escapeHtml(description)}</p>
+    <ul>
+${items}
+    </ul>
+  </body>
+</html>
+`
+}
+
+/** Browsers ask for text/html first; anything else, or nothing, gets JSON. */
+function wantsHtml(request: FastifyRequest): boolean {
+  const [best] = new Negotiator(request).mediaTypes(['application/json', 'text/html'])
+  return best === 'text/html'
+}
+
+export const indexRoutes =
+  (options: {
+    title: string
+    description: string
+    entries: EntryPoint[]
+    baseUrl: (request: FastifyRequest) => string
+  }): FastifyPluginAsync =>
+  async (app) => {
+    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+      reply.header('vary', 'Accept')
+      if (wantsHtml(request)) {
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', INDEX_CSP)
+          .send(indexPage(options.title, options.description, options.entries))
+      }
+      const base = options.baseUrl(request)
+      return {
+        title: options.title,
+        description: options.description,
+        links: Object.fromEntries(options.entries.map((e) => [e.name, `${base}${e.path}`])),
+        descriptions: Object.fromEntries(options.entries.map((e) => [e.name, e.description])),
+      }
+    })
+  }
