@@ -52,8 +52,16 @@ export interface Connection<T> {
   }
 }
 
-/** A connection over a store page; cursors are encoded only when edges or pageInfo are asked. */
-export function connectionOf<T>(page: Page<T>, args: PageArgs): Connection<T> {
+/**
+ * A connection over a store page; cursors are encoded only when edges or pageInfo are asked.
+ * A linked list's cursors are wrapped so that they name their parent (see nestedCursor).
+ */
+export function connectionOf<T>(
+  store: Page<T>,
+  args: PageArgs,
+  wrap: (cursor: string) => string = (cursor) => cursor,
+): Connection<T> {
+  const page = { ...store, cursorAt: (index: number) => wrap(store.cursorAt(index)) }
   const last = page.items.length - 1
   return {
     totalCount: page.total,
@@ -71,4 +79,31 @@ export function connectionOf<T>(page: Page<T>, args: PageArgs): Connection<T> {
       }
     },
   }
+}
+
+/**
+ * The cursor of a linked list names the parent whose list it continues: the store's cursor
+ * alone would be taken by every parent of a batch, each continuing from a key of another's list.
+ */
+export function nestedCursor(parent: string, cursor: string): string {
+  return Buffer.from(JSON.stringify([parent, cursor])).toString('base64url')
+}
+
+/** The parent and store cursor of a linked list's cursor; a client's mistake when it is none. */
+export function readNestedCursor(after: string): { parent: string; cursor: string } {
+  let value: unknown
+  try {
+    value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'))
+  } catch {
+    value = null
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    typeof value[0] !== 'string' ||
+    typeof value[1] !== 'string'
+  ) {
+    throw badInput('after: the cursor is not one this list issued', { argument: 'after' })
+  }
+  return { parent: value[0], cursor: value[1] }
 }

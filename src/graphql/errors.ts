@@ -1,6 +1,7 @@
 // How GraphQL errors reach a client: with the status of what went wrong, and with nothing of our
-// internals. Mercurius' own formatter answers 200 to a request refused with several validation
-// errors, and passes on the message of any exception a resolver meets.
+// internals. Mercurius' own formatter answers 200 to many a refused request (several validation
+// errors, an operation that cannot be chosen, variables graphql-jit rejects), and passes on the
+// message of any exception a resolver meets.
 import { GraphQLError, type ExecutionResult } from 'graphql'
 import mercurius, { type MercuriusContext } from 'mercurius'
 
@@ -28,6 +29,14 @@ function isUnexpected(error: GraphQLError): boolean {
   )
 }
 
+/**
+ * The client's mistake: an error that says so with a 4xx, or one about the request as a whole
+ * (no path: parsing, validation, choosing the operation, coercing variables) that is not ours.
+ */
+function isClientError(error: GraphQLError): boolean {
+  return statusOf(error) !== undefined || (error.path === undefined && !isUnexpected(error))
+}
+
 export function formatErrors(execution: FailedExecution, context: MercuriusContext) {
   const errors = execution.errors.map((error) => {
     if (!isUnexpected(error)) return error
@@ -37,15 +46,14 @@ export function formatErrors(execution: FailedExecution, context: MercuriusConte
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     })
   })
+  // An answer with errors may differ on the next request: no cache keeps it.
+  context.reply?.header('cache-control', 'no-store')
   const formatted = mercurius.defaultErrorFormatter({ ...execution, errors }, context)
-  // Nothing to serve because of our own failure: a 5xx, so that monitoring sees it.
-  if (!formatted.response.data && execution.errors.every(isUnexpected)) {
-    return { ...formatted, statusCode: 500 }
+  if (formatted.response.data) return formatted
+  // Nothing to serve: a 4xx when the client is at fault, else a 5xx, so that monitoring sees it.
+  if (execution.errors.every(isClientError)) {
+    const status = execution.errors.map(statusOf).find((s) => s !== undefined)
+    return { ...formatted, statusCode: status ?? 400 }
   }
-  // Nothing to serve, and the client is at fault: say so however many errors there are.
-  const clientStatus = execution.errors.map(statusOf).find((s) => s !== undefined)
-  if (!formatted.response.data && formatted.statusCode === 200 && clientStatus !== undefined) {
-    return { ...formatted, statusCode: clientStatus }
-  }
-  return formatted
+  return { ...formatted, statusCode: 500 }
 }

@@ -27,11 +27,11 @@ function present<T extends object>(input: Input<T>): Present<T> {
 /** The longest text a filter compares with, as in REST. */
 const MAX_TEXT = 200
 
-/** Search text as REST takes it: trimmed, from one character, no control characters. */
-export function searchText(value: string, argument: string): string {
-  const text = value.trim()
+/** Search text as REST takes it: 1 to 200 characters, no control characters. */
+export function searchText(text: string, argument: string): string {
+  const length = [...text].length
   // eslint-disable-next-line no-control-regex
-  if (text.length === 0 || text.length > MAX_TEXT || /[\u0000-\u001f]/.test(text)) {
+  if (length === 0 || length > MAX_TEXT || /[\u0000-\u001f]/.test(text)) {
     throw badInput(
       `${argument} must be 1 to ${MAX_TEXT} characters of text, without control characters`,
       { argument },
@@ -55,7 +55,9 @@ export function taskFilter(input: Input<Schema.TaskFilter>): TaskFilter {
   const text = search ?? q
   return {
     ...rest,
-    ...(text === undefined ? {} : { q: searchText(text, search ? 'filter.search' : 'filter.q') }),
+    ...(text === undefined
+      ? {}
+      : { q: searchText(text, search !== undefined ? 'filter.search' : 'filter.q') }),
   }
 }
 

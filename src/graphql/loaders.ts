@@ -3,7 +3,16 @@
 // agencies, items and targets cost a handful of statements, not one per task.
 import type { MercuriusContext } from 'mercurius'
 import type { Page, PageRequest, SearchHit, Store } from '../store/index.js'
-import { connectionOf, pageRequest, readPage, type PageArgs } from './connection.js'
+import {
+  badInput,
+  connectionOf,
+  nestedCursor,
+  pageRequest,
+  readNestedCursor,
+  readPage,
+  type Connection,
+  type PageArgs,
+} from './connection.js'
 import { agencyFilter, findingFilter, sectionFilter, targetFilter, taskFilter } from './filters.js'
 import { nodesByIds } from './nodes.js'
 import type * as Schema from './schema-types.js'
@@ -15,7 +24,9 @@ interface Query<Parent, Args> {
 
 /**
  * A linked list for each parent, as a connection. Parents asking with the same arguments (all
- * of them, unless aliases ask with others) are read together.
+ * of them, unless aliases ask with others) are read together; a mistake in one alias's arguments
+ * fails that alias only. A cursor continues the list of the parent that issued it and is refused
+ * under any other.
  */
 function linkedPages<Args extends PageArgs, T>(
   read: (store: Store, parents: string[], args: Args, page: PageRequest) => Map<string, Page<T>>,
@@ -28,16 +39,33 @@ function linkedPages<Args extends PageArgs, T>(
       group.parents.push(obj.id)
       groups.set(key, group)
     }
-    const pages = new Map<string, Map<string, Page<T>>>()
+    const answers = new Map<string, (parent: string) => Connection<T> | Error>()
     for (const [key, { args, parents }] of groups) {
-      pages.set(
-        key,
-        readPage(() => read(store, parents, args, pageRequest(args))),
-      )
+      answers.set(key, answerGroup(store, read, args, parents))
     }
-    return queries.map(({ obj, params }) =>
-      connectionOf(pages.get(JSON.stringify(params))!.get(obj.id)!, params),
+    return queries.map(({ obj, params }) => answers.get(JSON.stringify(params))!(obj.id))
+  }
+}
+
+function answerGroup<Args extends PageArgs, T>(
+  store: Store,
+  read: (store: Store, parents: string[], args: Args, page: PageRequest) => Map<string, Page<T>>,
+  args: Args,
+  parents: string[],
+): (parent: string) => Connection<T> | Error {
+  try {
+    const after = args.after ? readNestedCursor(args.after) : null
+    const page = pageRequest({ first: args.first, after: after?.cursor })
+    const pages = readPage(() =>
+      read(store, after ? parents.filter((p) => p === after.parent) : parents, args, page),
     )
+    return (parent) =>
+      pages.has(parent)
+        ? connectionOf(pages.get(parent)!, args, (cursor) => nestedCursor(parent, cursor))
+        : badInput("after: the cursor continues another record's list", { argument: 'after' })
+  } catch (err) {
+    // Returned, not thrown: GraphQL fails the fields of this group and no other.
+    return () => err as Error
   }
 }
 

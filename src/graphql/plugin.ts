@@ -2,7 +2,7 @@
 // schema is schema.graphql itself; resolvers and loaders call the same store as REST.
 import { readFileSync } from 'node:fs'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { GraphQLError } from 'graphql'
+import { GraphQLError, Source } from 'graphql'
 import mercurius, { type MercuriusLoaders } from 'mercurius'
 import { graphqlSchemaPath } from '../paths.js'
 import type { Store } from '../store/index.js'
@@ -10,6 +10,7 @@ import { contextOf } from './context.js'
 import { formatErrors } from './errors.js'
 import { assertQueryCost, limitRules, QUERY_LIMITS, withHttpStatus } from './limits.js'
 import { loaders } from './loaders.js'
+import { refuseUnknownOperation } from './operations.js'
 import { resolvers } from './resolvers.js'
 
 export const GRAPHQL_PATH = '/graphql'
@@ -49,10 +50,23 @@ export const graphqlRoutes =
       errorFormatter: formatErrors,
     })
 
+    const checkOperation = refuseUnknownOperation(QUERY_LIMITS.tokens)
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.routeOptions.url === GRAPHQL_PATH) return checkOperation(request, reply)
+    })
+    // A GET refused for holding a mutation may still be sent by POST.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode === 405 && request.routeOptions.url === GRAPHQL_PATH) {
+        reply.header('allow', 'GET, HEAD, POST, OPTIONS')
+      }
+      return payload
+    })
+
     // mercurius reads a query that fails to parse as a JSON-encoded syntax tree. Such a tree
-    // skips the token limit and can crash validation, so only what the parser made is accepted.
+    // skips the token limit and can crash validation, so only what the parser made (its location
+    // holds a Source, which JSON cannot make) is accepted.
     app.graphql.addHook('preValidation', async (_schema, document) => {
-      if (!document.loc?.source) {
+      if (!(document.loc?.source instanceof Source)) {
         throw withHttpStatus(
           new GraphQLError('query must be GraphQL text', {
             extensions: { code: 'GRAPHQL_PARSE_FAILED' },

@@ -77,8 +77,7 @@ export const searchRoutes =
       },
       async (request, reply) => {
         const { q, type, document, limit = 50, cursor } = request.query
-        const text = q.trim() || q
-        const page = store.search({ q: text, type, document }, { limit, cursor })
+        const page = store.search({ q, type, document }, { limit, cursor })
         const withLinks = {
           ...page,
           items: page.items.map((hit) => ({ ...hit, link: `/v1/${ROUTE_OF[hit.type]}/${hit.id}` })),

@@ -53,7 +53,8 @@ function decodeKey(cursor: string, length: number): Key {
   if (
     !Array.isArray(key) ||
     key.length !== length ||
-    !key.every((v) => typeof v === 'string' || typeof v === 'number')
+    // JSON cannot write Infinity, but it reads 1e999 as Infinity: no cursor of ours holds it.
+    !key.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
   ) {
     throw new InvalidCursorError('the cursor is not one this service issued')
   }

@@ -28,12 +28,20 @@ export function textMatch(q: string): { clause: string; params: string[] } {
   return { clause: "text LIKE ? ESCAPE '\\'", params: [`%${escapeLike(q)}%`] }
 }
 
+/**
+ * What a search looks for: spaces around the text are ignored, as a reader typing into a search
+ * box expects, unless they are all there is.
+ */
+export function searchTerm(q: string): string {
+  return q.trim() || q
+}
+
 /** Ids of records of one kind whose text contains q, as a subquery. */
 export function matchingIds(
   kind: 'section' | 'task' | 'target',
   q: string,
 ): { sql: string; params: string[] } {
-  const m = textMatch(q)
+  const m = textMatch(searchTerm(q))
   return {
     sql: `(SELECT ref_id FROM search_index WHERE kind = ? AND ${m.clause})`,
     params: [kind, ...m.params],
@@ -99,12 +107,13 @@ export function snippetOf(text: string, q: string): string {
 
 /** Hits of sections, tasks and targets, best first, paged by keyset on (score, type, id). */
 export function search(db: Database, query: SearchQuery, page: PageRequest): Page<SearchHit> {
-  const m = textMatch(query.q)
-  const long = [...query.q].length >= 3
+  const q = searchTerm(query.q)
+  const m = textMatch(q)
+  const long = [...q].length >= 3
   const score = long
     ? 'bm25(search_index)'
     : '-((length(text) - length(replace(text, ?, ?))) / length(?))'
-  const scoreParams = long ? [] : [query.q, '', query.q]
+  const scoreParams = long ? [] : [q, '', q]
   const inner = `SELECT kind, ref_id, document_id, text, ${score} AS score
     FROM search_index WHERE ${m.clause}`
   const where = new Conditions()
@@ -140,7 +149,7 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Pag
       id: r.ref_id,
       documentId: r.document_id,
       title: r.title,
-      snippet: snippetOf(r.text, query.q),
+      snippet: snippetOf(r.text, q),
       score: r.score,
     }),
     (last) => encodeCursor('score', [last.score, last.kind, last.ref_id]),

@@ -135,3 +135,59 @@ t.test('GraphQL stays out of the REST API’s OpenAPI document', async (t) => {
     paths.join(' '),
   )
 })
+
+t.test('an operation that cannot be chosen is a 400, by GET as by POST', async (t) => {
+  const app = await buildTestApp(t)
+  const two = 'query A { __typename } query B { __typename }'
+  const cases: [string, string | undefined][] = [
+    ['{ __typename }', 'X'],
+    ['{ __typename }', ''],
+    [two, undefined],
+    [two, 'C'],
+  ]
+  for (const [query, operationName] of cases) {
+    const name = operationName === undefined ? '' : `&operationName=${operationName}`
+    const get = await app.inject(`/graphql?query=${encodeURIComponent(query)}${name}`)
+    t.equal(get.statusCode, 400, `GET ${query} ${operationName}`)
+    t.match(get.json(), { data: null, errors: [{ message: /operation/ }] })
+    const post = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query, ...(operationName === undefined ? {} : { operationName }) },
+    })
+    t.equal(post.statusCode, 400, `POST ${query} ${operationName}`)
+  }
+  const chosen = await app.inject(`/graphql?query=${encodeURIComponent(two)}&operationName=B`)
+  t.same(chosen.json(), { data: { __typename: 'Query' } })
+})
+
+t.test('requests refused as a whole are 400s, every time they are sent', async (t) => {
+  const app = await buildTestApp(t)
+  const badVariable = {
+    query: 'query ($k: Int) { tasks(first: $k) { totalCount } }',
+    variables: { k: 'x' },
+  }
+  // The second run of a query text is the one compiled by graphql-jit, which checks variables
+  // its own way.
+  for (let run = 1; run <= 3; run++) {
+    const res = await app.inject({ method: 'POST', url: '/graphql', payload: badVariable })
+    t.equal(res.statusCode, 400, `run ${run}`)
+  }
+  for (const query of ['mutation { x }', 'subscription { x }']) {
+    const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query } })
+    t.equal(res.statusCode, 400, query)
+  }
+  const mutation = await app.inject(`/graphql?query=${encodeURIComponent('mutation { x }')}`)
+  t.equal(mutation.statusCode, 405)
+  t.equal(mutation.headers.allow, 'GET, HEAD, POST, OPTIONS')
+})
+
+t.test('a GET answer with errors is not kept by caches', async (t) => {
+  const app = await buildTestApp(t)
+  const [document] = (await app.inject('/v1/documents')).json().data as { id: string }[]
+  const partial = `{ document(id: "${document!.id}") { tasks(first: 1000) { totalCount } } }`
+  const res = await app.inject(`/graphql?query=${encodeURIComponent(partial)}`)
+  t.equal(res.statusCode, 200)
+  t.ok(res.json().errors)
+  t.equal(res.headers['cache-control'], 'no-store')
+})

@@ -106,6 +106,14 @@ t.test('a syntax tree sent as JSON text is refused, not validated', async (t) =>
   const res = await graphql(app, tree)
   t.equal(res.status, 400)
   t.match(res.errors, [{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }])
+  // A location that claims a source is still JSON, not the parser's.
+  const forged = JSON.parse(tree) as Record<string, unknown>
+  forged.loc = { source: { body: '{ __typename }' } }
+  for (const definitions of [forged.definitions, [{ kind: 'Bogus' }], 5]) {
+    const sent = await graphql(app, JSON.stringify({ ...forged, definitions }))
+    t.equal(sent.status, 400, JSON.stringify(definitions))
+    t.match(sent.errors, [{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }])
+  }
 })
 
 t.test('several validation errors are still a 400', async (t) => {

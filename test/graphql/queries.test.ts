@@ -192,8 +192,11 @@ t.test('bad paging arguments are the client’s mistake, with a 400', async (t) 
   t.ok(res.errors?.length, 'a cursor of sections is refused by targets')
   const both = await graphql(app, '{ tasks(filter: {search: "a", q: "b"}) { totalCount } }')
   t.match(both.errors, [{ extensions: { code: 'BAD_USER_INPUT', argument: 'filter.q' } }])
-  const blank = await graphql(app, '{ search(q: "  ") { totalCount } }')
-  t.equal(blank.status, 400)
+  const tooLong = await graphql(app, `{ search(q: "${'教'.repeat(201)}") { totalCount } }`)
+  t.match(tooLong.errors, [{ extensions: { code: 'BAD_USER_INPUT', argument: 'q' } }])
+  // Characters are counted as REST counts them, by code point: 150 emoji are 300 UTF-16 units.
+  const emoji = await graphql(app, `{ search(q: "${'😀'.repeat(150)}") { totalCount } }`)
+  t.same(emoji.data, { search: { totalCount: 0 } })
   // A link with a bad argument fails up to the nearest field that may be null; the rest of the
   // answer stands, and so does its 200.
   const [document] = await restAll(app, 'documents')
@@ -390,6 +393,26 @@ t.test('a name two jurisdictions share is an error that names both', async (t) =
   t.same(((res.errors![0]!.extensions!.candidates as string[]) ?? []).sort(), ids.sort())
 })
 
+t.test('spaces around a search are ignored, in GraphQL and REST alike', async (t) => {
+  const app = await buildTestApp(t)
+  const total = async (query: string) =>
+    ((await app.inject(query)).json() as { meta: { total: number } }).meta.total
+  const padded = encodeURIComponent(' 教育 ')
+  const restTasks = await total(`/v1/tasks?q=${padded}`)
+  t.ok(restTasks > 0)
+  t.equal(restTasks, await total(`/v1/tasks?q=${encodeURIComponent('教育')}`))
+  t.equal(
+    await total(`/v1/search?q=${padded}`),
+    await total(`/v1/search?q=${encodeURIComponent('教育')}`),
+  )
+  const got = await data<{ tasks: { totalCount: number }; search: { totalCount: number } }>(
+    app,
+    '{ tasks(filter: {search: " 教育 "}) { totalCount } search(q: " 教育 ") { totalCount } }',
+  )
+  t.equal(got.tasks.totalCount, restTasks)
+  t.equal(got.search.totalCount, await total(`/v1/search?q=${padded}`))
+})
+
 t.test('search(q) gives what /v1/search gives', async (t) => {
   const app = await buildTestApp(t)
   for (const q of ['教', '职业', '职业教育']) {
@@ -416,4 +439,100 @@ t.test('search(q) gives what /v1/search gives', async (t) => {
       'each hit links to its record',
     )
   }
+})
+
+t.test('a bad argument on one alias fails that alias only', async (t) => {
+  const app = await buildTestApp(t)
+  const [agency] = await restAll(app, 'agencies', 'sort=-taskCount')
+  // Three runs: the second and third are compiled by graphql-jit.
+  for (let run = 1; run <= 3; run++) {
+    const res = await graphql(
+      app,
+      'query ($id: ID) { agency(id: $id) { id good: tasks(first: 1) { totalCount } bad: tasks(after: "zz") { totalCount } } }',
+      { id: agency!.id },
+    )
+    // bad is not nullable, so its error takes agency with it; the path names bad, not good.
+    t.match(
+      res.errors,
+      [{ path: ['agency', 'bad'], extensions: { argument: 'after' } }],
+      `run ${run}`,
+    )
+    t.equal(res.errors!.length, 1)
+  }
+  const both = await graphql<{ agencies: { nodes: { good: { totalCount: number } }[] } }>(
+    app,
+    `{ agencies(first: 3) { nodes { good: tasks(first: 1) { totalCount } } }
+       one: agency(id: "${agency!.id}") { bad: tasks(first: 1000) { totalCount } } }`,
+  )
+  t.equal(both.status, 200)
+  t.ok(
+    both.data!.agencies.nodes.every((n) => n.good.totalCount > 0),
+    'the good alias is served',
+  )
+  t.match(both.errors, [{ path: ['one', 'bad'] }])
+})
+
+t.test('a linked list’s cursor continues its own parent’s list, and no other’s', async (t) => {
+  const app = await buildTestApp(t, PLANS)
+  const pagesOf = `query ($after: String) { documents { nodes { id
+    tasks(first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } } } }`
+  type Documents = {
+    documents: {
+      nodes: { id: string; tasks: { nodes: { id: string }[]; pageInfo: { endCursor: string } } }[]
+    }
+  }
+  const first = await data<Documents>(app, pagesOf)
+  const [one, other] = first.documents.nodes
+  const cursor = one!.tasks.pageInfo.endCursor
+  const res = await graphql<Documents>(
+    app,
+    `
+      query ($id: ID, $after: String) {
+        document(id: $id) {
+          tasks(first: 2, after: $after) {
+            nodes {
+              id
+            }
+          }
+        }
+      }
+    `,
+    { id: one!.id, after: cursor },
+  )
+  const restTasks = await restAll(app, 'tasks', `document=${one!.id}`)
+  t.same(
+    (res.data as unknown as { document: { tasks: { nodes: { id: string }[] } } }).document.tasks
+      .nodes,
+    restTasks.slice(2, 4).map((task) => ({ id: task.id })),
+  )
+  const elsewhere = await graphql(
+    app,
+    `
+      query ($id: ID, $after: String) {
+        document(id: $id) {
+          tasks(first: 2, after: $after) {
+            nodes {
+              id
+            }
+          }
+        }
+      }
+    `,
+    { id: other!.id, after: cursor },
+  )
+  t.match(elsewhere.errors, [{ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }])
+  // A cursor of one of the store's lists is not one of a linked list.
+  const root = await data<{ tasks: { pageInfo: { endCursor: string } } }>(
+    app,
+    '{ tasks(first: 1) { pageInfo { endCursor } } }',
+  )
+  const crossed = await graphql(
+    app,
+    'query ($id: ID, $after: String) { document(id: $id) { tasks(after: $after) { totalCount } } }',
+    { id: one!.id, after: root.tasks.pageInfo.endCursor },
+  )
+  t.match(crossed.errors, [{ extensions: { argument: 'after' } }])
+  const infinite = Buffer.from('["t.document_id,t.position", "doc", 1e999]').toString('base64url')
+  const forged = await graphql(app, `{ tasks(after: "${infinite}") { totalCount } }`)
+  t.equal(forged.status, 400)
 })

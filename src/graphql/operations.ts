@@ -1,0 +1,52 @@
+// A request names the operation to run, or its query has only one. mercurius reads a GET's
+// operation without checking there is one (a name that matches nothing was a 500), and
+// graphql-jit takes an empty name for none; here every such request gets the same 400.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { Kind, parse } from 'graphql'
+
+/** Operation names of recent query texts: a query is parsed here once per text, not per request. */
+const NAMES_KEPT = 512
+const operationNames = new Map<string, (string | null)[] | null>()
+
+/** The names of a query's operations (null for an unnamed one); null when it does not parse. */
+function namesOf(query: string, maxTokens: number): (string | null)[] | null {
+  let names = operationNames.get(query)
+  if (names === undefined) {
+    try {
+      names = parse(query, { maxTokens, noLocation: true })
+        .definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+        .map((d) => d.name?.value ?? null)
+    } catch {
+      // mercurius answers the syntax error itself.
+      names = null
+    }
+    if (operationNames.size >= NAMES_KEPT) operationNames.clear()
+    operationNames.set(query, names)
+  }
+  return names
+}
+
+export function refuseUnknownOperation(maxTokens: number) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const params = (request.method === 'POST' ? request.body : request.query) as
+      { query?: unknown; operationName?: unknown } | undefined
+    const { query, operationName } = params ?? {}
+    if (typeof query !== 'string') return
+    const names = namesOf(query, maxTokens)
+    if (names === null) return
+    const wanted = typeof operationName === 'string' ? operationName : undefined
+    const found = wanted === undefined ? names.length === 1 : names.includes(wanted)
+    if (found) return
+    const message =
+      wanted === undefined
+        ? 'the query holds several operations: name one with operationName'
+        : `the query has no operation named "${wanted}"`
+    return reply
+      .code(400)
+      .header('cache-control', 'no-store')
+      .send({
+        data: null,
+        errors: [{ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }],
+      })
+  }
+}
