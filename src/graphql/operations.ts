@@ -26,6 +26,15 @@ function namesOf(query: string, maxTokens: number): (string | null)[] | null {
   return names
 }
 
+/** The query and operation name of a request: in its JSON body, or its query string. */
+export function requestParams(request: FastifyRequest): {
+  query?: unknown
+  operationName?: unknown
+} {
+  const params = request.method === 'POST' ? request.body : request.query
+  return typeof params === 'object' && params !== null && !Array.isArray(params) ? params : {}
+}
+
 export function refuseUnknownOperation(maxTokens: number) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const params = (request.method === 'POST' ? request.body : request.query) as

@@ -10,16 +10,15 @@ import { contextOf } from './context.js'
 import { formatErrors } from './errors.js'
 import { assertQueryCost, limitRules, QUERY_LIMITS, withHttpStatus } from './limits.js'
 import { loaders } from './loaders.js'
-import { refuseUnknownOperation } from './operations.js'
+import { refuseUnknownOperation, requestParams } from './operations.js'
 import { resolvers } from './resolvers.js'
 
 export const GRAPHQL_PATH = '/graphql'
 
-/** The operation a request names, in its JSON body or its query string. */
+/** The operation a request names, if it names one. */
 function operationNameOf(request: FastifyRequest): string | undefined {
-  const from = (request.method === 'GET' ? request.query : request.body) as
-    { operationName?: unknown } | undefined
-  return typeof from?.operationName === 'string' ? from.operationName : undefined
+  const { operationName } = requestParams(request)
+  return typeof operationName === 'string' ? operationName : undefined
 }
 
 /** Parsed and validated queries kept per query text; jit-compiled after their first run. */
