@@ -229,6 +229,17 @@ export type LineRange = {
   endLine: Scalars['Int']
 }
 
+/** How far a task has come, as its responsible agencies report it. */
+export type TaskStatus =
+  /** Not begun, or not reported yet. */
+  | 'not_started'
+  /** Under way. */
+  | 'in_progress'
+  /** Finished. */
+  | 'done'
+  /** Under way, but the deadline or the outcome is in danger. */
+  | 'at_risk'
+
 /** A row of the appended task list (工作任务清单). */
 export type Task = Node & {
   __typename?: 'Task'
@@ -244,6 +255,8 @@ export type Task = Node & {
   agencies: Array<TaskAgency>
   /** The action items (sections of kind item) the task restates; REST gives their ids. */
   items: Array<Section>
+  /** As the responsible agencies last reported it; not_started until they report. */
+  status: TaskStatus
   /** The line of the source text. */
   source: LineRef
   /** The document it belongs to. */
@@ -856,6 +869,7 @@ export type ResolversTypes = {
   SectionKind: SectionKind
   Section: ResolverTypeWrapper<SectionRecord>
   LineRange: ResolverTypeWrapper<LineRange>
+  TaskStatus: TaskStatus
   Task: ResolverTypeWrapper<TaskRecord>
   TaskAgency: ResolverTypeWrapper<TaskAgencyRecord>
   LineRef: ResolverTypeWrapper<LineRef>
@@ -1172,6 +1186,7 @@ export type TaskResolvers<
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   agencies?: Resolver<Array<ResolversTypes['TaskAgency']>, ParentType, ContextType>
   items?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>
+  status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>
   source?: Resolver<ResolversTypes['LineRef'], ParentType, ContextType>
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>
   targets?: Resolver<
@@ -1662,6 +1677,7 @@ export interface Loaders<
     text?: LoaderResolver<Scalars['String'], TaskRecord, {}, TContext>
     agencies?: LoaderResolver<Array<TaskAgency>, TaskRecord, {}, TContext>
     items?: LoaderResolver<Array<Section>, TaskRecord, {}, TContext>
+    status?: LoaderResolver<TaskStatus, TaskRecord, {}, TContext>
     source?: LoaderResolver<LineRef, TaskRecord, {}, TContext>
     document?: LoaderResolver<Document, TaskRecord, {}, TContext>
     targets?: LoaderResolver<TargetConnection, TaskRecord, TasktargetsArgs, TContext>

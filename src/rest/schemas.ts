@@ -65,6 +65,11 @@ export const Section = Type.Object(
   { $id: 'Section' },
 )
 
+export const TaskStatus = StringEnum(
+  ['not_started', 'in_progress', 'done', 'at_risk'],
+  'As the responsible agencies last reported it; not_started until they report.',
+)
+
 export const Task = Type.Object(
   {
     id: Type.String(),
@@ -76,6 +81,7 @@ export const Task = Type.Object(
       { description: 'Responsible units (责任单位) in the order written.' },
     ),
     items: Type.Array(Type.String(), { description: 'Ids of the action items the task restates.' }),
+    status: TaskStatus,
     source: Type.Object({ line: Type.Integer() }),
   },
   { $id: 'Task' },

@@ -1,5 +1,6 @@
 // Read queries for the task list, with each task's responsible units and restated items.
 import type { Database } from './database.js'
+import type { TaskStatus } from './progress.js'
 import { Conditions } from './paging.js'
 import {
   AGENCY_REF,
@@ -26,6 +27,8 @@ export interface TaskRecord {
   text: string
   agencies: TaskAgency[]
   items: string[]
+  /** As its agencies last reported it; not_started until they report. */
+  status: TaskStatus
   source: { line: number }
 }
 
@@ -38,6 +41,7 @@ interface Row {
   line: number
   agencies: string
   items: string
+  status: TaskStatus | null
 }
 
 const SELECT = `SELECT t.*,
@@ -45,7 +49,9 @@ const SELECT = `SELECT t.*,
      ORDER BY ta.position)
    FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.task_id = t.id) AS agencies,
   (SELECT json_group_array(s.id ORDER BY s.position)
-   FROM task_items ti JOIN sections s ON s.id = ti.section_id WHERE ti.task_id = t.id) AS items
+   FROM task_items ti JOIN sections s ON s.id = ti.section_id WHERE ti.task_id = t.id) AS items,
+  (SELECT c.status FROM task_status_changes c WHERE c.task_id = t.id ORDER BY c.seq DESC LIMIT 1)
+    AS status
   FROM tasks t`
 
 function toRecord(r: Row): TaskRecord {
@@ -56,6 +62,7 @@ function toRecord(r: Row): TaskRecord {
     text: r.text,
     agencies: parseJsonArray(r.agencies),
     items: parseJsonArray(r.items),
+    status: r.status ?? 'not_started',
     source: { line: r.line },
   }
 }

@@ -395,7 +395,9 @@ t.test('the token limit', async (t) => {
   })
   const everything = `query Everything($id: ID, $after: String) { document(id: $id) { ${scalars(documentType)} numberParts { agencyCode year serial } attachments { title } citations { title number line } source { file sha256 } ${connections.join(' ')} } }`
   t.same(errorsOf(everything), [])
-  t.equal(tokenCount(everything), 199)
+  // About 200 tokens: the limit leaves room for queries many times longer than any useful one.
+  const tokens = tokenCount(everything)
+  t.ok(tokens > 150 && tokens * 5 < QUERY_LIMITS.tokens, `${tokens} tokens`)
   t.doesNotThrow(() => parse(everything, { maxTokens: QUERY_LIMITS.tokens }))
 
   const huge = `{ ${'__typename '.repeat(QUERY_LIMITS.tokens)}}`
