@@ -19,6 +19,7 @@ import { frameworkErrors, registerProblemHandlers } from './rest/problem.js'
 import { SHARED_SCHEMAS } from './rest/schemas.js'
 import { sectionRoutes } from './rest/sections.js'
 import { findingRoutes } from './rest/findings.js'
+import { progressRoutes, type WriteLimits } from './rest/progress.js'
 import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
 import { graphiqlRoutes } from './graphql/graphiql.js'
@@ -29,6 +30,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** Requests per client and window; generous by default, set by RATE_LIMIT_* in production. */
   rateLimit?: RateLimitOptions
+  /** Progress writes per token and window; generous by default, WRITE_RATE_LIMIT_MAX sets it. */
+  writeRateLimit?: WriteLimits
   /** Publisher and license of the portal metadata; by default the documents' issuers. */
   metadata?: MetadataOptions
   /**
@@ -45,8 +48,9 @@ const DEFAULT_METADATA: MetadataOptions = {
 }
 
 const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1000, windowMs: 60_000 }
+const DEFAULT_WRITE_RATE_LIMIT: WriteLimits = { max: 60, windowMs: 60_000 }
 
-/** The API takes no request bodies yet: anything larger than this is refused with 413. */
+/** Bodies are GraphQL queries and progress reports: anything larger is refused with 413. */
 const BODY_LIMIT = 64 * 1024
 
 /** A hop count becomes the function Fastify takes for it. */
@@ -82,6 +86,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyRoutes(options.store))
   await app.register(targetRoutes(options.store))
   await app.register(findingRoutes(options.store))
+  await app.register(
+    progressRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT),
+  )
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
   await app.register(graphqlRoutes(options.store))

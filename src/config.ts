@@ -9,6 +9,8 @@ export interface Config {
   dbPath: string
   logLevel: string
   rateLimit: { max: number; windowMs: number }
+  /** Progress writes per token and window, apart from the reads' limit. */
+  writeRateLimit: { max: number; windowMs: number }
   metadata: MetadataOptions
   /** TRUST_PROXY: false, true, a hop count, or addresses/CIDRs of the proxies (comma-separated). */
   trustProxy: boolean | number | string
@@ -47,12 +49,14 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
   const max = positiveInteger(env, 'RATE_LIMIT_MAX', 1000)
   const windowSeconds = positiveInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', 60)
+  const writeMax = positiveInteger(env, 'WRITE_RATE_LIMIT_MAX', 60)
   return {
     port,
     host: env.HOST || '127.0.0.1',
     dbPath: env.DB_PATH ? resolve(env.DB_PATH) : defaultDatabasePath,
     logLevel,
     rateLimit: { max, windowMs: windowSeconds * 1000 },
+    writeRateLimit: { max: writeMax, windowMs: windowSeconds * 1000 },
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     metadata: {
       publisher: env.PUBLISHER || null,

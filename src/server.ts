@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     store: new Store(db),
     logger: { level: config.logLevel },
     rateLimit: config.rateLimit,
+    writeRateLimit: config.writeRateLimit,
     metadata: config.metadata,
     trustProxy: config.trustProxy,
   })

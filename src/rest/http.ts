@@ -23,6 +23,7 @@ export const READ_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=6
 /** Headers a browser script on another origin may read. */
 const EXPOSED_HEADERS = [
   'ETag',
+  'Location',
   'Link',
   'Content-Disposition',
   'Retry-After',
@@ -36,8 +37,9 @@ const READ_METHODS = ['GET', 'HEAD']
 export async function registerHttp(app: FastifyInstance, limits: RateLimitOptions) {
   await app.register(cors, {
     origin: '*',
-    // POST for GraphQL queries, which only read.
-    methods: [...READ_METHODS, 'POST', 'OPTIONS'],
+    // POST for GraphQL queries and progress reports, PUT for task statuses; writes carry a
+    // bearer token, never a cookie, so an open origin lends a page no one's authority.
+    methods: [...READ_METHODS, 'POST', 'PUT', 'OPTIONS'],
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 86400,
   })
@@ -144,19 +146,25 @@ export function collectReadPaths(app: FastifyInstance): Map<string, Set<string>>
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE']
 
 /**
- * Every path served by GET answers the methods it is not served by with 405 and the methods it
- * allows (POST /graphql is served; PUT /graphql is refused).
+ * Every routed path answers the methods it is not served by with 405 and the methods it allows
+ * (POST /graphql is served, PUT /graphql refused; GET /v1/tasks/{id}/status refused, PUT served).
  */
 export function refuseOtherMethods(app: FastifyInstance, paths: Map<string, Set<string>>): void {
   for (const [url, served] of [...paths]) {
-    if (!served.has('GET')) continue
-    const refused = WRITE_METHODS.filter((m) => !served.has(m))
+    // A path known only by its HEAD route is another spelling of a GET path (a trailing /).
+    if ([...served].every((m) => m === 'HEAD')) continue
+    const reads = served.has('GET') ? READ_METHODS : []
+    const refused = [...(reads.length ? [] : ['GET']), ...WRITE_METHODS].filter(
+      (m) => !served.has(m),
+    )
     if (refused.length === 0) continue
-    const allow = [...READ_METHODS, ...WRITE_METHODS.filter((m) => served.has(m)), 'OPTIONS']
+    const allow = [...reads, ...WRITE_METHODS.filter((m) => served.has(m)), 'OPTIONS']
     app.route({
       method: refused,
       url,
       schema: { hide: true },
+      // A GET route adds HEAD; a path without GET refuses HEAD with its GET.
+      exposeHeadRoute: true,
       handler: async (request, reply) =>
         sendProblem(
           reply.header('allow', allow.join(', ')),

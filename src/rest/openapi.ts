@@ -49,6 +49,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'targets', description: 'Quantitative commitments found in the text.' },
         { name: 'findings', description: 'Data-quality findings, with the lines they concern.' },
         { name: 'search', description: 'Full-text search, Chinese queries of any length.' },
+        {
+          name: 'progress',
+          description:
+            'Progress the responsible agencies report: observations of targets, status of tasks, and the audit log. Writes need Authorization: Bearer TOKEN.',
+        },
         { name: 'health', description: 'Liveness and readiness.' },
       ],
     },

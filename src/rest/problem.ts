@@ -99,6 +99,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error.validation) {
       const params = invalidParams(error)
       const detail = params.map((p) => `${p.name} ${p.reason}`).join('; ')
+      // A well-formed body with values the write cannot take is 422; a bad URL parameter 400.
+      if (error.validationContext === 'body') {
+        return sendProblem(
+          reply,
+          problem(422, 'invalid-value', detail, { instance, invalidParams: params }),
+        )
+      }
       return sendProblem(
         reply,
         problem(400, 'invalid-parameter', detail, { instance, invalidParams: params }),

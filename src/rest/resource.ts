@@ -35,6 +35,8 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
   get: (id: string) => Static<I> | null
   /** Changes whenever the data does; the ETag of a CSV stream is derived from it. */
   dataVersion: () => string
+  /** An item's ETag, when writes compare it (If-Match); else the answer's bytes make it. */
+  etagOf?: (item: Static<I>) => string
 }
 
 /** sort=deadlineYear,-value: by year, then by value descending. */
@@ -187,6 +189,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       async (request, reply) => {
         const record = spec.get(request.params.id)
         if (record === null) return notFound(request, reply, spec.noun, request.params.id)
+        if (spec.etagOf) reply.header('etag', spec.etagOf(record))
         return itemEnvelope(request, record)
       },
     )

@@ -204,7 +204,57 @@ export function problemResponse(description: string) {
 }
 
 /** Shared schemas, added to Fastify once: routes refer to them, OpenAPI lists them by name. */
-export const SHARED_SCHEMAS = [Document, Section, Task, Agency, Target, Finding, Problem]
+export const Observation = Type.Object(
+  {
+    id: Type.String(),
+    targetId: Type.String(),
+    value: Type.Number({ description: 'In the unit of the target.' }),
+    observedOn: Type.String({ format: 'date', description: 'The date the value holds for.' }),
+    note: nullable(Type.String()),
+    evidenceUrl: nullable(Type.String({ description: 'Where the value can be checked.' })),
+    reportedBy: Type.String({ description: 'The reporting agency’s id, or admin.' }),
+    recordedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Observation' },
+)
+
+export const StatusChange = Type.Object(
+  {
+    taskId: Type.String(),
+    status: TaskStatus,
+    note: nullable(Type.String()),
+    setBy: Type.String({ description: 'The agency’s id, or admin.' }),
+    setAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'StatusChange' },
+)
+
+export const AuditEntry = Type.Object(
+  {
+    seq: Type.Integer({ description: 'Order of writing.' }),
+    at: Type.String({ format: 'date-time' }),
+    tokenId: Type.String(),
+    actor: Type.String({ description: 'The agency’s id, or admin.' }),
+    action: Type.String({ description: 'observation.create or task.status.' }),
+    resource: Type.String({ description: 'The id written to.' }),
+    before: Type.Unknown({ description: 'The state before, or null.' }),
+    after: Type.Unknown({ description: 'What was written.' }),
+  },
+  { $id: 'AuditEntry' },
+)
+
+export const SHARED_SCHEMAS = [
+  Document,
+  Section,
+  Task,
+  Agency,
+  Target,
+  Finding,
+  Observation,
+  StatusChange,
+  AuditEntry,
+  Problem,
+]
 
 export const CsvText = Type.String({
   description: 'UTF-8 with a byte order mark, RFC 4180, a header row; lists joined by "; ".',

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox'
+import { taskEtag } from '../progress/writes.js'
 import type { Store } from '../store/index.js'
 import { resourceRoutes } from './resource.js'
 import { SearchText, Task } from './schemas.js'
@@ -23,4 +24,6 @@ export const taskRoutes = (store: Store) =>
     sorts: ['number'],
     get: store.getTask,
     dataVersion: () => store.dataVersion(),
+    // PUT /v1/tasks/{id}/status compares If-Match with this tag.
+    etagOf: taskEtag,
   })

@@ -14,7 +14,12 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
   const db = new BetterSqlite3(path, { readonly: options.readonly ?? false })
   try {
-    if (!options.readonly) db.pragma('journal_mode = WAL')
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL')
+      // A write the client saw succeed must survive a crash the instant after: every commit is
+      // synced to disk (NORMAL, WAL's usual setting, may lose the last commits on power loss).
+      db.pragma('synchronous = FULL')
+    }
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     if (options.migrate ?? true) migrate(db, readMigrations(migrationsDir))

@@ -8,6 +8,18 @@ import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
 import { listAll, listByIds, listPage, pagesByParent } from './query.js'
 import { search, type SearchQuery } from './search.js'
+import {
+  addObservation,
+  auditQuery,
+  isResponsibleForTarget,
+  isResponsibleForTask,
+  observationQuery,
+  setTaskStatus,
+  statusChangeQuery,
+  type ObservationInput,
+  type TaskStatus,
+} from './progress.js'
+import { principalOf, type Principal } from './tokens.js'
 import { getSection, sectionQuery, sectionRelations, type SectionFilter } from './sections.js'
 import { getTask, taskQuery, taskRelations, type TaskFilter } from './tasks.js'
 import { getTarget, targetQuery, targetRelations, type TargetFilter } from './targets.js'
@@ -23,6 +35,14 @@ export type { Page, PageRequest, SortRequest } from './paging.js'
 export type { SearchHit } from './search.js'
 export type { CatalogFacts } from './catalog.js'
 export { InvalidCursorError } from './paging.js'
+export type { Principal, Role, TokenRecord } from './tokens.js'
+export type {
+  AuditRecord,
+  ObservationInput,
+  ObservationRecord,
+  StatusChangeRecord,
+  TaskStatus,
+} from './progress.js'
 export { kindOfId, type RecordKind } from './ids.js'
 export type { AgencyFilter, DocumentFilter, SectionFilter, TaskFilter, TargetFilter, FindingFilter }
 
@@ -102,6 +122,32 @@ export class Store {
     filter: FindingFilter,
     page: PageRequest,
   ) => pagesByParent(this.db, ...findingQuery(filter), findingRelations[relation], parents, page)
+
+  // Progress: tokens, and the writes agencies report.
+  principalOf = (secret: string) => principalOf(this.db, secret)
+  isResponsibleForTask = (agencyId: string, taskId: string) =>
+    isResponsibleForTask(this.db, agencyId, taskId)
+  isResponsibleForTarget = (agencyId: string, targetId: string) =>
+    isResponsibleForTarget(this.db, agencyId, targetId)
+  addObservation = (principal: Principal, targetId: string, input: ObservationInput, now?: Date) =>
+    addObservation(this.db, principal, targetId, input, now)
+  setTaskStatus = (
+    principal: Principal,
+    taskId: string,
+    change: { status: TaskStatus; note?: string | null | undefined },
+    check: () => void,
+    now?: Date,
+  ) => setTaskStatus(this.db, principal, taskId, change, check, now)
+  getObservation = (id: string) =>
+    listByIds(this.db, observationQuery({ target: '' })[0], [id])[0] ?? null
+  listObservations = (targetId: string, page: PageRequest) =>
+    listPage(this.db, ...observationQuery({ target: targetId }), page)
+  eachObservation = (targetId: string) =>
+    listAll(this.db, ...observationQuery({ target: targetId }))
+  listStatusChanges = (taskId: string, page: PageRequest) =>
+    listPage(this.db, ...statusChangeQuery({ task: taskId }), page)
+  eachStatusChange = (taskId: string) => listAll(this.db, ...statusChangeQuery({ task: taskId }))
+  listAudit = (page: PageRequest) => listPage(this.db, ...auditQuery(), page)
 
   private version: { counter: number; tag: string } | null = null
 

@@ -1,0 +1,191 @@
+// The rules of a progress write, the same through REST and GraphQL: who may write where, which
+// values are valid, and that a task's status changes only from the state the writer saw.
+import { createHash } from 'node:crypto'
+import type { Principal, Store, TaskRecord } from '../store/index.js'
+import type { ObservationInput, TaskStatus } from '../store/progress.js'
+
+export type WriteFailure =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'precondition-required'
+  | 'precondition-failed'
+  | 'invalid-value'
+
+/** Why a write was refused: each kind is one HTTP status and one GraphQL error code. */
+export class WriteError extends Error {
+  override name = 'WriteError'
+  constructor(
+    readonly failure: WriteFailure,
+    message: string,
+    readonly invalidParams: { name: string; reason: string }[] = [],
+  ) {
+    super(message)
+  }
+}
+
+export const STATUS_OF_FAILURE: Record<WriteFailure, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'precondition-required': 428,
+  'precondition-failed': 412,
+  'invalid-value': 422,
+}
+
+export const TASK_STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'done', 'at_risk']
+
+/** Present: neither null nor left out. */
+const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined
+
+/** The longest note or evidence URL accepted. */
+const MAX_TEXT = 2000
+
+/** The strong ETag of a task as served: it changes whenever its status does. */
+export function taskEtag(task: TaskRecord): string {
+  return `"${createHash('sha256').update(JSON.stringify(task)).digest('base64url').slice(0, 27)}"`
+}
+
+/** The principal of an Authorization header; a WriteError when there is none or it is not valid. */
+export function authenticate(store: Store, authorization: string | undefined): Principal {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')
+  if (!match) throw new WriteError('unauthorized', 'a write needs Authorization: Bearer TOKEN')
+  const principal = store.principalOf(match[1]!)
+  if (!principal) throw new WriteError('unauthorized', 'the token is unknown or revoked')
+  return principal
+}
+
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol)
+  } catch {
+    return false
+  }
+}
+
+/** The problems of an observation's values, each naming its field. */
+function invalidObservation(input: ObservationInput, today: string) {
+  const problems: { name: string; reason: string }[] = []
+  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
+    problems.push({ name: 'value', reason: 'must be a finite number' })
+  }
+  if (typeof input.observedOn !== 'string' || !isCalendarDate(input.observedOn)) {
+    problems.push({ name: 'observedOn', reason: 'must be a date, YYYY-MM-DD' })
+  } else if (input.observedOn > today) {
+    problems.push({ name: 'observedOn', reason: 'must not be later than today' })
+  }
+  if (given(input.note) && (typeof input.note !== 'string' || input.note.length > MAX_TEXT)) {
+    problems.push({ name: 'note', reason: `must be text of at most ${MAX_TEXT} characters` })
+  }
+  if (
+    given(input.evidenceUrl) &&
+    (typeof input.evidenceUrl !== 'string' ||
+      input.evidenceUrl.length > MAX_TEXT ||
+      !isWebUrl(input.evidenceUrl))
+  ) {
+    problems.push({ name: 'evidenceUrl', reason: 'must be an http or https URL' })
+  }
+  return problems
+}
+
+/**
+ * Records an observation of a target. An agency writes on the targets of the tasks it is a
+ * responsible unit of; a target no task restates takes an administrator's writes only.
+ */
+export function reportObservation(
+  store: Store,
+  principal: Principal,
+  targetId: string,
+  input: ObservationInput,
+  now = new Date(),
+) {
+  const target = store.getTarget(targetId)
+  if (!target) throw new WriteError('not-found', `no target with id ${targetId}`)
+  if (principal.role !== 'admin' && !store.isResponsibleForTarget(principal.agencyId!, targetId)) {
+    throw new WriteError(
+      'forbidden',
+      target.taskIds.length === 0
+        ? 'no task restates this target: only an administrator may report on it'
+        : 'the token’s agency is not a responsible unit of a task restating this target',
+    )
+  }
+  const problems = invalidObservation(input, now.toISOString().slice(0, 10))
+  if (problems.length > 0) {
+    throw new WriteError(
+      'invalid-value',
+      problems.map((p) => `${p.name} ${p.reason}`).join('; '),
+      problems,
+    )
+  }
+  return store.addObservation(principal, targetId, input, now)
+}
+
+/** If-Match holds the tag: one of a list, or *; a tag of a compressed copy names the same task. */
+function ifMatchHolds(ifMatch: string, etag: string): boolean {
+  if (ifMatch.trim() === '*') return true
+  const opaque = (tag: string) => tag.trim().replace(/-(?:gzip|br|deflate)"$/, '"')
+  // Weak tags never match If-Match (RFC 9110, 13.1.1): a write needs the exact state.
+  return ifMatch.split(',').some((tag) => !tag.trim().startsWith('W/') && opaque(tag) === etag)
+}
+
+/**
+ * Sets a task's status. The writer names the state it saw with If-Match (the task's ETag), and
+ * the change is refused when the task has changed since, so that no report silently overwrites
+ * another.
+ */
+export function changeTaskStatus(
+  store: Store,
+  principal: Principal,
+  taskId: string,
+  change: { status: string; note?: string | null | undefined },
+  ifMatch: string | undefined,
+  now = new Date(),
+): TaskRecord {
+  const task = store.getTask(taskId)
+  if (!task) throw new WriteError('not-found', `no task with id ${taskId}`)
+  if (principal.role !== 'admin' && !store.isResponsibleForTask(principal.agencyId!, taskId)) {
+    throw new WriteError('forbidden', 'the token’s agency is not a responsible unit of this task')
+  }
+  const problems: { name: string; reason: string }[] = []
+  if (!TASK_STATUSES.includes(change.status as TaskStatus)) {
+    problems.push({ name: 'status', reason: `must be one of ${TASK_STATUSES.join(', ')}` })
+  }
+  if (given(change.note) && (typeof change.note !== 'string' || change.note.length > MAX_TEXT)) {
+    problems.push({ name: 'note', reason: `must be text of at most ${MAX_TEXT} characters` })
+  }
+  if (problems.length > 0) {
+    throw new WriteError(
+      'invalid-value',
+      problems.map((p) => `${p.name} ${p.reason}`).join('; '),
+      problems,
+    )
+  }
+  if (ifMatch === undefined || ifMatch.trim() === '') {
+    throw new WriteError(
+      'precondition-required',
+      'send If-Match with the task’s ETag, so that a change made meanwhile is not overwritten',
+    )
+  }
+  store.setTaskStatus(
+    principal,
+    taskId,
+    { status: change.status as TaskStatus, note: change.note },
+    // Checked again inside the write's transaction: the state may have changed since the read.
+    () => {
+      if (!ifMatchHolds(ifMatch, taskEtag(store.getTask(taskId)!))) {
+        throw new WriteError(
+          'precondition-failed',
+          'the task has changed since that ETag: read it again, then decide',
+        )
+      }
+    },
+    now,
+  )
+  return store.getTask(taskId)!
+}

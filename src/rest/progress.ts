@@ -1,0 +1,371 @@
+// Progress over REST: agencies report observations of targets and set the status of tasks with
+// a bearer token; anyone reads them back, as JSON or CSV; administrators read the audit log.
+import { createHash } from 'node:crypto'
+import { Type, type TSchema } from '@sinclair/typebox'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  authenticate,
+  changeTaskStatus,
+  reportObservation,
+  STATUS_OF_FAILURE,
+  taskEtag,
+  WriteError,
+} from '../progress/writes.js'
+import type { Page, Principal, Store } from '../store/index.js'
+import { csvColumns, csvStream } from './csv.js'
+import { itemEnvelope, listEnvelope } from './envelope.js'
+import { preferredFormat } from './negotiation.js'
+import { problem, sendProblem } from './problem.js'
+import {
+  AuditEntry,
+  IdParams,
+  itemOf,
+  listOf,
+  Observation,
+  Paging,
+  problemResponse,
+  StatusChange,
+  Task,
+  TaskStatus,
+  TOO_MANY_REQUESTS,
+} from './schemas.js'
+
+export interface WriteLimits {
+  /** Writes one token may make per window. */
+  max: number
+  windowMs: number
+}
+
+function sendWriteError(request: FastifyRequest, reply: FastifyReply, error: WriteError) {
+  const status = STATUS_OF_FAILURE[error.failure]
+  if (status === 401) reply.header('www-authenticate', 'Bearer realm="plan-progress"')
+  return sendProblem(
+    reply,
+    problem(status, error.failure, error.message, {
+      instance: request.url,
+      ...(error.invalidParams.length > 0 ? { invalidParams: error.invalidParams } : {}),
+    }),
+  )
+}
+
+/** Runs a write, answering its refusal as a problem. */
+async function guarded(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  write: () => FastifyReply | object,
+) {
+  try {
+    return write()
+  } catch (err) {
+    if (err instanceof WriteError) return sendWriteError(request, reply, err)
+    throw err
+  }
+}
+
+/** Writes are limited per token (per address without one), after reads' per-address limit. */
+function writeRateLimit(limits: WriteLimits) {
+  return {
+    rateLimit: {
+      max: limits.max,
+      timeWindow: limits.windowMs,
+      hook: 'preHandler' as const,
+      keyGenerator: (request: FastifyRequest) => {
+        const authorization = request.headers.authorization
+        return authorization
+          ? `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`
+          : `address:${request.ip}`
+      },
+    },
+  }
+}
+
+const WRITE_ERRORS = {
+  401: problemResponse('No token, or one that is unknown or revoked.'),
+  403: problemResponse('The token’s agency is not a responsible unit here.'),
+  404: problemResponse('No record has this id.'),
+  422: problemResponse('A value the write cannot take; invalidParams names each.'),
+  429: TOO_MANY_REQUESTS,
+}
+
+const ListQuery = Type.Object(
+  { limit: Type.Optional(Paging.limit), cursor: Type.Optional(Paging.cursor) },
+  { additionalProperties: false },
+)
+
+/** A list under a record, as JSON pages or the whole list as CSV. */
+function sendList<T>(
+  request: FastifyRequest<{ Querystring: { limit?: number; cursor?: string } }>,
+  reply: FastifyReply,
+  schema: TSchema & { properties: Record<string, TSchema> },
+  name: string,
+  csv: boolean,
+  page: (limit: number, cursor?: string) => Page<T>,
+  all: () => Iterable<T>,
+) {
+  reply.header('vary', 'Accept')
+  const format = csv ? 'csv' : preferredFormat(request.headers.accept)
+  if (format === null) {
+    return sendProblem(
+      reply,
+      problem(406, 'not-acceptable', 'this list is served as application/json or text/csv', {
+        instance: request.url,
+      }),
+    )
+  }
+  if (format === 'csv') {
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}.csv"`)
+      .send(csvStream(csvColumns(schema as never), all() as Iterable<Record<string, unknown>>))
+  }
+  const { limit = 50, cursor } = request.query
+  return listEnvelope(request, reply, page(limit, cursor), limit)
+}
+
+export const progressRoutes =
+  (store: Store, limits: WriteLimits): FastifyPluginAsync =>
+  async (app) => {
+    const writeConfig = writeRateLimit(limits)
+    const targetParams = IdParams
+
+    app.post<{
+      Params: { id: string }
+      Body: { value: number; observedOn: string; note?: string; evidenceUrl?: string }
+    }>(
+      '/v1/targets/:id/observations',
+      {
+        config: writeConfig,
+        schema: {
+          tags: ['progress'],
+          summary: 'Report an observation of a target',
+          description:
+            'Needs Authorization: Bearer TOKEN of an agency responsible for a task restating the target (or an admin token). A 201 means the observation is on disk.',
+          params: targetParams,
+          body: Type.Object(
+            {
+              value: Type.Number({ description: 'In the unit of the target.' }),
+              observedOn: Type.String({ description: 'The date the value holds for, YYYY-MM-DD.' }),
+              note: Type.Optional(Type.String({ maxLength: 2000 })),
+              evidenceUrl: Type.Optional(Type.String({ maxLength: 2000 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            201: {
+              description: 'The observation, at the URL in Location.',
+              content: { 'application/json': { schema: itemOf(Type.Ref(Observation)) } },
+            },
+            ...WRITE_ERRORS,
+          },
+        },
+      },
+      async (request, reply) =>
+        guarded(request, reply, () => {
+          const principal = authenticate(store, request.headers.authorization)
+          const observation = reportObservation(store, principal, request.params.id, request.body)
+          const self = `/v1/targets/${request.params.id}/observations/${observation.id}`
+          reply.code(201).header('location', self)
+          return { data: observation, links: { self } }
+        }),
+    )
+
+    for (const csv of [false, true]) {
+      app.get<{ Params: { id: string }; Querystring: { limit?: number; cursor?: string } }>(
+        `/v1/targets/:id/observations${csv ? '.csv' : ''}`,
+        {
+          schema: {
+            tags: ['progress'],
+            summary: `A target's observations${csv ? ' as CSV' : ''}`,
+            description:
+              'Newest first by the date they hold for. Also CSV at .csv or with Accept: text/csv.',
+            params: targetParams,
+            querystring: ListQuery,
+            response: {
+              200: {
+                description: 'The observations.',
+                content: { 'application/json': { schema: listOf(Type.Ref(Observation)) } },
+              },
+              404: problemResponse('No target has this id.'),
+              429: TOO_MANY_REQUESTS,
+            },
+          },
+        },
+        async (request, reply) => {
+          const id = request.params.id
+          if (!store.getTarget(id)) {
+            return sendWriteError(
+              request,
+              reply,
+              new WriteError('not-found', `no target with id ${id}`),
+            )
+          }
+          return sendList(
+            request,
+            reply,
+            Observation,
+            `observations-${id}`,
+            csv,
+            (limit, cursor) => store.listObservations(id, { limit, cursor }),
+            () => store.eachObservation(id),
+          )
+        },
+      )
+    }
+
+    app.get<{ Params: { id: string; observation: string } }>(
+      '/v1/targets/:id/observations/:observation',
+      {
+        schema: {
+          tags: ['progress'],
+          summary: 'One observation',
+          params: Type.Object({
+            id: Type.String({ description: 'The target’s id.' }),
+            observation: Type.String({ description: 'The observation’s id.' }),
+          }),
+          response: {
+            200: {
+              description: 'The observation.',
+              content: { 'application/json': { schema: itemOf(Type.Ref(Observation)) } },
+            },
+            404: problemResponse('No such observation of this target.'),
+            429: TOO_MANY_REQUESTS,
+          },
+        },
+      },
+      async (request, reply) => {
+        const found = store.getObservation(request.params.observation)
+        if (!found || found.targetId !== request.params.id) {
+          return sendWriteError(
+            request,
+            reply,
+            new WriteError(
+              'not-found',
+              `no observation ${request.params.observation} of this target`,
+            ),
+          )
+        }
+        return itemEnvelope(request, found)
+      },
+    )
+
+    app.put<{
+      Params: { id: string }
+      Body: { status: string; note?: string }
+    }>(
+      '/v1/tasks/:id/status',
+      {
+        config: writeConfig,
+        schema: {
+          tags: ['progress'],
+          summary: 'Set the status of a task',
+          description:
+            'Needs Authorization: Bearer TOKEN of a responsible unit of the task (or an admin token) and If-Match with the task’s current ETag. A 200 means the change is on disk.',
+          params: IdParams,
+          headers: Type.Object({
+            'if-match': Type.Optional(Type.String({ description: 'The task’s ETag, as read.' })),
+          }),
+          body: Type.Object(
+            { status: TaskStatus, note: Type.Optional(Type.String({ maxLength: 2000 })) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: {
+              description: 'The task with its new status, and its new ETag.',
+              content: { 'application/json': { schema: itemOf(Type.Ref(Task)) } },
+            },
+            ...WRITE_ERRORS,
+            412: problemResponse('The task changed since the ETag in If-Match.'),
+            428: problemResponse('If-Match is missing.'),
+          },
+        },
+      },
+      async (request, reply) =>
+        guarded(request, reply, () => {
+          const principal = authenticate(store, request.headers.authorization)
+          const task = changeTaskStatus(
+            store,
+            principal,
+            request.params.id,
+            request.body,
+            request.headers['if-match'],
+          )
+          reply.header('etag', taskEtag(task))
+          return itemEnvelope(request, task)
+        }),
+    )
+
+    for (const csv of [false, true]) {
+      app.get<{ Params: { id: string }; Querystring: { limit?: number; cursor?: string } }>(
+        `/v1/tasks/:id/status-history${csv ? '.csv' : ''}`,
+        {
+          schema: {
+            tags: ['progress'],
+            summary: `A task's status changes${csv ? ' as CSV' : ''}`,
+            description: 'Newest first. Also CSV at .csv or with Accept: text/csv.',
+            params: IdParams,
+            querystring: ListQuery,
+            response: {
+              200: {
+                description: 'The status changes.',
+                content: { 'application/json': { schema: listOf(Type.Ref(StatusChange)) } },
+              },
+              404: problemResponse('No task has this id.'),
+              429: TOO_MANY_REQUESTS,
+            },
+          },
+        },
+        async (request, reply) => {
+          const id = request.params.id
+          if (!store.getTask(id)) {
+            return sendWriteError(
+              request,
+              reply,
+              new WriteError('not-found', `no task with id ${id}`),
+            )
+          }
+          return sendList(
+            request,
+            reply,
+            StatusChange,
+            `status-history-${id}`,
+            csv,
+            (limit, cursor) => store.listStatusChanges(id, { limit, cursor }),
+            () => store.eachStatusChange(id),
+          )
+        },
+      )
+    }
+
+    app.get<{ Querystring: { limit?: number; cursor?: string } }>(
+      '/v1/audit',
+      {
+        schema: {
+          tags: ['progress'],
+          summary: 'The audit log of every write',
+          description:
+            'Who wrote what, when, with the state before and after; newest first. Needs an admin token.',
+          querystring: ListQuery,
+          response: {
+            200: {
+              description: 'Audit entries.',
+              content: { 'application/json': { schema: listOf(Type.Ref(AuditEntry)) } },
+            },
+            401: WRITE_ERRORS[401],
+            403: problemResponse('The token is not an admin token.'),
+            429: TOO_MANY_REQUESTS,
+          },
+        },
+      },
+      async (request, reply) =>
+        guarded(request, reply, () => {
+          const principal: Principal = authenticate(store, request.headers.authorization)
+          if (principal.role !== 'admin') {
+            throw new WriteError('forbidden', 'the audit log is for administrators')
+          }
+          // Private to administrators: no shared cache may keep it.
+          reply.header('cache-control', 'private, no-store')
+          const { limit = 50, cursor } = request.query
+          return listEnvelope(request, reply, store.listAudit({ limit, cursor }), limit)
+        }),
+    )
+  }
