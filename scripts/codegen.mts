@@ -26,6 +26,8 @@ export async function generateSchemaTypes(): Promise<string> {
         Target: `${STORE}#TargetRecord`,
         Finding: `${STORE}#FindingRecord`,
         SearchHit: `${STORE}#SearchHit as SearchHitRecord`,
+        Observation: `${STORE}#ObservationRecord`,
+        StatusChange: `${STORE}#StatusChangeRecord`,
       },
       // Loaders receive the same parents as resolvers do.
       loadersCustomParentTypes: {
@@ -37,6 +39,8 @@ export async function generateSchemaTypes(): Promise<string> {
         Target: 'TargetRecord',
         Finding: 'FindingRecord',
         SearchHit: 'SearchHitRecord',
+        Observation: 'ObservationRecord',
+        StatusChange: 'StatusChangeRecord',
       },
       // Resolvers return what the schema says, not any partial object of it.
       customResolverFn:

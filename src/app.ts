@@ -91,7 +91,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   )
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
-  await app.register(graphqlRoutes(options.store))
+  await app.register(
+    graphqlRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT),
+  )
   await app.register(graphiqlRoutes({ endpoint: GRAPHQL_PATH }))
   refuseOtherMethods(app, readPaths)
   return app

@@ -153,6 +153,9 @@ export const loaders = {
     targets: linkedPages((store, parents, _args: Schema.TasktargetsArgs, page) =>
       store.targetsOf('task', parents, {}, page),
     ),
+    statusHistory: linkedPages((store, parents, _args: Schema.TaskstatusHistoryArgs, page) =>
+      store.statusChangesOf(parents, page),
+    ),
   },
   TaskAgency: {
     agency: linkedRecord(
@@ -176,6 +179,15 @@ export const loaders = {
     ),
     tasks: linkedPages((store, parents, _args: Schema.TargettasksArgs, page) =>
       store.tasksOf('target', parents, {}, page),
+    ),
+    observations: linkedPages((store, parents, _args: Schema.TargetobservationsArgs, page) =>
+      store.observationsOf(parents, page),
+    ),
+  },
+  Observation: {
+    target: linkedRecord(
+      (observation: { targetId: string }) => observation.targetId,
+      (store, ids) => store.targetsByIds(ids),
     ),
   },
   Finding: {

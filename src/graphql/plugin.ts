@@ -11,7 +11,9 @@ import { formatErrors } from './errors.js'
 import { assertQueryCost, limitRules, QUERY_LIMITS, withHttpStatus } from './limits.js'
 import { loaders } from './loaders.js'
 import { refuseUnknownOperation, requestParams } from './operations.js'
+import { mutationResolvers } from './mutations.js'
 import { resolvers } from './resolvers.js'
+import { writeRateKey } from '../progress/writes.js'
 
 export const GRAPHQL_PATH = '/graphql'
 
@@ -25,8 +27,14 @@ function operationNameOf(request: FastifyRequest): string | undefined {
 const QUERY_CACHE_SIZE = 1024
 
 export const graphqlRoutes =
-  (store: Store): FastifyPluginAsync =>
+  (store: Store, writeLimits: { max: number; windowMs: number }): FastifyPluginAsync =>
   async (app) => {
+    // Mutations count against the same kind of per-token allowance as REST writes.
+    const writeLimiter = app.createRateLimit({
+      max: writeLimits.max,
+      timeWindow: writeLimits.windowMs,
+      keyGenerator: (request) => writeRateKey(request.headers.authorization, request.ip),
+    })
     const sdl = readFileSync(graphqlSchemaPath, 'utf8')
     // The GraphQL endpoint is described by its SDL and GraphiQL, not by the REST API's OpenAPI.
     app.addHook('onRoute', (route) => {
@@ -34,7 +42,7 @@ export const graphqlRoutes =
     })
     await app.register(mercurius, {
       schema: sdl,
-      resolvers,
+      resolvers: { ...resolvers, ...mutationResolvers(writeLimiter) },
       // See LoaderFields in loaders.ts for what the types check and why this cast.
       loaders: loaders as MercuriusLoaders,
       context: contextOf(store),

@@ -12,6 +12,7 @@ import {
   targetFilter,
   taskFilter,
 } from './filters.js'
+import { taskEtag } from '../progress/writes.js'
 import { nodesByIds, typeNameOf } from './nodes.js'
 
 /** A root list: the store's page for the filter, as a connection. */
@@ -79,5 +80,8 @@ export const resolvers: IResolvers = {
   },
   Node: {
     resolveType: (record: { id: string }) => typeNameOf(record),
+  },
+  Task: {
+    etag: (task) => taskEtag(task),
   },
 }

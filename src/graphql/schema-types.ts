@@ -9,6 +9,8 @@ import type {
   TargetRecord,
   FindingRecord,
   SearchHit as SearchHitRecord,
+  ObservationRecord,
+  StatusChangeRecord,
 } from '../store/index.js'
 import type { MercuriusContext } from 'mercurius'
 export type Maybe<T> = T | null
@@ -257,16 +259,26 @@ export type Task = Node & {
   items: Array<Section>
   /** As the responsible agencies last reported it; not_started until they report. */
   status: TaskStatus
+  /** The ETag of the task as it is now: setTaskStatus takes it as ifMatch. */
+  etag: Scalars['String']
   /** The line of the source text. */
   source: LineRef
   /** The document it belongs to. */
   document: Document
   /** The targets it restates, in order of appearance. */
   targets: TargetConnection
+  /** Its status changes, newest first. */
+  statusHistory: StatusChangeConnection
 }
 
 /** A row of the appended task list (工作任务清单). */
 export type TasktargetsArgs = {
+  first?: InputMaybe<Scalars['Int']>
+  after?: InputMaybe<Scalars['String']>
+}
+
+/** A row of the appended task list (工作任务清单). */
+export type TaskstatusHistoryArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
 }
@@ -374,6 +386,10 @@ export type Target = Node & {
   relativeTo: Maybe<Scalars['String']>
   /** The clause it comes from, verbatim after repair. */
   quote: Scalars['String']
+  /** No longer stated by the current text of its document; kept for its observations. */
+  withdrawn: Scalars['Boolean']
+  /** From the latest observation the agencies reported; null before the first. */
+  progress: Maybe<Progress>
   /** The line of its number in the source text. */
   source: LineRef
   /** The document it belongs to. */
@@ -382,10 +398,18 @@ export type Target = Node & {
   section: Maybe<Section>
   /** The tasks that restate it, in task list order. */
   tasks: TaskConnection
+  /** The values the agencies reported, newest first by the date they hold for. */
+  observations: ObservationConnection
 }
 
 /** A quantitative commitment found in the text, such as a scale to reach by a deadline year. */
 export type TargettasksArgs = {
+  first?: InputMaybe<Scalars['Int']>
+  after?: InputMaybe<Scalars['String']>
+}
+
+/** A quantitative commitment found in the text, such as a scale to reach by a deadline year. */
+export type TargetobservationsArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
 }
@@ -781,6 +805,136 @@ export type QuerynodeArgs = {
   id: Scalars['ID']
 }
 
+/** How far a target has come, from its latest observation. */
+export type Progress = {
+  __typename?: 'Progress'
+  /** The latest value reported. */
+  latestValue: Scalars['Float']
+  /** The date it holds for, ISO. */
+  observedOn: Scalars['String']
+  /** The latest value as a share of the target, 1 when reached; null for a relative target. */
+  share: Maybe<Scalars['Float']>
+  /** Reached, or a total keeping up with the time gone to its deadline; null where the text gives no way to tell. */
+  onTrack: Maybe<Scalars['Boolean']>
+}
+
+/** A value a responsible agency reported for a target, as of a date. */
+export type Observation = {
+  __typename?: 'Observation'
+  /** Stable id. */
+  id: Scalars['ID']
+  /** The target it is a value of. */
+  targetId: Scalars['ID']
+  /** In the unit of the target. */
+  value: Scalars['Float']
+  /** The date the value holds for, ISO. */
+  observedOn: Scalars['String']
+  /** What the reporter adds. */
+  note: Maybe<Scalars['String']>
+  /** Where the value can be checked. */
+  evidenceUrl: Maybe<Scalars['String']>
+  /** The reporting agency's id, or admin. */
+  reportedBy: Scalars['String']
+  /** When it was recorded, ISO date and time. */
+  recordedAt: Scalars['String']
+  /** The target it is a value of. */
+  target: Target
+}
+
+/** A change of a task's status. */
+export type StatusChange = {
+  __typename?: 'StatusChange'
+  /** The task. */
+  taskId: Scalars['ID']
+  /** The status it was set to. */
+  status: TaskStatus
+  /** What the reporter adds. */
+  note: Maybe<Scalars['String']>
+  /** The agency's id, or admin. */
+  setBy: Scalars['String']
+  /** When, ISO date and time. */
+  setAt: Scalars['String']
+}
+
+/** A page of observations, with the total that match. */
+export type ObservationConnection = {
+  __typename?: 'ObservationConnection'
+  /** How many match, on every page together. */
+  totalCount: Scalars['Int']
+  /** The observations of this page. */
+  nodes: Array<Observation>
+  /** The observations of this page, each with its cursor. */
+  edges: Array<ObservationEdge>
+  /** Where this page stands. */
+  pageInfo: PageInfo
+}
+
+/** One of a page of observations, with the cursor to continue after it. */
+export type ObservationEdge = {
+  __typename?: 'ObservationEdge'
+  /** Pass as after to continue with the ones that follow this one. */
+  cursor: Scalars['String']
+  /** The observation. */
+  node: Observation
+}
+
+/** A page of status changes, with the total that match. */
+export type StatusChangeConnection = {
+  __typename?: 'StatusChangeConnection'
+  /** How many match, on every page together. */
+  totalCount: Scalars['Int']
+  /** The status changes of this page. */
+  nodes: Array<StatusChange>
+  /** The status changes of this page, each with its cursor. */
+  edges: Array<StatusChangeEdge>
+  /** Where this page stands. */
+  pageInfo: PageInfo
+}
+
+/** One of a page of status changes, with the cursor to continue after it. */
+export type StatusChangeEdge = {
+  __typename?: 'StatusChangeEdge'
+  /** Pass as after to continue with the ones that follow this one. */
+  cursor: Scalars['String']
+  /** The status change. */
+  node: StatusChange
+}
+
+/** A value to report for a target. */
+export type ObservationInput = {
+  /** In the unit of the target. */
+  value: Scalars['Float']
+  /** The date the value holds for, YYYY-MM-DD; not later than today. */
+  observedOn: Scalars['String']
+  /** What the reporter adds, at most 2,000 characters. */
+  note?: InputMaybe<Scalars['String']>
+  /** Where the value can be checked: an http or https URL. */
+  evidenceUrl?: InputMaybe<Scalars['String']>
+}
+
+/** Writes, for the responsible agencies: Authorization: Bearer TOKEN, as for REST. */
+export type Mutation = {
+  __typename?: 'Mutation'
+  /** Reports a value of a target; the token's agency must be a responsible unit of a task restating it. */
+  reportObservation: Observation
+  /** Sets a task's status, refused when the task changed since the ETag given. */
+  setTaskStatus: Task
+}
+
+/** Writes, for the responsible agencies: Authorization: Bearer TOKEN, as for REST. */
+export type MutationreportObservationArgs = {
+  targetId: Scalars['ID']
+  input: ObservationInput
+}
+
+/** Writes, for the responsible agencies: Authorization: Bearer TOKEN, as for REST. */
+export type MutationsetTaskStatusArgs = {
+  taskId: Scalars['ID']
+  status: TaskStatus
+  note?: InputMaybe<Scalars['String']>
+  ifMatch: Scalars['String']
+}
+
 export type ResolverTypeWrapper<T> = Promise<T> | T
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
@@ -879,6 +1033,7 @@ export type ResolversTypes = {
   Basis: Basis
   Target: ResolverTypeWrapper<TargetRecord>
   Float: ResolverTypeWrapper<Scalars['Float']>
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']>
   Severity: Severity
   FindingSource: ResolverTypeWrapper<FindingSource>
   Finding: ResolverTypeWrapper<FindingRecord>
@@ -890,7 +1045,6 @@ export type ResolversTypes = {
     | ResolversTypes['Target']
     | ResolversTypes['Finding']
   PageInfo: ResolverTypeWrapper<PageInfo>
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']>
   DocumentConnection: ResolverTypeWrapper<
     Omit<DocumentConnection, 'nodes' | 'edges'> & {
       nodes: Array<ResolversTypes['Document']>
@@ -953,6 +1107,29 @@ export type ResolversTypes = {
   SearchHitType: SearchHitType
   SearchHit: ResolverTypeWrapper<SearchHitRecord>
   Query: ResolverTypeWrapper<{}>
+  Progress: ResolverTypeWrapper<Progress>
+  Observation: ResolverTypeWrapper<ObservationRecord>
+  StatusChange: ResolverTypeWrapper<StatusChangeRecord>
+  ObservationConnection: ResolverTypeWrapper<
+    Omit<ObservationConnection, 'nodes' | 'edges'> & {
+      nodes: Array<ResolversTypes['Observation']>
+      edges: Array<ResolversTypes['ObservationEdge']>
+    }
+  >
+  ObservationEdge: ResolverTypeWrapper<
+    Omit<ObservationEdge, 'node'> & { node: ResolversTypes['Observation'] }
+  >
+  StatusChangeConnection: ResolverTypeWrapper<
+    Omit<StatusChangeConnection, 'nodes' | 'edges'> & {
+      nodes: Array<ResolversTypes['StatusChange']>
+      edges: Array<ResolversTypes['StatusChangeEdge']>
+    }
+  >
+  StatusChangeEdge: ResolverTypeWrapper<
+    Omit<StatusChangeEdge, 'node'> & { node: ResolversTypes['StatusChange'] }
+  >
+  ObservationInput: ObservationInput
+  Mutation: ResolverTypeWrapper<{}>
 }
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -973,6 +1150,7 @@ export type ResolversParentTypes = {
   Agency: AgencyRecord
   Target: TargetRecord
   Float: Scalars['Float']
+  Boolean: Scalars['Boolean']
   FindingSource: FindingSource
   Finding: FindingRecord
   Node:
@@ -983,7 +1161,6 @@ export type ResolversParentTypes = {
     | ResolversParentTypes['Target']
     | ResolversParentTypes['Finding']
   PageInfo: PageInfo
-  Boolean: Scalars['Boolean']
   DocumentConnection: Omit<DocumentConnection, 'nodes' | 'edges'> & {
     nodes: Array<ResolversParentTypes['Document']>
     edges: Array<ResolversParentTypes['DocumentEdge']>
@@ -1039,6 +1216,25 @@ export type ResolversParentTypes = {
   FindingFilter: FindingFilter
   SearchHit: SearchHitRecord
   Query: {}
+  Progress: Progress
+  Observation: ObservationRecord
+  StatusChange: StatusChangeRecord
+  ObservationConnection: Omit<ObservationConnection, 'nodes' | 'edges'> & {
+    nodes: Array<ResolversParentTypes['Observation']>
+    edges: Array<ResolversParentTypes['ObservationEdge']>
+  }
+  ObservationEdge: Omit<ObservationEdge, 'node'> & {
+    node: ResolversParentTypes['Observation']
+  }
+  StatusChangeConnection: Omit<StatusChangeConnection, 'nodes' | 'edges'> & {
+    nodes: Array<ResolversParentTypes['StatusChange']>
+    edges: Array<ResolversParentTypes['StatusChangeEdge']>
+  }
+  StatusChangeEdge: Omit<StatusChangeEdge, 'node'> & {
+    node: ResolversParentTypes['StatusChange']
+  }
+  ObservationInput: ObservationInput
+  Mutation: {}
 }
 
 export type DocumentResolvers<
@@ -1187,6 +1383,7 @@ export type TaskResolvers<
   agencies?: Resolver<Array<ResolversTypes['TaskAgency']>, ParentType, ContextType>
   items?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>
   status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>
+  etag?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   source?: Resolver<ResolversTypes['LineRef'], ParentType, ContextType>
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>
   targets?: Resolver<
@@ -1194,6 +1391,12 @@ export type TaskResolvers<
     ParentType,
     ContextType,
     RequireFields<TasktargetsArgs, 'first'>
+  >
+  statusHistory?: Resolver<
+    ResolversTypes['StatusChangeConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<TaskstatusHistoryArgs, 'first'>
   >
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
@@ -1262,6 +1465,8 @@ export type TargetResolvers<
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>
   relativeTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  withdrawn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>
+  progress?: Resolver<Maybe<ResolversTypes['Progress']>, ParentType, ContextType>
   source?: Resolver<ResolversTypes['LineRef'], ParentType, ContextType>
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>
   section?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType>
@@ -1270,6 +1475,12 @@ export type TargetResolvers<
     ParentType,
     ContextType,
     RequireFields<TargettasksArgs, 'first'>
+  >
+  observations?: Resolver<
+    ResolversTypes['ObservationConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<TargetobservationsArgs, 'first'>
   >
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
@@ -1547,6 +1758,107 @@ export type QueryResolvers<
   >
 }
 
+export type ProgressResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['Progress'] = ResolversParentTypes['Progress'],
+> = {
+  latestValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>
+  observedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>
+  onTrack?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type ObservationResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>
+  observedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  evidenceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  target?: Resolver<ResolversTypes['Target'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type StatusChangeResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange'],
+> = {
+  taskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>
+  status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  setBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  setAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type ObservationConnectionResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['ObservationConnection'] =
+    ResolversParentTypes['ObservationConnection'],
+> = {
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  nodes?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>
+  edges?: Resolver<Array<ResolversTypes['ObservationEdge']>, ParentType, ContextType>
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type ObservationEdgeResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['ObservationEdge'] =
+    ResolversParentTypes['ObservationEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  node?: Resolver<ResolversTypes['Observation'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type StatusChangeConnectionResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['StatusChangeConnection'] =
+    ResolversParentTypes['StatusChangeConnection'],
+> = {
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  nodes?: Resolver<Array<ResolversTypes['StatusChange']>, ParentType, ContextType>
+  edges?: Resolver<Array<ResolversTypes['StatusChangeEdge']>, ParentType, ContextType>
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type StatusChangeEdgeResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['StatusChangeEdge'] =
+    ResolversParentTypes['StatusChangeEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  node?: Resolver<ResolversTypes['StatusChange'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type MutationResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = {
+  reportObservation?: Resolver<
+    ResolversTypes['Observation'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationreportObservationArgs, 'targetId' | 'input'>
+  >
+  setTaskStatus?: Resolver<
+    ResolversTypes['Task'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationsetTaskStatusArgs, 'taskId' | 'status' | 'ifMatch'>
+  >
+}
+
 export type Resolvers<ContextType = MercuriusContext> = {
   Document?: DocumentResolvers<ContextType>
   NumberParts?: NumberPartsResolvers<ContextType>
@@ -1580,6 +1892,14 @@ export type Resolvers<ContextType = MercuriusContext> = {
   SearchHitEdge?: SearchHitEdgeResolvers<ContextType>
   SearchHit?: SearchHitResolvers<ContextType>
   Query?: QueryResolvers<ContextType>
+  Progress?: ProgressResolvers<ContextType>
+  Observation?: ObservationResolvers<ContextType>
+  StatusChange?: StatusChangeResolvers<ContextType>
+  ObservationConnection?: ObservationConnectionResolvers<ContextType>
+  ObservationEdge?: ObservationEdgeResolvers<ContextType>
+  StatusChangeConnection?: StatusChangeConnectionResolvers<ContextType>
+  StatusChangeEdge?: StatusChangeEdgeResolvers<ContextType>
+  Mutation?: MutationResolvers<ContextType>
 }
 
 export type Loader<TReturn, TObj, TParams, TContext> = (
@@ -1678,9 +1998,16 @@ export interface Loaders<
     agencies?: LoaderResolver<Array<TaskAgency>, TaskRecord, {}, TContext>
     items?: LoaderResolver<Array<Section>, TaskRecord, {}, TContext>
     status?: LoaderResolver<TaskStatus, TaskRecord, {}, TContext>
+    etag?: LoaderResolver<Scalars['String'], TaskRecord, {}, TContext>
     source?: LoaderResolver<LineRef, TaskRecord, {}, TContext>
     document?: LoaderResolver<Document, TaskRecord, {}, TContext>
     targets?: LoaderResolver<TargetConnection, TaskRecord, TasktargetsArgs, TContext>
+    statusHistory?: LoaderResolver<
+      StatusChangeConnection,
+      TaskRecord,
+      TaskstatusHistoryArgs,
+      TContext
+    >
   }
 
   TaskAgency?: {
@@ -1722,10 +2049,18 @@ export interface Loaders<
     basis?: LoaderResolver<Basis, TargetRecord, {}, TContext>
     relativeTo?: LoaderResolver<Maybe<Scalars['String']>, TargetRecord, {}, TContext>
     quote?: LoaderResolver<Scalars['String'], TargetRecord, {}, TContext>
+    withdrawn?: LoaderResolver<Scalars['Boolean'], TargetRecord, {}, TContext>
+    progress?: LoaderResolver<Maybe<Progress>, TargetRecord, {}, TContext>
     source?: LoaderResolver<LineRef, TargetRecord, {}, TContext>
     document?: LoaderResolver<Document, TargetRecord, {}, TContext>
     section?: LoaderResolver<Maybe<Section>, TargetRecord, {}, TContext>
     tasks?: LoaderResolver<TaskConnection, TargetRecord, TargettasksArgs, TContext>
+    observations?: LoaderResolver<
+      ObservationConnection,
+      TargetRecord,
+      TargetobservationsArgs,
+      TContext
+    >
   }
 
   FindingSource?: {
@@ -1842,6 +2177,57 @@ export interface Loaders<
     snippet?: LoaderResolver<Scalars['String'], SearchHitRecord, {}, TContext>
     score?: LoaderResolver<Scalars['Float'], SearchHitRecord, {}, TContext>
     node?: LoaderResolver<Node, SearchHitRecord, {}, TContext>
+  }
+
+  Progress?: {
+    latestValue?: LoaderResolver<Scalars['Float'], Progress, {}, TContext>
+    observedOn?: LoaderResolver<Scalars['String'], Progress, {}, TContext>
+    share?: LoaderResolver<Maybe<Scalars['Float']>, Progress, {}, TContext>
+    onTrack?: LoaderResolver<Maybe<Scalars['Boolean']>, Progress, {}, TContext>
+  }
+
+  Observation?: {
+    id?: LoaderResolver<Scalars['ID'], ObservationRecord, {}, TContext>
+    targetId?: LoaderResolver<Scalars['ID'], ObservationRecord, {}, TContext>
+    value?: LoaderResolver<Scalars['Float'], ObservationRecord, {}, TContext>
+    observedOn?: LoaderResolver<Scalars['String'], ObservationRecord, {}, TContext>
+    note?: LoaderResolver<Maybe<Scalars['String']>, ObservationRecord, {}, TContext>
+    evidenceUrl?: LoaderResolver<Maybe<Scalars['String']>, ObservationRecord, {}, TContext>
+    reportedBy?: LoaderResolver<Scalars['String'], ObservationRecord, {}, TContext>
+    recordedAt?: LoaderResolver<Scalars['String'], ObservationRecord, {}, TContext>
+    target?: LoaderResolver<Target, ObservationRecord, {}, TContext>
+  }
+
+  StatusChange?: {
+    taskId?: LoaderResolver<Scalars['ID'], StatusChangeRecord, {}, TContext>
+    status?: LoaderResolver<TaskStatus, StatusChangeRecord, {}, TContext>
+    note?: LoaderResolver<Maybe<Scalars['String']>, StatusChangeRecord, {}, TContext>
+    setBy?: LoaderResolver<Scalars['String'], StatusChangeRecord, {}, TContext>
+    setAt?: LoaderResolver<Scalars['String'], StatusChangeRecord, {}, TContext>
+  }
+
+  ObservationConnection?: {
+    totalCount?: LoaderResolver<Scalars['Int'], ObservationConnection, {}, TContext>
+    nodes?: LoaderResolver<Array<Observation>, ObservationConnection, {}, TContext>
+    edges?: LoaderResolver<Array<ObservationEdge>, ObservationConnection, {}, TContext>
+    pageInfo?: LoaderResolver<PageInfo, ObservationConnection, {}, TContext>
+  }
+
+  ObservationEdge?: {
+    cursor?: LoaderResolver<Scalars['String'], ObservationEdge, {}, TContext>
+    node?: LoaderResolver<Observation, ObservationEdge, {}, TContext>
+  }
+
+  StatusChangeConnection?: {
+    totalCount?: LoaderResolver<Scalars['Int'], StatusChangeConnection, {}, TContext>
+    nodes?: LoaderResolver<Array<StatusChange>, StatusChangeConnection, {}, TContext>
+    edges?: LoaderResolver<Array<StatusChangeEdge>, StatusChangeConnection, {}, TContext>
+    pageInfo?: LoaderResolver<PageInfo, StatusChangeConnection, {}, TContext>
+  }
+
+  StatusChangeEdge?: {
+    cursor?: LoaderResolver<Scalars['String'], StatusChangeEdge, {}, TContext>
+    node?: LoaderResolver<StatusChange, StatusChangeEdge, {}, TContext>
   }
 }
 declare module 'mercurius' {

@@ -46,6 +46,16 @@ export function taskEtag(task: TaskRecord): string {
   return `"${createHash('sha256').update(JSON.stringify(task)).digest('base64url').slice(0, 27)}"`
 }
 
+/**
+ * What a write is counted against for the per-token rate limit: the token (hashed here, so that
+ * the limiter never holds a secret), or the client's address when there is none.
+ */
+export function writeRateKey(authorization: string | undefined, ip: string): string {
+  return authorization
+    ? `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`
+    : `address:${ip}`
+}
+
 /** The principal of an Authorization header; a WriteError when there is none or it is not valid. */
 export function authenticate(store: Store, authorization: string | undefined): Principal {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')

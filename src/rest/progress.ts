@@ -1,6 +1,5 @@
 // Progress over REST: agencies report observations of targets and set the status of tasks with
 // a bearer token; anyone reads them back, as JSON or CSV; administrators read the audit log.
-import { createHash } from 'node:crypto'
 import { Type, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import {
@@ -10,6 +9,7 @@ import {
   STATUS_OF_FAILURE,
   taskEtag,
   WriteError,
+  writeRateKey,
 } from '../progress/writes.js'
 import type { Page, Principal, Store } from '../store/index.js'
 import { csvColumns, csvStream } from './csv.js'
@@ -69,12 +69,8 @@ function writeRateLimit(limits: WriteLimits) {
       max: limits.max,
       timeWindow: limits.windowMs,
       hook: 'preHandler' as const,
-      keyGenerator: (request: FastifyRequest) => {
-        const authorization = request.headers.authorization
-        return authorization
-          ? `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`
-          : `address:${request.ip}`
-      },
+      keyGenerator: (request: FastifyRequest) =>
+        writeRateKey(request.headers.authorization, request.ip),
     },
   }
 }

@@ -140,6 +140,23 @@ export const Target = Type.Object(
       Type.String({ description: 'The measure it is stated against (在校生数), else null.' }),
     ),
     quote: Type.String({ description: 'The clause it comes from, verbatim after repair.' }),
+    withdrawn: Type.Boolean({
+      description:
+        'No longer stated by the current text of its document; kept for its observations.',
+    }),
+    progress: nullable(
+      Type.Object(
+        {
+          latestValue: Type.Number({ description: 'The latest value reported.' }),
+          observedOn: Type.String({ format: 'date', description: 'The date it holds for.' }),
+          share: nullable(Type.Number({ description: 'Of the target; 1 is reached.' })),
+          onTrack: nullable(
+            Type.Boolean({ description: 'Reached, or keeping up with the time gone.' }),
+          ),
+        },
+        { description: 'From the latest observation; null before the first.' },
+      ),
+    ),
     source: Type.Object({ line: Type.Integer({ description: 'The line of its number.' }) }),
   },
   { $id: 'Target' },

@@ -14,8 +14,10 @@ import {
   isResponsibleForTarget,
   isResponsibleForTask,
   observationQuery,
+  observationRelations,
   setTaskStatus,
   statusChangeQuery,
+  statusChangeRelations,
   type ObservationInput,
   type TaskStatus,
 } from './progress.js'
@@ -148,6 +150,10 @@ export class Store {
     listPage(this.db, ...statusChangeQuery({ task: taskId }), page)
   eachStatusChange = (taskId: string) => listAll(this.db, ...statusChangeQuery({ task: taskId }))
   listAudit = (page: PageRequest) => listPage(this.db, ...auditQuery(), page)
+  observationsOf = (parents: Parents, page: PageRequest) =>
+    pagesByParent(this.db, ...observationQuery({}), observationRelations.target, parents, page)
+  statusChangesOf = (parents: Parents, page: PageRequest) =>
+    pagesByParent(this.db, ...statusChangeQuery({}), statusChangeRelations.task, parents, page)
 
   private version: { counter: number; tag: string } | null = null
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
-import { prepared, type ListSpec } from './query.js'
+import { PARENT_IDS, prepared, type ListSpec, type Relation } from './query.js'
 import type { Principal } from './tokens.js'
 
 export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'at_risk'
@@ -141,8 +141,10 @@ export function addObservation(
 
 /** A target's observations, newest first by the date they hold for, then by recording. */
 export function observationQuery(filter: {
-  target: string
+  target?: string
 }): [ListSpec<ObservationRow, ObservationRecord>, Conditions] {
+  const where = new Conditions()
+  if (filter.target !== undefined) where.add('o.target_id = ?', filter.target)
   return [
     {
       select: 'SELECT o.* FROM observations o',
@@ -153,9 +155,14 @@ export function observationQuery(filter: {
       keyOf: (r) => [-unixEpoch(r.observed_on), -r.seq],
       map: toObservation,
     },
-    new Conditions().add('o.target_id = ?', filter.target),
+    where,
   ]
 }
+
+/** Observations hang on their targets. */
+export const observationRelations = {
+  target: { join: `JOIN ${PARENT_IDS} r ON r.value = o.target_id`, parent: 'r.value' },
+} satisfies Record<string, Relation>
 
 /** SQLite's unixepoch() of an ISO date: the same key on both sides of a cursor. */
 function unixEpoch(isoDate: string): number {
@@ -225,8 +232,10 @@ export function setTaskStatus(
 
 /** A task's status changes, newest first. */
 export function statusChangeQuery(filter: {
-  task: string
+  task?: string
 }): [ListSpec<StatusRow, StatusChangeRecord>, Conditions] {
+  const where = new Conditions()
+  if (filter.task !== undefined) where.add('c.task_id = ?', filter.task)
   return [
     {
       select: 'SELECT c.* FROM task_status_changes c',
@@ -236,9 +245,14 @@ export function statusChangeQuery(filter: {
       keyOf: (r) => [-r.seq],
       map: toStatusChange,
     },
-    new Conditions().add('c.task_id = ?', filter.task),
+    where,
   ]
 }
+
+/** Status changes hang on their tasks. */
+export const statusChangeRelations = {
+  task: { join: `JOIN ${PARENT_IDS} r ON r.value = c.task_id`, parent: 'r.value' },
+} satisfies Record<string, Relation>
 
 interface AuditRow {
   seq: number

@@ -1,5 +1,6 @@
 // Read queries for targets, with the tasks that restate each one.
 import type { Basis, Comparator, ParsedTarget } from '../ingest/types.js'
+import { progressOf, type Progress } from '../progress/measure.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
 import {
@@ -19,6 +20,10 @@ export interface TargetRecord extends Omit<ParsedTarget, 'sectionIndex' | 'taskI
   documentId: string
   sectionId: string | null
   taskIds: string[]
+  /** No longer stated by the current text of its document; kept for its observations. */
+  withdrawn: boolean
+  /** From the latest observation the agencies reported; null before the first. */
+  progress: Progress | null
   source: { line: number }
 }
 
@@ -38,11 +43,23 @@ interface Row {
   quote: string
   line: number
   task_ids: string
+  withdrawn: 0 | 1
+  latest_value: number | null
+  latest_observed_on: string | null
+  plan_year: number | null
 }
+
+/** The latest observation: by the date it holds for, then the last recorded. */
+const LATEST = `FROM observations o WHERE o.target_id = g.id
+  ORDER BY o.observed_on DESC, o.seq DESC LIMIT 1`
 
 const SELECT = `SELECT g.*,
   (SELECT json_group_array(k.id ORDER BY k.position)
-   FROM target_tasks tt JOIN tasks k ON k.id = tt.task_id WHERE tt.target_id = g.id) AS task_ids
+   FROM target_tasks tt JOIN tasks k ON k.id = tt.task_id WHERE tt.target_id = g.id) AS task_ids,
+  (SELECT o.value ${LATEST}) AS latest_value,
+  (SELECT o.observed_on ${LATEST}) AS latest_observed_on,
+  (SELECT CAST(substr(d.issued_on, 1, 4) AS INTEGER) FROM documents d WHERE d.id = g.document_id)
+    AS plan_year
   FROM targets g`
 
 function toRecord(r: Row): TargetRecord {
@@ -60,6 +77,12 @@ function toRecord(r: Row): TargetRecord {
     basis: r.basis,
     relativeTo: r.relative_to,
     quote: r.quote,
+    withdrawn: r.withdrawn === 1,
+    progress: progressOf(
+      { comparator: r.comparator, value: r.value, basis: r.basis, deadlineYear: r.deadline_year },
+      r.latest_value === null ? null : { value: r.latest_value, observedOn: r.latest_observed_on! },
+      r.plan_year,
+    ),
     source: { line: r.line },
   }
 }

@@ -58,11 +58,14 @@ export function isLink(type: GraphQLObjectType, name: string): boolean {
   )
 }
 
+/** Fields GraphQL adds because it has no headers: REST sends a task's ETag as a header. */
+export const GRAPHQL_ONLY = new Set(['Task.etag'])
+
 /** The fields of a record as REST serves them: links left out, nested objects expanded. */
 export function recordSelection(typeName: string): string {
   const type = schema.getType(typeName) as GraphQLObjectType
   return Object.values(type.getFields())
-    .filter((field) => !isLink(type, field.name))
+    .filter((field) => !isLink(type, field.name) && !GRAPHQL_ONLY.has(`${typeName}.${field.name}`))
     .map((field) => {
       const named = getNamedType(field.type)
       return isObjectType(named) ? `${field.name} { ${recordSelection(named.name)} }` : field.name

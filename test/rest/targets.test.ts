@@ -16,6 +16,8 @@ interface Target {
   value: number | null
   unit: string | null
   deadlineYear: number | null
+  progress: unknown
+  withdrawn: boolean
 }
 
 t.test('targets come with their section, tasks, figures and quote', async (t) => {
@@ -32,6 +34,7 @@ t.test('targets come with their section, tasks, figures and quote', async (t) =>
     'documentId',
     'id',
     'indicator',
+    'progress',
     'quote',
     'relativeTo',
     'sectionId',
@@ -40,7 +43,10 @@ t.test('targets come with their section, tasks, figures and quote', async (t) =>
     'unit',
     'value',
     'valueMax',
+    'withdrawn',
   ])
+  t.equal(first.progress, null, 'no progress before the first observation')
+  t.equal(first.withdrawn, false)
   t.match(first, {
     indicator: '中等职业学校在校生规模',
     comparator: 'gte',

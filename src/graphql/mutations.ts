@@ -1,0 +1,83 @@
+// Progress writes over GraphQL: the same rules as REST (src/progress/writes.ts), with the same
+// bearer token, and errors that carry REST's status and a code a GraphQL client can switch on.
+import type { FastifyRequest } from 'fastify'
+import mercurius, { type IResolvers } from 'mercurius'
+import {
+  authenticate,
+  changeTaskStatus,
+  reportObservation,
+  STATUS_OF_FAILURE,
+  WriteError,
+  type WriteFailure,
+} from '../progress/writes.js'
+
+const CODE_OF_FAILURE: Record<WriteFailure, string> = {
+  unauthorized: 'UNAUTHENTICATED',
+  forbidden: 'FORBIDDEN',
+  'not-found': 'NOT_FOUND',
+  'precondition-required': 'PRECONDITION_REQUIRED',
+  'precondition-failed': 'PRECONDITION_FAILED',
+  'invalid-value': 'BAD_USER_INPUT',
+}
+
+/**
+ * Counts a write and says whether it is over the allowance: @fastify/rate-limit's createRateLimit.
+ * Its isAllowed means only "on the allow list"; isExceeded says whether the limit is passed.
+ */
+export type WriteLimiter = (
+  request: FastifyRequest,
+) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean }>
+
+function asGraphQLError(err: unknown): unknown {
+  if (!(err instanceof WriteError)) return err
+  return new mercurius.ErrorWithProps(
+    err.message,
+    {
+      code: CODE_OF_FAILURE[err.failure],
+      ...(err.invalidParams.length > 0 ? { invalidParams: err.invalidParams } : {}),
+    },
+    STATUS_OF_FAILURE[err.failure],
+  )
+}
+
+async function write<T>(request: FastifyRequest, limiter: WriteLimiter, run: () => T) {
+  const limit = await limiter(request)
+  if (!limit.isAllowed && limit.isExceeded) {
+    throw new mercurius.ErrorWithProps(
+      'too many writes with this token: wait, then retry',
+      { code: 'RATE_LIMITED' },
+      429,
+    )
+  }
+  try {
+    return run()
+  } catch (err) {
+    throw asGraphQLError(err)
+  }
+}
+
+export function mutationResolvers(limiter: WriteLimiter): IResolvers {
+  return {
+    Mutation: {
+      reportObservation: (_root, { targetId, input }, { store, reply }) =>
+        write(reply.request, limiter, () =>
+          reportObservation(
+            store,
+            authenticate(store, reply.request.headers.authorization),
+            targetId,
+            input,
+          ),
+        ),
+      setTaskStatus: (_root, { taskId, status, note, ifMatch }, { store, reply }) =>
+        write(reply.request, limiter, () =>
+          changeTaskStatus(
+            store,
+            authenticate(store, reply.request.headers.authorization),
+            taskId,
+            { status, note },
+            ifMatch,
+          ),
+        ),
+    },
+  }
+}
