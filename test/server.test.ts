@@ -1,47 +1,12 @@
 // End to end: npm start's entry point as a real process on a real port.
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
 import t from 'tap'
 import { projectRoot } from '../src/paths.js'
 import { tempDir } from './helper.js'
-
-interface Server {
-  child: ChildProcess
-  url: string
-  logs: Record<string, unknown>[]
-}
-
-const fromSource = ['--import', 'tsx', join(projectRoot, 'src/server.ts')]
-
-function start(env: Record<string, string>, args = fromSource): Promise<Server> {
-  const child = spawn(process.execPath, args, {
-    cwd: projectRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const logs: Record<string, unknown>[] = []
-  return new Promise((resolve, reject) => {
-    let stderr = ''
-    child.stderr!.on('data', (chunk) => (stderr += chunk))
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)))
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const entry = JSON.parse(line) as Record<string, unknown>
-      logs.push(entry)
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(String(entry.msg))
-      if (m) resolve({ child, url: m[1]!, logs })
-    })
-  })
-}
-
-async function stop(server: Server): Promise<number | null> {
-  const exited = once(server.child, 'exit')
-  server.child.kill('SIGTERM')
-  const [code] = (await exited) as [number | null]
-  return code
-}
+import { start, stop } from './server-process.js'
 
 t.test('first start builds the database from db/sources, then serves it', async (t) => {
   const dbPath = join(tempDir(t), 'plan.db')
