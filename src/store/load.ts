@@ -140,7 +140,7 @@ function insertTargets(
   plan: PlanDocument,
   docId: string,
   sectionIdsByIndex: string[],
-) {
+): string[] {
   const ids = targetIds(plan.number, plan.targets)
   const target = db.prepare(
     `INSERT INTO targets (id, document_id, position, section_id, indicator, comparator, value,
@@ -172,6 +172,7 @@ function insertTargets(
     for (const taskIndex of t.taskIndexes) link.run(ids[i], taskId(plan.number, taskIndex + 1))
     indexed.run('target', ids[i], docId, `${t.indicator}\n${t.quote}`)
   })
+  return ids
 }
 
 function insertFindings(db: Database, plan: PlanDocument, docId: string) {
@@ -194,15 +195,50 @@ function insertFindings(db: Database, plan: PlanDocument, docId: string) {
   )
 }
 
+type TargetRow = Record<string, unknown> & { id: string }
+
+/** The document's targets that agencies have reported on: their history outlives the text. */
+function reportedTargets(db: Database, docId: string): TargetRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM targets g WHERE g.document_id = ?
+         AND EXISTS (SELECT 1 FROM observations o WHERE o.target_id = g.id)
+       ORDER BY g.position`,
+    )
+    .all(docId) as TargetRow[]
+}
+
+/**
+ * Targets reported on that the new text no longer states stay, marked withdrawn, after the
+ * text's own targets and without the old text's section and task links, so that their
+ * observations still have a target to belong to.
+ */
+function keepWithdrawn(db: Database, docId: string, earlier: TargetRow[], current: Set<string>) {
+  const gone = earlier.filter((row) => !current.has(row.id))
+  if (gone.length === 0) return
+  const { last } = db
+    .prepare('SELECT coalesce(max(position), 0) AS last FROM targets WHERE document_id = ?')
+    .get(docId) as { last: number }
+  const insert = db.prepare(
+    `INSERT INTO targets (id, document_id, position, section_id, indicator, comparator, value,
+       value_max, unit, deadline_year, basis, relative_to, quote, line, withdrawn)
+     VALUES (@id, @document_id, @position, NULL, @indicator, @comparator, @value, @value_max,
+       @unit, @deadline_year, @basis, @relative_to, @quote, @line, 1)`,
+  )
+  gone.forEach((row, i) => insert.run({ ...row, position: last + i + 1 }))
+}
+
 function loadOne(db: Database, plan: PlanDocument): LoadResult {
   const id = documentId(plan.number)
   const replaced = db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined
+  const reported = replaced ? reportedTargets(db, id) : []
   if (replaced) deleteDocument(db, id)
   insertDocument(db, plan)
   const sections = insertSections(db, plan, id)
   const agencies = insertAgencies(db, plan, id)
   insertTasks(db, plan, id, sections, agencies)
-  insertTargets(db, plan, id, sections)
+  const targets = insertTargets(db, plan, id, sections)
+  keepWithdrawn(db, id, reported, new Set(targets))
   insertFindings(db, plan, id)
   return { documentId: id, replaced }
 }
