@@ -23,6 +23,7 @@ import { progressRoutes, type WriteLimits } from './rest/progress.js'
 import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
 import { graphiqlRoutes } from './graphql/graphiql.js'
+import { ProgressEvents } from './progress/events.js'
 import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
 
 export interface AppOptions {
@@ -74,6 +75,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // Writes announce themselves here; the GraphQL subscription passes them on.
+  const events = new ProgressEvents()
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   registerProblemHandlers(app)
   await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT)
@@ -87,12 +90,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(targetRoutes(options.store))
   await app.register(findingRoutes(options.store))
   await app.register(
-    progressRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT),
+    progressRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT, events),
   )
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
   await app.register(
-    graphqlRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT),
+    graphqlRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT, events),
   )
   await app.register(graphiqlRoutes({ endpoint: GRAPHQL_PATH }))
   refuseOtherMethods(app, readPaths)

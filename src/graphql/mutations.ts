@@ -2,6 +2,7 @@
 // bearer token, and errors that carry REST's status and a code a GraphQL client can switch on.
 import type { FastifyRequest } from 'fastify'
 import mercurius, { type IResolvers } from 'mercurius'
+import type { ProgressEvents } from '../progress/events.js'
 import {
   authenticate,
   changeTaskStatus,
@@ -56,7 +57,10 @@ async function write<T>(request: FastifyRequest, limiter: WriteLimiter, run: () 
   }
 }
 
-export function mutationResolvers(limiter: WriteLimiter): IResolvers {
+/** The topic mercurius' pubsub carries progress on. */
+const PROGRESS_TOPIC = 'PROGRESS_REPORTED'
+
+export function mutationResolvers(limiter: WriteLimiter, events: ProgressEvents): IResolvers {
   return {
     Mutation: {
       reportObservation: (_root, { targetId, input }, { store, reply }) =>
@@ -66,6 +70,7 @@ export function mutationResolvers(limiter: WriteLimiter): IResolvers {
             authenticate(store, reply.request.headers.authorization),
             targetId,
             input,
+            events,
           ),
         ),
       setTaskStatus: (_root, { taskId, status, note, ifMatch }, { store, reply }) =>
@@ -76,8 +81,24 @@ export function mutationResolvers(limiter: WriteLimiter): IResolvers {
             taskId,
             { status, note },
             ifMatch,
+            events,
           ),
         ),
     },
+    Subscription: {
+      progressReported: {
+        subscribe: (_root, _args, { pubsub }) => pubsub.subscribe(PROGRESS_TOPIC),
+      },
+    },
   }
+}
+
+/** Passes every write, REST's and GraphQL's, to the subscribers of progressReported. */
+export function publishProgress(
+  events: ProgressEvents,
+  publish: (event: { topic: string; payload: unknown }) => void,
+): () => void {
+  return events.listen((event) =>
+    publish({ topic: PROGRESS_TOPIC, payload: { progressReported: event } }),
+  )
 }

@@ -11,7 +11,8 @@ import { formatErrors } from './errors.js'
 import { assertQueryCost, limitRules, QUERY_LIMITS, withHttpStatus } from './limits.js'
 import { loaders } from './loaders.js'
 import { refuseUnknownOperation, requestParams } from './operations.js'
-import { mutationResolvers } from './mutations.js'
+import { mutationResolvers, publishProgress } from './mutations.js'
+import type { ProgressEvents } from '../progress/events.js'
 import { resolvers } from './resolvers.js'
 import { writeRateKey } from '../progress/writes.js'
 
@@ -27,7 +28,11 @@ function operationNameOf(request: FastifyRequest): string | undefined {
 const QUERY_CACHE_SIZE = 1024
 
 export const graphqlRoutes =
-  (store: Store, writeLimits: { max: number; windowMs: number }): FastifyPluginAsync =>
+  (
+    store: Store,
+    writeLimits: { max: number; windowMs: number },
+    events: ProgressEvents,
+  ): FastifyPluginAsync =>
   async (app) => {
     // Mutations count against the same kind of per-token allowance as REST writes.
     const writeLimiter = app.createRateLimit({
@@ -42,7 +47,9 @@ export const graphqlRoutes =
     })
     await app.register(mercurius, {
       schema: sdl,
-      resolvers: { ...resolvers, ...mutationResolvers(writeLimiter) },
+      resolvers: { ...resolvers, ...mutationResolvers(writeLimiter, events) },
+      // progressReported over WebSocket (graphql-ws and graphql-transport-ws), at /graphql.
+      subscription: { context: () => ({ store }) },
       // See LoaderFields in loaders.ts for what the types check and why this cast.
       loaders: loaders as MercuriusLoaders,
       context: contextOf(store),
@@ -56,6 +63,11 @@ export const graphqlRoutes =
       graphql: { parseOptions: { maxTokens: QUERY_LIMITS.tokens } },
       errorFormatter: formatErrors,
     })
+
+    const stopPublishing = publishProgress(events, (event) => {
+      void app.graphql.pubsub.publish(event)
+    })
+    app.addHook('onClose', async () => stopPublishing())
 
     const checkOperation = refuseUnknownOperation(QUERY_LIMITS.tokens)
     app.addHook('preHandler', async (request, reply) => {

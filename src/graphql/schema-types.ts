@@ -935,6 +935,35 @@ export type MutationsetTaskStatusArgs = {
   ifMatch: Scalars['String']
 }
 
+/** What is reported, as it is reported. */
+export type ProgressKind =
+  /** An observation of a target. */
+  | 'observation'
+  /** A change of a task's status. */
+  | 'status'
+
+/** A write, as subscribers see it the moment it is on disk. */
+export type ProgressEvent = {
+  __typename?: 'ProgressEvent'
+  /** observation or status. */
+  kind: ProgressKind
+  /** The target an observation is of; null for a status change. */
+  targetId: Maybe<Scalars['ID']>
+  /** The task whose status changed; null for an observation. */
+  taskId: Maybe<Scalars['ID']>
+  /** The observation, for kind observation. */
+  observation: Maybe<Observation>
+  /** The status change, for kind status. */
+  statusChange: Maybe<StatusChange>
+}
+
+/** Live updates over WebSocket at /graphql (graphql-transport-ws or graphql-ws). */
+export type Subscription = {
+  __typename?: 'Subscription'
+  /** Every observation and status change, REST's and GraphQL's, once each is on disk. */
+  progressReported: ProgressEvent
+}
+
 export type ResolverTypeWrapper<T> = Promise<T> | T
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
@@ -1130,6 +1159,14 @@ export type ResolversTypes = {
   >
   ObservationInput: ObservationInput
   Mutation: ResolverTypeWrapper<{}>
+  ProgressKind: ProgressKind
+  ProgressEvent: ResolverTypeWrapper<
+    Omit<ProgressEvent, 'observation' | 'statusChange'> & {
+      observation: Maybe<ResolversTypes['Observation']>
+      statusChange: Maybe<ResolversTypes['StatusChange']>
+    }
+  >
+  Subscription: ResolverTypeWrapper<{}>
 }
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1235,6 +1272,11 @@ export type ResolversParentTypes = {
   }
   ObservationInput: ObservationInput
   Mutation: {}
+  ProgressEvent: Omit<ProgressEvent, 'observation' | 'statusChange'> & {
+    observation: Maybe<ResolversParentTypes['Observation']>
+    statusChange: Maybe<ResolversParentTypes['StatusChange']>
+  }
+  Subscription: {}
 }
 
 export type DocumentResolvers<
@@ -1859,6 +1901,30 @@ export type MutationResolvers<
   >
 }
 
+export type ProgressEventResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['ProgressEvent'] = ResolversParentTypes['ProgressEvent'],
+> = {
+  kind?: Resolver<ResolversTypes['ProgressKind'], ParentType, ContextType>
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>
+  taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>
+  observation?: Resolver<Maybe<ResolversTypes['Observation']>, ParentType, ContextType>
+  statusChange?: Resolver<Maybe<ResolversTypes['StatusChange']>, ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type SubscriptionResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
+> = {
+  progressReported?: SubscriptionResolver<
+    ResolversTypes['ProgressEvent'],
+    'progressReported',
+    ParentType,
+    ContextType
+  >
+}
+
 export type Resolvers<ContextType = MercuriusContext> = {
   Document?: DocumentResolvers<ContextType>
   NumberParts?: NumberPartsResolvers<ContextType>
@@ -1900,6 +1966,8 @@ export type Resolvers<ContextType = MercuriusContext> = {
   StatusChangeConnection?: StatusChangeConnectionResolvers<ContextType>
   StatusChangeEdge?: StatusChangeEdgeResolvers<ContextType>
   Mutation?: MutationResolvers<ContextType>
+  ProgressEvent?: ProgressEventResolvers<ContextType>
+  Subscription?: SubscriptionResolvers<ContextType>
 }
 
 export type Loader<TReturn, TObj, TParams, TContext> = (
@@ -2228,6 +2296,14 @@ export interface Loaders<
   StatusChangeEdge?: {
     cursor?: LoaderResolver<Scalars['String'], StatusChangeEdge, {}, TContext>
     node?: LoaderResolver<StatusChange, StatusChangeEdge, {}, TContext>
+  }
+
+  ProgressEvent?: {
+    kind?: LoaderResolver<ProgressKind, ProgressEvent, {}, TContext>
+    targetId?: LoaderResolver<Maybe<Scalars['ID']>, ProgressEvent, {}, TContext>
+    taskId?: LoaderResolver<Maybe<Scalars['ID']>, ProgressEvent, {}, TContext>
+    observation?: LoaderResolver<Maybe<Observation>, ProgressEvent, {}, TContext>
+    statusChange?: LoaderResolver<Maybe<StatusChange>, ProgressEvent, {}, TContext>
   }
 }
 declare module 'mercurius' {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import type { Principal, Store, TaskRecord } from '../store/index.js'
 import type { ObservationInput, TaskStatus } from '../store/progress.js'
+import type { ProgressEvents } from './events.js'
 
 export type WriteFailure =
   | 'unauthorized'
@@ -113,6 +114,7 @@ export function reportObservation(
   principal: Principal,
   targetId: string,
   input: ObservationInput,
+  events?: ProgressEvents,
   now = new Date(),
 ) {
   const target = store.getTarget(targetId)
@@ -133,7 +135,9 @@ export function reportObservation(
       problems,
     )
   }
-  return store.addObservation(principal, targetId, input, now)
+  const observation = store.addObservation(principal, targetId, input, now)
+  events?.report({ kind: 'observation', targetId, taskId: null, observation })
+  return observation
 }
 
 /** If-Match holds the tag: one of a list, or *; a tag of a compressed copy names the same task. */
@@ -155,6 +159,7 @@ export function changeTaskStatus(
   taskId: string,
   change: { status: string; note?: string | null | undefined },
   ifMatch: string | undefined,
+  events?: ProgressEvents,
   now = new Date(),
 ): TaskRecord {
   const task = store.getTask(taskId)
@@ -182,7 +187,7 @@ export function changeTaskStatus(
       'send If-Match with the task’s ETag, so that a change made meanwhile is not overwritten',
     )
   }
-  store.setTaskStatus(
+  const statusChange = store.setTaskStatus(
     principal,
     taskId,
     { status: change.status as TaskStatus, note: change.note },
@@ -197,5 +202,6 @@ export function changeTaskStatus(
     },
     now,
   )
+  events?.report({ kind: 'status', targetId: null, taskId, statusChange })
   return store.getTask(taskId)!
 }

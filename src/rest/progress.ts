@@ -11,6 +11,7 @@ import {
   WriteError,
   writeRateKey,
 } from '../progress/writes.js'
+import type { ProgressEvents } from '../progress/events.js'
 import type { Page, Principal, Store } from '../store/index.js'
 import { csvColumns, csvStream } from './csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
@@ -119,7 +120,7 @@ function sendList<T>(
 }
 
 export const progressRoutes =
-  (store: Store, limits: WriteLimits): FastifyPluginAsync =>
+  (store: Store, limits: WriteLimits, events: ProgressEvents): FastifyPluginAsync =>
   async (app) => {
     const writeConfig = writeRateLimit(limits)
     const targetParams = IdParams
@@ -158,7 +159,13 @@ export const progressRoutes =
       async (request, reply) =>
         guarded(request, reply, () => {
           const principal = authenticate(store, request.headers.authorization)
-          const observation = reportObservation(store, principal, request.params.id, request.body)
+          const observation = reportObservation(
+            store,
+            principal,
+            request.params.id,
+            request.body,
+            events,
+          )
           const self = `/v1/targets/${request.params.id}/observations/${observation.id}`
           reply.code(201).header('location', self)
           return { data: observation, links: { self } }
@@ -284,6 +291,7 @@ export const progressRoutes =
             request.params.id,
             request.body,
             request.headers['if-match'],
+            events,
           )
           reply.header('etag', taskEtag(task))
           return itemEnvelope(request, task)

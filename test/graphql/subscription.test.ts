@@ -1,0 +1,123 @@
+// progressReported over a real WebSocket: a dashboard sees each write, REST's and GraphQL's,
+// once it is on disk.
+import t from 'tap'
+import WebSocket from 'ws'
+import { buildApp } from '../../src/app.js'
+import { Store } from '../../src/store/index.js'
+import { createToken } from '../../src/store/tokens.js'
+import { bundledPlanPath, tempDatabase } from '../helper.js'
+
+/** A graphql-transport-ws client: each message the server sends, in order. */
+function subscribe(url: string, query: string) {
+  const socket = new WebSocket(url, 'graphql-transport-ws')
+  const messages: { type: string; payload?: unknown }[] = []
+  const waiting: (() => void)[] = []
+  socket.on('message', (data) => {
+    messages.push(JSON.parse(String(data)))
+    waiting.splice(0).forEach((wake) => wake())
+  })
+  const next = async (type: string) => {
+    for (;;) {
+      const index = messages.findIndex((m) => m.type === type)
+      if (index >= 0) return messages.splice(index, 1)[0]!
+      await new Promise<void>((wake) => waiting.push(wake))
+    }
+  }
+  /** Resolves once a message of the type has come, leaving it to be taken. */
+  const peek = async (type: string) => {
+    while (!messages.some((m) => m.type === type)) {
+      await new Promise<void>((wake) => waiting.push(wake))
+    }
+  }
+  const ready = (async () => {
+    await new Promise((open) => socket.once('open', open))
+    socket.send(JSON.stringify({ type: 'connection_init' }))
+    await next('connection_ack')
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }))
+  })()
+  return { socket, next, peek, ready }
+}
+
+t.test('a subscriber sees every write once it is on disk', async (t) => {
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  const store = new Store(db)
+  const app = await buildApp({ store })
+  t.teardown(() => app.close())
+  const address = await app.listen({ port: 0, host: '127.0.0.1' })
+  const admin = createToken(db, { role: 'admin', agencyId: null, label: 'admin' }).secret
+  const target = [...store.eachTarget({})][0]!
+  const task = [...store.eachTask({})][0]!
+
+  const live = subscribe(
+    `${address.replace('http', 'ws')}/graphql`,
+    `subscription { progressReported { kind targetId taskId
+       observation { value observedOn target { id } } statusChange { status setBy } } }`,
+  )
+  t.teardown(() => live.socket.close())
+  await live.ready
+  const post = (value: number, observedOn: string) =>
+    fetch(`${address}/v1/targets/${target.id}/observations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ value, observedOn }),
+    })
+  // The server registers a subscription a moment after reading it, and says nothing when it
+  // has: probe writes (value -1) are sent until one is seen, and skipped from then on.
+  const PROBE = -1
+  for (let seen = false; !seen;) {
+    await post(PROBE, '2024-01-01')
+    seen = await Promise.race([
+      live.peek('next').then(() => true),
+      new Promise<boolean>((settle) => setTimeout(() => settle(false), 200)),
+    ])
+  }
+  const nextWrite = async () => {
+    for (;;) {
+      const message = (await live.next('next')) as {
+        payload: { data: { progressReported: { observation: { value: number } | null } } }
+      }
+      if (message.payload.data.progressReported.observation?.value !== PROBE) return message
+    }
+  }
+
+  const rest = await post(7, '2024-03-31')
+  t.equal(rest.status, 201)
+  const first = await nextWrite()
+  t.same(first.payload.data, {
+    progressReported: {
+      kind: 'observation',
+      targetId: target.id,
+      taskId: null,
+      observation: { value: 7, observedOn: '2024-03-31', target: { id: target.id } },
+      statusChange: null,
+    },
+  })
+
+  const etag = (await fetch(`${address}/v1/tasks/${task.id}`)).headers.get('etag')!
+  const mutation = await fetch(`${address}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `mutation ($id: ID!, $tag: String!) {
+        setTaskStatus(taskId: $id, status: done, ifMatch: $tag) { status } }`,
+      variables: { id: task.id, tag: etag },
+    }),
+  })
+  t.equal(mutation.status, 200)
+  const second = await nextWrite()
+  t.same(second.payload.data, {
+    progressReported: {
+      kind: 'status',
+      targetId: null,
+      taskId: task.id,
+      observation: null,
+      statusChange: { status: 'done', setBy: 'admin' },
+    },
+  })
+
+  // A refused write announces nothing: the next event is the next accepted write.
+  t.equal((await post(1, '2024-02-30')).status, 422)
+  await post(9, '2024-04-30')
+  const third = await nextWrite()
+  t.equal(third.payload.data.progressReported.observation!.value, 9)
+})
