@@ -11,6 +11,7 @@ import { search, type SearchQuery } from './search.js'
 import {
   addObservation,
   auditQuery,
+  lastWrite,
   isResponsibleForTarget,
   isResponsibleForTask,
   observationQuery,
@@ -158,13 +159,14 @@ export class Store {
   private version: { counter: number; tag: string } | null = null
 
   /**
-   * A fingerprint of the data, re-read only after another connection commits (SQLite's
-   * data_version counts those), so a re-ingest by another process changes it at once.
+   * A fingerprint of the data: of the documents, re-read only after another connection commits
+   * (SQLite's data_version counts those, so a re-ingest by another process changes it at once),
+   * and of the progress written, by this connection or another (the audit log's last line).
    */
   dataVersion(): string {
     const counter = this.db.pragma('data_version', { simple: true }) as number
     if (this.version?.counter !== counter) this.version = { counter, tag: dataFingerprint(this.db) }
-    return this.version.tag
+    return `${this.version.tag}.${lastWrite(this.db)}`
   }
 
   catalogFacts = () => catalogFacts(this.db)

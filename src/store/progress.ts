@@ -309,3 +309,8 @@ export function isResponsibleForTarget(db: Database, agencyId: string, targetId:
     ).get(agencyId, targetId) !== undefined
   )
 }
+
+/** The number of the last write recorded: it grows with every progress write. */
+export function lastWrite(db: Database): number {
+  return (prepared(db, 'SELECT coalesce(max(seq), 0) AS n FROM audit_log').get() as { n: number }).n
+}

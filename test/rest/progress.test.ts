@@ -314,3 +314,22 @@ t.test('writes are limited per token', async (t) => {
   })
   t.equal(other.statusCode, 201, 'another token has its own allowance')
 })
+
+t.test('a write changes the ETags of what it changes, so no cache serves the old', async (t) => {
+  const { app, tasks, targets, admin } = await setup(t)
+  const { target } = linkedTarget(targets, tasks)
+  const urls = ['/v1/targets.csv', `/v1/targets/${target.id}`, '/v1/targets']
+  const before = await Promise.all(urls.map(async (url) => (await app.inject(url)).headers.etag))
+  const write = await app.inject({
+    method: 'POST',
+    url: `/v1/targets/${target.id}/observations`,
+    payload: { value: 5, observedOn: '2024-06-30' },
+    headers: bearer(admin),
+  })
+  t.equal(write.statusCode, 201)
+  for (const [i, url] of urls.entries()) {
+    const res = await app.inject({ url, headers: { 'if-none-match': before[i] as string } })
+    t.equal(res.statusCode, 200, `${url} is served anew`)
+    t.not(res.headers.etag, before[i], `${url} has a new tag`)
+  }
+})
