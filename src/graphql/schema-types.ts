@@ -49,7 +49,7 @@ export type Document = Node & {
   __typename?: 'Document'
   /** Stable id, derived from the document number. */
   id: Scalars['ID']
-  /** 发文字号, e.g. 某政办〔2023〕1号. */
+  /** 发文字号, e.g. 某政办〔2024〕5号. */
   number: Scalars['String']
   /** The 发文字号 in its parts. */
   numberParts: NumberParts
@@ -124,7 +124,7 @@ export type DocumentfindingsArgs = {
   filter?: InputMaybe<FindingFilter>
 }
 
-/** The parts of a 发文字号: 新政办〔2023〕17号 is agency code 新政办, year 2023, serial 17. */
+/** The parts of a 发文字号: 某政办〔2024〕5号 is agency code 某政办, year 2024, serial 5. */
 export type NumberParts = {
   __typename?: 'NumberParts'
   /** 机关代字. */
@@ -372,7 +372,7 @@ export type Target = Node & {
   indicator: Scalars['String']
   /** How the value is compared. */
   comparator: Comparator
-  /** The value with multipliers expanded (3万人 is 30000); null for a relative target. */
+  /** The value with multipliers expanded (2万人 is 20000); null for a relative target. */
   value: Maybe<Scalars['Float']>
   /** The upper bound of a range, else null. */
   valueMax: Maybe<Scalars['Float']>
