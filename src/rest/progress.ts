@@ -1,7 +1,7 @@
 // Progress over REST: agencies report observations of targets and set the status of tasks with
 // a bearer token; anyone reads them back, as JSON or CSV; administrators read the audit log.
 import { Type, type TSchema } from '@sinclair/typebox'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import {
   authenticate,
   changeTaskStatus,
@@ -12,7 +12,7 @@ import {
   writeRateKey,
 } from '../progress/writes.js'
 import type { ProgressEvents } from '../progress/events.js'
-import type { Page, Principal, Store } from '../store/index.js'
+import type { Page, PageRequest, Principal, Store } from '../store/index.js'
 import { csvColumns, csvStream } from './csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { preferredFormat } from './negotiation.js'
@@ -119,11 +119,65 @@ function sendList<T>(
   return listEnvelope(request, reply, page(limit, cursor), limit)
 }
 
+/** A record's history (observations, status changes): JSON pages, or all of it as CSV. */
+function historyRoutes<T>(
+  app: FastifyInstance,
+  spec: {
+    path: string
+    summary: string
+    description: string
+    schema: TSchema & { properties: Record<string, TSchema> }
+    noun: string
+    name: (id: string) => string
+    exists: (id: string) => boolean
+    page: (id: string, page: PageRequest) => Page<T>
+    all: (id: string) => Iterable<T>
+  },
+) {
+  for (const csv of [false, true]) {
+    app.get<{ Params: { id: string }; Querystring: { limit?: number; cursor?: string } }>(
+      `${spec.path}${csv ? '.csv' : ''}`,
+      {
+        schema: {
+          tags: ['progress'],
+          summary: `${spec.summary}${csv ? ' as CSV' : ''}`,
+          description: `${spec.description} Also CSV at .csv or with Accept: text/csv.`,
+          params: IdParams,
+          querystring: ListQuery,
+          response: {
+            200: {
+              description: `${spec.summary}.`,
+              content: { 'application/json': { schema: listOf(Type.Ref(spec.schema)) } },
+            },
+            404: problemResponse(`No ${spec.noun} has this id.`),
+            429: TOO_MANY_REQUESTS,
+          },
+        },
+      },
+      async (request, reply) => {
+        const id = request.params.id
+        if (!spec.exists(id)) {
+          const missing = new WriteError('not-found', `no ${spec.noun} with id ${id}`)
+          return sendWriteError(request, reply, missing)
+        }
+        return sendList(
+          request,
+          reply,
+          spec.schema,
+          spec.name(id),
+          csv,
+          (limit, cursor) => spec.page(id, { limit, cursor }),
+          () => spec.all(id),
+        )
+      },
+    )
+  }
+}
+
 export const progressRoutes =
   (store: Store, limits: WriteLimits, events: ProgressEvents): FastifyPluginAsync =>
   async (app) => {
     const writeConfig = writeRateLimit(limits)
-    const targetParams = IdParams
 
     app.post<{
       Params: { id: string }
@@ -137,7 +191,7 @@ export const progressRoutes =
           summary: 'Report an observation of a target',
           description:
             'Needs Authorization: Bearer TOKEN of an agency responsible for a task restating the target (or an admin token). A 201 means the observation is on disk.',
-          params: targetParams,
+          params: IdParams,
           body: Type.Object(
             {
               value: Type.Number({ description: 'In the unit of the target.' }),
@@ -172,48 +226,17 @@ export const progressRoutes =
         }),
     )
 
-    for (const csv of [false, true]) {
-      app.get<{ Params: { id: string }; Querystring: { limit?: number; cursor?: string } }>(
-        `/v1/targets/:id/observations${csv ? '.csv' : ''}`,
-        {
-          schema: {
-            tags: ['progress'],
-            summary: `A target's observations${csv ? ' as CSV' : ''}`,
-            description:
-              'Newest first by the date they hold for. Also CSV at .csv or with Accept: text/csv.',
-            params: targetParams,
-            querystring: ListQuery,
-            response: {
-              200: {
-                description: 'The observations.',
-                content: { 'application/json': { schema: listOf(Type.Ref(Observation)) } },
-              },
-              404: problemResponse('No target has this id.'),
-              429: TOO_MANY_REQUESTS,
-            },
-          },
-        },
-        async (request, reply) => {
-          const id = request.params.id
-          if (!store.getTarget(id)) {
-            return sendWriteError(
-              request,
-              reply,
-              new WriteError('not-found', `no target with id ${id}`),
-            )
-          }
-          return sendList(
-            request,
-            reply,
-            Observation,
-            `observations-${id}`,
-            csv,
-            (limit, cursor) => store.listObservations(id, { limit, cursor }),
-            () => store.eachObservation(id),
-          )
-        },
-      )
-    }
+    historyRoutes(app, {
+      path: '/v1/targets/:id/observations',
+      summary: "A target's observations",
+      description: 'Newest first by the date they hold for.',
+      schema: Observation,
+      noun: 'target',
+      name: (id) => `observations-${id}`,
+      exists: (id) => store.getTarget(id) !== null,
+      page: (id, page) => store.listObservations(id, page),
+      all: (id) => store.eachObservation(id),
+    })
 
     app.get<{ Params: { id: string; observation: string } }>(
       '/v1/targets/:id/observations/:observation',
@@ -298,47 +321,17 @@ export const progressRoutes =
         }),
     )
 
-    for (const csv of [false, true]) {
-      app.get<{ Params: { id: string }; Querystring: { limit?: number; cursor?: string } }>(
-        `/v1/tasks/:id/status-history${csv ? '.csv' : ''}`,
-        {
-          schema: {
-            tags: ['progress'],
-            summary: `A task's status changes${csv ? ' as CSV' : ''}`,
-            description: 'Newest first. Also CSV at .csv or with Accept: text/csv.',
-            params: IdParams,
-            querystring: ListQuery,
-            response: {
-              200: {
-                description: 'The status changes.',
-                content: { 'application/json': { schema: listOf(Type.Ref(StatusChange)) } },
-              },
-              404: problemResponse('No task has this id.'),
-              429: TOO_MANY_REQUESTS,
-            },
-          },
-        },
-        async (request, reply) => {
-          const id = request.params.id
-          if (!store.getTask(id)) {
-            return sendWriteError(
-              request,
-              reply,
-              new WriteError('not-found', `no task with id ${id}`),
-            )
-          }
-          return sendList(
-            request,
-            reply,
-            StatusChange,
-            `status-history-${id}`,
-            csv,
-            (limit, cursor) => store.listStatusChanges(id, { limit, cursor }),
-            () => store.eachStatusChange(id),
-          )
-        },
-      )
-    }
+    historyRoutes(app, {
+      path: '/v1/tasks/:id/status-history',
+      summary: "A task's status changes",
+      description: 'Newest first.',
+      schema: StatusChange,
+      noun: 'task',
+      name: (id) => `status-history-${id}`,
+      exists: (id) => store.getTask(id) !== null,
+      page: (id, page) => store.listStatusChanges(id, page),
+      all: (id) => store.eachStatusChange(id),
+    })
 
     app.get<{ Querystring: { limit?: number; cursor?: string } }>(
       '/v1/audit',
