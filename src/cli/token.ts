@@ -77,20 +77,27 @@ function findAgency(store: Store, name: string, jurisdiction: string | undefined
   return inJurisdiction[0]!
 }
 
-function create(db: Database, values: Values): void {
+/** A mistake in create's options is told before the database is looked for. */
+function checkCreateOptions(values: Values): void {
   if (values.admin && values.agency !== undefined) {
     throw new UsageError('a token is for one agency or an admin token, not both')
   }
+  if (values.admin && values.jurisdiction !== undefined) {
+    throw new UsageError('--jurisdiction goes with --agency')
+  }
+  if (!values.admin && values.agency === undefined) {
+    throw new UsageError('create needs --agency NAME or --admin')
+  }
+}
+
+function create(db: Database, values: Values): void {
   let token
   if (values.admin) {
-    if (values.jurisdiction !== undefined) throw new UsageError('--jurisdiction goes with --agency')
     token = createToken(db, { role: 'admin', agencyId: null, label: 'admin' })
-  } else if (values.agency !== undefined) {
-    const agency = findAgency(new Store(db), values.agency, values.jurisdiction)
+  } else {
+    const agency = findAgency(new Store(db), values.agency!, values.jurisdiction)
     const label = `${agency.jurisdiction} ${agency.name}`
     token = createToken(db, { role: 'agency', agencyId: agency.id, label })
-  } else {
-    throw new UsageError('create needs --agency NAME or --admin')
   }
   const { record, secret } = token
   const writesFor =
@@ -144,6 +151,8 @@ function run(argv: string[]): void {
       command === 'revoke' ? 'revoke takes one token id' : `${command} takes no arguments`,
     )
   }
+
+  if (command === 'create') checkCreateOptions(values)
 
   const dbPath = values.db ?? defaultDatabasePath
   // Opening would create an empty database, and a token for an agency needs the plans loaded.
