@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, extname, join } from 'node:path'
 import { projectRoot } from '../paths.js'
-import { strongEtag } from '../rest/http.js'
+import { strongEtag } from '../etag.js'
 import { EXAMPLE_QUERIES } from './examples.js'
 
 export interface GraphiqlOptions {

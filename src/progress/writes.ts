@@ -1,6 +1,7 @@
 // The rules of a progress write, the same through REST and GraphQL: who may write where, which
 // values are valid, and that a task's status changes only from the state the writer saw.
 import { createHash } from 'node:crypto'
+import { ifMatchHolds, strongEtag } from '../etag.js'
 import type { Principal, Store, TaskRecord } from '../store/index.js'
 import type { ObservationInput, TaskStatus } from '../store/progress.js'
 import type { ProgressEvents } from './events.js'
@@ -44,7 +45,7 @@ const MAX_TEXT = 2000
 
 /** The strong ETag of a task as served: it changes whenever its status does. */
 export function taskEtag(task: TaskRecord): string {
-  return `"${createHash('sha256').update(JSON.stringify(task)).digest('base64url').slice(0, 27)}"`
+  return strongEtag(JSON.stringify(task))
 }
 
 /**
@@ -138,14 +139,6 @@ export function reportObservation(
   const observation = store.addObservation(principal, targetId, input, now)
   events?.report({ kind: 'observation', targetId, taskId: null, observation })
   return observation
-}
-
-/** If-Match holds the tag: one of a list, or *; a tag of a compressed copy names the same task. */
-function ifMatchHolds(ifMatch: string, etag: string): boolean {
-  if (ifMatch.trim() === '*') return true
-  const opaque = (tag: string) => tag.trim().replace(/-(?:gzip|br|deflate)"$/, '"')
-  // Weak tags never match If-Match (RFC 9110, 13.1.1): a write needs the exact state.
-  return ifMatch.split(',').some((tag) => !tag.trim().startsWith('W/') && opaque(tag) === etag)
 }
 
 /**

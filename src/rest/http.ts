@@ -3,7 +3,7 @@
 // only produce their data.
 import compress from '@fastify/compress'
 import cors from '@fastify/cors'
-import { createHash } from 'node:crypto'
+import { CODING_SUFFIX, noneMatchHolds, strongEtag } from '../etag.js'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { problem, sendProblem } from './problem.js'
@@ -88,26 +88,8 @@ export async function registerHttp(app: FastifyInstance, limits: RateLimitOption
   })
 }
 
-/** A strong ETag naming this content: of a read's bytes, or of what a stream is made from. */
-export function strongEtag(content: string | Buffer): string {
-  return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`
-}
-
 function etagOf(payload: unknown): string | null {
   return typeof payload === 'string' || Buffer.isBuffer(payload) ? strongEtag(payload) : null
-}
-
-/** A compressed answer's tag names its coding: "tag-gzip" (RFC 9110, 8.8.3.3). */
-const CODING_SUFFIX = /-(?:gzip|br|deflate)"$/
-
-/**
- * If-None-Match holds the tag: one of a list, weak or not (RFC 9110 weak comparison), or *; a
- * tag held for a compressed copy stands for the same content.
- */
-function matches(ifNoneMatch: string, tag: string): boolean {
-  if (ifNoneMatch.trim() === '*') return true
-  const opaque = (t: string) => t.trim().replace(/^W\//, '').replace(CODING_SUFFIX, '"')
-  return ifNoneMatch.split(',').some((t) => opaque(t) === opaque(tag))
 }
 
 /** After compression: the tag of a compressed answer differs from the uncompressed one's. */
@@ -127,7 +109,7 @@ async function conditionalGet(request: FastifyRequest, reply: FastifyReply, payl
   if (tag === null) return payload
   reply.header('etag', tag)
   const ifNoneMatch = request.headers['if-none-match']
-  if (ifNoneMatch === undefined || !matches(ifNoneMatch, tag)) return payload
+  if (ifNoneMatch === undefined || !noneMatchHolds(ifNoneMatch, tag)) return payload
   reply.code(304)
   return ''
 }

@@ -2,6 +2,7 @@
 // a browser and as JSON for a program.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import Negotiator from 'negotiator'
+import { escapeHtml } from '../html.js'
 
 export interface EntryPoint {
   /** The key in the JSON index's links. */
@@ -12,13 +13,6 @@ export interface EntryPoint {
 
 /** Nothing to run and nothing to load: the page is its own text. */
 const INDEX_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
-  )
-}
 
 function indexPage(title: string, description: string, entries: EntryPoint[]): string {
   const items = entries

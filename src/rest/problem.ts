@@ -52,6 +52,21 @@ export function notFound(
   )
 }
 
+/** An Accept header that allows neither format a list is served in. */
+export function notAcceptable(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(
+    reply,
+    problem(
+      406,
+      'not-acceptable',
+      `${request.url.split('?')[0]} is served as application/json or text/csv`,
+      {
+        instance: request.url,
+      },
+    ),
+  )
+}
+
 /** The problem type of each client error the framework or a plugin raises. */
 const PROBLEM_TYPES: Record<number, string> = {
   404: 'not-found',

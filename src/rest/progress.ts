@@ -13,10 +13,10 @@ import {
 } from '../progress/writes.js'
 import type { ProgressEvents } from '../progress/events.js'
 import type { Page, PageRequest, Principal, Store } from '../store/index.js'
-import { csvColumns, csvStream } from './csv.js'
+import { csvColumns, sendCsv } from './csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { preferredFormat } from './negotiation.js'
-import { problem, sendProblem } from './problem.js'
+import { notAcceptable, problem, sendProblem } from './problem.js'
 import {
   AuditEntry,
   IdParams,
@@ -93,30 +93,28 @@ const ListQuery = Type.Object(
 function sendList<T>(
   request: FastifyRequest<{ Querystring: { limit?: number; cursor?: string } }>,
   reply: FastifyReply,
-  schema: TSchema & { properties: Record<string, TSchema> },
-  name: string,
-  csv: boolean,
-  page: (limit: number, cursor?: string) => Page<T>,
-  all: () => Iterable<T>,
+  list: {
+    schema: TSchema & { properties: Record<string, TSchema> }
+    file: string
+    csv: boolean
+    page: (limit: number, cursor?: string) => Page<T>
+    all: () => Iterable<T>
+    dataVersion: () => string
+  },
 ) {
   reply.header('vary', 'Accept')
-  const format = csv ? 'csv' : preferredFormat(request.headers.accept)
-  if (format === null) {
-    return sendProblem(
-      reply,
-      problem(406, 'not-acceptable', 'this list is served as application/json or text/csv', {
-        instance: request.url,
-      }),
-    )
-  }
+  const format = list.csv ? 'csv' : preferredFormat(request.headers.accept)
+  if (format === null) return notAcceptable(request, reply)
   if (format === 'csv') {
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}.csv"`)
-      .send(csvStream(csvColumns(schema as never), all() as Iterable<Record<string, unknown>>))
+    return sendCsv(request, reply, {
+      file: list.file,
+      columns: csvColumns(list.schema as never),
+      records: list.all(),
+      dataVersion: list.dataVersion(),
+    })
   }
   const { limit = 50, cursor } = request.query
-  return listEnvelope(request, reply, page(limit, cursor), limit)
+  return listEnvelope(request, reply, list.page(limit, cursor), limit)
 }
 
 /** A record's history (observations, status changes): JSON pages, or all of it as CSV. */
@@ -132,6 +130,7 @@ function historyRoutes<T>(
     exists: (id: string) => boolean
     page: (id: string, page: PageRequest) => Page<T>
     all: (id: string) => Iterable<T>
+    dataVersion: () => string
   },
 ) {
   for (const csv of [false, true]) {
@@ -160,15 +159,14 @@ function historyRoutes<T>(
           const missing = new WriteError('not-found', `no ${spec.noun} with id ${id}`)
           return sendWriteError(request, reply, missing)
         }
-        return sendList(
-          request,
-          reply,
-          spec.schema,
-          spec.name(id),
+        return sendList(request, reply, {
+          schema: spec.schema,
+          file: `${spec.name(id)}.csv`,
           csv,
-          (limit, cursor) => spec.page(id, { limit, cursor }),
-          () => spec.all(id),
-        )
+          page: (limit, cursor) => spec.page(id, { limit, cursor }),
+          all: () => spec.all(id),
+          dataVersion: spec.dataVersion,
+        })
       },
     )
   }
@@ -236,6 +234,7 @@ export const progressRoutes =
       exists: (id) => store.getTarget(id) !== null,
       page: (id, page) => store.listObservations(id, page),
       all: (id) => store.eachObservation(id),
+      dataVersion: () => store.dataVersion(),
     })
 
     app.get<{ Params: { id: string; observation: string } }>(
@@ -331,6 +330,7 @@ export const progressRoutes =
       exists: (id) => store.getTask(id) !== null,
       page: (id, page) => store.listStatusChanges(id, page),
       all: (id) => store.eachStatusChange(id),
+      dataVersion: () => store.dataVersion(),
     })
 
     app.get<{ Querystring: { limit?: number; cursor?: string } }>(

@@ -4,11 +4,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import type { Page, PageRequest, SortRequest } from '../store/index.js'
-import { csvColumns, csvStream } from './csv.js'
+import { csvColumns, sendCsv } from './csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
-import { strongEtag } from './http.js'
 import { preferredFormat } from './negotiation.js'
-import { notFound, problem, sendProblem } from './problem.js'
+import { notAcceptable, notFound } from './problem.js'
 import {
   CsvText,
   IdParams,
@@ -51,13 +50,6 @@ function sortOf(sort: unknown): SortRequest[] | undefined {
     )
 }
 
-function csvEtag(dataVersion: string, url: string): string {
-  return strongEtag(`${dataVersion}\n${url}\ncsv`)
-}
-
-const JSON_TYPE = 'application/json'
-const CSV_TYPE = 'text/csv'
-
 export function resourceRoutes<F extends TProperties, I extends TObject>(
   spec: ResourceSpec<F, I>,
 ): FastifyPluginAsync {
@@ -88,17 +80,17 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
   const plural = spec.path.split('/').pop()!
   const columns = csvColumns(spec.item)
   const file = `${plural}.csv`
-  // A stream has no bytes to hash: its ETag is the data version and the request.
-  const sendCsv = (
+  const sendList = (
     request: FastifyRequest,
     reply: FastifyReply,
     { sort, ...filter }: Record<string, unknown>,
   ) =>
-    reply
-      .header('etag', csvEtag(spec.dataVersion(), request.url))
-      .type(`${CSV_TYPE}; charset=utf-8; header=present`)
-      .header('content-disposition', `attachment; filename="${file}"`)
-      .send(csvStream(columns, spec.each(filter as Static<TObject<F>>, sortOf(sort))))
+    sendCsv(request, reply, {
+      file,
+      columns,
+      records: spec.each(filter as Static<TObject<F>>, sortOf(sort)),
+      dataVersion: spec.dataVersion(),
+    })
 
   const invalid = problemResponse('A parameter is unknown or malformed; invalidParams names it.')
 
@@ -133,20 +125,8 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         const { limit = 50, cursor, sort, ...filter } = request.query
         const format = preferredFormat(request.headers.accept)
         reply.header('vary', 'Accept')
-        if (format === 'csv') return sendCsv(request, reply, { ...filter, sort })
-        if (format === null) {
-          return sendProblem(
-            reply,
-            problem(
-              406,
-              'not-acceptable',
-              `${spec.path} is served as ${JSON_TYPE} or ${CSV_TYPE}`,
-              {
-                instance: request.url,
-              },
-            ),
-          )
-        }
+        if (format === 'csv') return sendList(request, reply, { ...filter, sort })
+        if (format === null) return notAcceptable(request, reply)
         const page = spec.list(filter as Static<TObject<F>>, { limit, cursor, sort: sortOf(sort) })
         return listEnvelope(request, reply, page, limit)
       },
@@ -167,7 +147,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
           },
         },
       },
-      async (request, reply) => sendCsv(request, reply, request.query),
+      async (request, reply) => sendList(request, reply, request.query),
     )
     app.get<{ Params: { id: string } }>(
       `${spec.path}/:id`,

@@ -141,8 +141,7 @@ export class Store {
     check: () => void,
     now?: Date,
   ) => setTaskStatus(this.db, principal, taskId, change, check, now)
-  getObservation = (id: string) =>
-    listByIds(this.db, observationQuery({ target: '' })[0], [id])[0] ?? null
+  getObservation = (id: string) => listByIds(this.db, observationQuery({})[0], [id])[0] ?? null
   listObservations = (targetId: string, page: PageRequest) =>
     listPage(this.db, ...observationQuery({ target: targetId }), page)
   eachObservation = (targetId: string) =>

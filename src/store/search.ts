@@ -2,6 +2,7 @@
 // queries of three or more characters; one- and two-character queries, common in Chinese
 // (教育, 农), scan the same table with LIKE, which is exact and, at the size of plans, fast.
 
+import { escapeHtml } from '../html.js'
 import type { Database } from './database.js'
 import { Conditions, decodeCursor, encodeCursor, type Page, type PageRequest } from './paging.js'
 import { DOCUMENT_REF, pageOf, prepared } from './query.js'
@@ -79,13 +80,6 @@ interface HitRow {
 
 /** Characters of context on each side of the match in a snippet. */
 const CONTEXT = 30
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
-  )
-}
 
 /** The text around the first occurrence of q, with the occurrences inside it marked. */
 export function snippetOf(text: string, q: string): string {

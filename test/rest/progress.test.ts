@@ -318,7 +318,17 @@ t.test('writes are limited per token', async (t) => {
 t.test('a write changes the ETags of what it changes, so no cache serves the old', async (t) => {
   const { app, tasks, targets, admin } = await setup(t)
   const { target } = linkedTarget(targets, tasks)
-  const urls = ['/v1/targets.csv', `/v1/targets/${target.id}`, '/v1/targets']
+  const urls = [
+    '/v1/targets.csv',
+    `/v1/targets/${target.id}`,
+    '/v1/targets',
+    `/v1/targets/${target.id}/observations.csv`,
+  ]
+  for (const [i, url] of urls.entries()) {
+    const first = await app.inject(url)
+    const again = await app.inject({ url, headers: { 'if-none-match': first.headers.etag! } })
+    t.equal(again.statusCode, 304, `${url} revalidates before the write (${i})`)
+  }
   const before = await Promise.all(urls.map(async (url) => (await app.inject(url)).headers.etag))
   const write = await app.inject({
     method: 'POST',
