@@ -1,5 +1,9 @@
 // buildApp: the HTTP application over an open store. The server and the tests both use it.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Store } from './store/index.js'
 import { agencyRoutes } from './rest/agencies.js'
@@ -24,11 +28,17 @@ import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
 import { graphiqlRoutes } from './graphql/graphiql.js'
 import { ProgressEvents } from './progress/events.js'
+import { rateLimitKey } from './progress/writes.js'
 import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
+import { REQUEST_ID_HEADER, requestIdOf } from './ops/logging.js'
+import { Metrics, registerMetrics, type MetricsSource } from './ops/metrics.js'
+import { registerPressure, type PressureOptions } from './ops/pressure.js'
 
 export interface AppOptions {
   store: Store
   logger?: FastifyServerOptions['logger']
+  /** A pino logger made beforehand (the server logs its start with it); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger
   /** Requests per client and window; generous by default, set by RATE_LIMIT_* in production. */
   rateLimit?: RateLimitOptions
   /** Progress writes per token and window; generous by default, WRITE_RATE_LIMIT_MAX sets it. */
@@ -40,6 +50,14 @@ export interface AppOptions {
    * clients, not the proxy, and metadata links use the scheme the client used.
    */
   trustProxy?: boolean | number | string
+  /** Shed requests with 503 while the process is overloaded; off unless given. */
+  pressure?: PressureOptions
+  /** The app's metrics, when made beforehand (a cluster worker shares them with the primary). */
+  metrics?: Metrics
+  /** Where /metrics reads its figures: this process's (the default), or a cluster's. */
+  metricsSource?: MetricsSource
+  /** Where writes are announced, when made beforehand (a cluster worker relays them). */
+  events?: ProgressEvents
 }
 
 const DEFAULT_METADATA: MetadataOptions = {
@@ -61,7 +79,12 @@ function trustProxyOption(value: boolean | number | string) {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? false }),
+    // A proxy's X-Request-Id is kept (when plain) so that its logs and ours share the id.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     frameworkErrors,
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxyOption(options.trustProxy ?? false),
@@ -76,10 +99,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Writes announce themselves here; the GraphQL subscription passes them on.
-  const events = new ProgressEvents()
+  const events = options.events ?? new ProgressEvents()
+  const metrics = options.metrics ?? new Metrics(options.store)
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id)
+  })
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   registerProblemHandlers(app)
-  await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT)
+  registerMetrics(app, metrics, options.metricsSource)
+  if (options.pressure) await registerPressure(app, options.pressure)
+  await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT, (request) =>
+    rateLimitKey(options.store, request.headers.authorization, request.ip),
+  )
   const readPaths = collectReadPaths(app)
   await registerOpenApi(app)
   await app.register(healthRoutes(options.store))
@@ -95,7 +126,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
   await app.register(
-    graphqlRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT, events),
+    graphqlRoutes(
+      options.store,
+      options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT,
+      events,
+      metrics,
+    ),
   )
   await app.register(graphiqlRoutes({ endpoint: GRAPHQL_PATH }))
   refuseOtherMethods(app, readPaths)

@@ -1,48 +1,86 @@
 // npm start: read the configuration, open the database (building it from db/sources when it
-// lacks a bundled text), listen, and close cleanly on SIGTERM or SIGINT.
+// lacks a bundled text), listen, and drain on SIGTERM or SIGINT. With CLUSTER_WORKERS above 1
+// the primary prepares the database and forks that many workers, each of which serves.
+import cluster from 'node:cluster'
+import { existsSync } from 'node:fs'
+import { pino, type Logger } from 'pino'
 import { buildApp } from './app.js'
-import { readConfig } from './config.js'
+import { readConfig, type Config } from './config.js'
+import { runPrimary, shareMetricsWithPrimary, shareProgressWithWorkers } from './ops/cluster.js'
+import { loggerOptions } from './ops/logging.js'
+import { Metrics } from './ops/metrics.js'
+import { closeOnSignals } from './ops/shutdown.js'
 import { sourcesDir } from './paths.js'
+import { ProgressEvents } from './progress/events.js'
 import { loadMissingSources } from './sources.js'
-import { openDatabase } from './store/database.js'
+import { openDatabase, type Database } from './store/database.js'
 import { Store } from './store/index.js'
 
-async function main(): Promise<void> {
-  const config = readConfig(process.env)
-  const db = openDatabase(config.dbPath)
+/**
+ * The database as this process may use it. A replica opens it read-only and as it is: the
+ * primary it follows migrates it and loads the texts.
+ */
+function openStore(config: Config, log: Logger, prepare: boolean): Database {
+  if (config.readOnly) {
+    if (!existsSync(config.dbPath)) {
+      throw new Error(
+        `DB_PATH ${config.dbPath} does not exist: a read-only replica serves the database its primary writes`,
+      )
+    }
+    return openDatabase(config.dbPath, { readonly: true, migrate: false })
+  }
+  const db = openDatabase(config.dbPath, { migrate: prepare })
+  if (prepare) {
+    for (const loaded of loadMissingSources(db, sourcesDir)) {
+      log.info({ documentId: loaded.documentId }, 'loaded a bundled plan text')
+    }
+  }
+  return db
+}
+
+async function serve(config: Config, log: Logger): Promise<void> {
+  // A worker's primary has prepared the database already.
+  const db = openStore(config, log, !cluster.isWorker)
+  const store = new Store(db)
+  const metrics = new Metrics(store)
+  const events = new ProgressEvents()
+  const inCluster = cluster.isWorker
+  if (inCluster) shareProgressWithWorkers(events)
   const app = await buildApp({
-    store: new Store(db),
-    logger: { level: config.logLevel },
+    store,
+    loggerInstance: log,
     rateLimit: config.rateLimit,
     writeRateLimit: config.writeRateLimit,
     metadata: config.metadata,
     trustProxy: config.trustProxy,
+    pressure: config.pressure,
+    metrics,
+    events,
+    ...(inCluster ? { metricsSource: shareMetricsWithPrimary(metrics) } : {}),
   })
-  for (const loaded of loadMissingSources(db, sourcesDir)) {
-    app.log.info({ documentId: loaded.documentId }, 'loaded a bundled plan text')
-  }
-
-  let closing = false
-  const shutdown = (signal: string) => {
-    if (closing) return
-    closing = true
-    app.log.info({ signal }, 'shutting down')
-    // Fastify stops accepting and waits for requests in flight before onClose.
-    app
-      .close()
-      .then(() => db.close())
-      .then(
-        () => process.exit(0),
-        (err: unknown) => {
-          app.log.error({ err }, 'shutdown failed')
-          process.exit(1)
-        },
-      )
-  }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
-
+  // Fastify stops accepting and waits for the requests in flight before its onClose hooks.
+  const shutdown = closeOnSignals(
+    async () => {
+      await app.close()
+      db.close()
+    },
+    { timeoutMs: config.shutdownTimeoutMs, log, forceOnSecondSignal: !inCluster },
+  )
+  // A worker whose primary is gone drains and ends too.
+  if (inCluster) process.on('disconnect', () => shutdown('disconnect'))
   await app.listen({ port: config.port, host: config.host })
+}
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env)
+  const log = pino(loggerOptions({ level: config.logLevel, pretty: process.stdout.isTTY === true }))
+  if (config.workers > 1 && cluster.isPrimary) {
+    // Built once here, so that workers never race to migrate or load the same file.
+    openStore(config, log, true).close()
+    runPrimary({ workers: config.workers, shutdownTimeoutMs: config.shutdownTimeoutMs, log })
+    return
+  }
+  await serve(config, log)
 }
 
 main().catch((err: unknown) => {

@@ -1,8 +1,10 @@
 // The server as npm start runs it: a real process on a real port, for end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { request, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { projectRoot } from '../src/paths.js'
 
 export interface Server {
@@ -17,14 +19,23 @@ export interface Server {
  */
 export const fromSource = ['--import', 'tsx', join(projectRoot, 'src/server.ts')]
 
-/** Starts the server on a free port; resolves once it listens, rejects if it exits before. */
-export function start(env: Record<string, string>, args = fromSource): Promise<Server> {
+/**
+ * Starts the server on a free port; resolves once it listens (and has logged `readyMessage`,
+ * when given: a cluster's primary says when all its workers listen), rejects if it exits before.
+ */
+export function start(
+  env: Record<string, string>,
+  args = fromSource,
+  readyMessage?: RegExp,
+): Promise<Server> {
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const logs: Record<string, unknown>[] = []
+  let url: string | undefined
+  let ready = readyMessage === undefined
   return new Promise((resolve, reject) => {
     let stderr = ''
     child.stderr!.on('data', (chunk) => (stderr += chunk))
@@ -33,7 +44,9 @@ export function start(env: Record<string, string>, args = fromSource): Promise<S
       const entry = JSON.parse(line) as Record<string, unknown>
       logs.push(entry)
       const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(String(entry.msg))
-      if (m) resolve({ child, url: m[1]!, logs })
+      url ??= m?.[1]
+      ready ||= readyMessage!.test(String(entry.msg))
+      if (url !== undefined && ready) resolve({ child, url, logs })
     })
   })
 }
@@ -44,4 +57,39 @@ export async function stop(server: Server): Promise<number | null> {
   server.child.kill('SIGTERM')
   const [code] = (await exited) as [number | null]
   return code
+}
+
+/** Resolves once the server has logged a line that passes the test; throws after ten seconds. */
+export async function logged(server: Server, test: (entry: Record<string, unknown>) => boolean) {
+  for (let waited = 0; !server.logs.some(test); waited += 10) {
+    if (waited > 10_000) throw new Error('the expected log line never came')
+    await sleep(10)
+  }
+}
+
+export interface RawAnswer {
+  status: number
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+/**
+ * A request by node:http on a connection of its own: a cluster may hand it to any worker, and
+ * it may send a Host header of its choosing (fetch keeps its own).
+ */
+export function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false, method: options.method, headers: options.headers })
+    req.on('response', (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }))
+    })
+    req.on('error', reject)
+    req.end(options.body)
+  })
 }

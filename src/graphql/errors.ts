@@ -7,10 +7,14 @@ import mercurius, { type MercuriusContext } from 'mercurius'
 
 type FailedExecution = ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>
 
-/** The HTTP status an error carries: a client error's 4xx, or a validation wrapper's. */
+/**
+ * The HTTP status an error carries on purpose: a client error's 4xx (a validation wrapper's
+ * too), or 503 when this server declines the request (a read-only replica asked to write).
+ */
 function statusOf(error: GraphQLError): number | undefined {
   const status = (error.originalError as { statusCode?: unknown } | undefined)?.statusCode
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined
+  if (typeof status !== 'number') return undefined
+  return (status >= 400 && status < 500) || status === 503 ? status : undefined
 }
 
 /**
@@ -30,11 +34,22 @@ function isUnexpected(error: GraphQLError): boolean {
 }
 
 /**
- * The client's mistake: an error that says so with a 4xx, or one about the request as a whole
- * (no path: parsing, validation, choosing the operation, coercing variables) that is not ours.
+ * An error meant for the client: one that carries its status (the client's mistake, or the
+ * server declining), or one about the request as a whole (no path: parsing, validation,
+ * choosing the operation, coercing variables) that is not ours.
  */
-function isClientError(error: GraphQLError): boolean {
+function isMeant(error: GraphQLError): boolean {
   return statusOf(error) !== undefined || (error.path === undefined && !isUnexpected(error))
+}
+
+/**
+ * The code of a client's error that graphql-js leaves without one, named as Apollo Server names
+ * them: a syntax error, a field or argument the schema lacks, a variable of the wrong type.
+ */
+function codeOfRequestError(error: { message: string }): string {
+  if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED'
+  if (error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT'
+  return 'GRAPHQL_VALIDATION_FAILED'
 }
 
 export function formatErrors(execution: FailedExecution, context: MercuriusContext) {
@@ -49,9 +64,15 @@ export function formatErrors(execution: FailedExecution, context: MercuriusConte
   // An answer with errors may differ on the next request: no cache keeps it.
   context.reply?.header('cache-control', 'no-store')
   const formatted = mercurius.defaultErrorFormatter({ ...execution, errors }, context)
+  for (const error of formatted.response.errors ?? []) {
+    if (error.path === undefined && error.extensions?.code === undefined) {
+      Object.assign(error, { extensions: { ...error.extensions, code: codeOfRequestError(error) } })
+    }
+  }
   if (formatted.response.data) return formatted
-  // Nothing to serve: a 4xx when the client is at fault, else a 5xx, so that monitoring sees it.
-  if (execution.errors.every(isClientError)) {
+  // Nothing to serve: the status meant (400 by default), or 500 when something failed, so that
+  // monitoring sees it.
+  if (execution.errors.every(isMeant)) {
     const status = execution.errors.map(statusOf).find((s) => s !== undefined)
     return { ...formatted, statusCode: status ?? 400 }
   }

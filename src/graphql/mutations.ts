@@ -19,6 +19,7 @@ const CODE_OF_FAILURE: Record<WriteFailure, string> = {
   'precondition-required': 'PRECONDITION_REQUIRED',
   'precondition-failed': 'PRECONDITION_FAILED',
   'invalid-value': 'BAD_USER_INPUT',
+  'read-only': 'READ_ONLY_REPLICA',
 }
 
 /**

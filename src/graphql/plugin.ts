@@ -2,7 +2,7 @@
 // schema is schema.graphql itself; resolvers and loaders call the same store as REST.
 import { readFileSync } from 'node:fs'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { GraphQLError, Source } from 'graphql'
+import { getOperationAST, GraphQLError, Source } from 'graphql'
 import mercurius, { type MercuriusLoaders } from 'mercurius'
 import { graphqlSchemaPath } from '../paths.js'
 import type { Store } from '../store/index.js'
@@ -14,7 +14,8 @@ import { refuseUnknownOperation, requestParams } from './operations.js'
 import { mutationResolvers, publishProgress } from './mutations.js'
 import type { ProgressEvents } from '../progress/events.js'
 import { resolvers } from './resolvers.js'
-import { writeRateKey } from '../progress/writes.js'
+import { rateLimitKey } from '../progress/writes.js'
+import type { Metrics } from '../ops/metrics.js'
 
 export const GRAPHQL_PATH = '/graphql'
 
@@ -32,13 +33,14 @@ export const graphqlRoutes =
     store: Store,
     writeLimits: { max: number; windowMs: number },
     events: ProgressEvents,
+    metrics: Metrics,
   ): FastifyPluginAsync =>
   async (app) => {
     // Mutations count against the same kind of per-token allowance as REST writes.
     const writeLimiter = app.createRateLimit({
       max: writeLimits.max,
       timeWindow: writeLimits.windowMs,
-      keyGenerator: (request) => writeRateKey(request.headers.authorization, request.ip),
+      keyGenerator: (request) => rateLimitKey(store, request.headers.authorization, request.ip),
     })
     const sdl = readFileSync(graphqlSchemaPath, 'utf8')
     // The GraphQL endpoint is described by its SDL and GraphiQL, not by the REST API's OpenAPI.
@@ -61,7 +63,13 @@ export const graphqlRoutes =
       // Depth, alias and directive limits are validation rules, cached with the parsed query.
       validationRules: limitRules(QUERY_LIMITS),
       graphql: { parseOptions: { maxTokens: QUERY_LIMITS.tokens } },
-      errorFormatter: formatErrors,
+      errorFormatter: (execution, context) => {
+        const formatted = formatErrors(execution, context)
+        for (const error of formatted.response.errors ?? []) {
+          metrics.graphqlError(String(error.extensions?.code ?? 'UNKNOWN'))
+        }
+        return formatted
+      },
     })
 
     const stopPublishing = publishProgress(events, (event) => {
@@ -103,6 +111,11 @@ export const graphqlRoutes =
         operationNameOf(context.reply.request),
         QUERY_LIMITS.cost,
       )
+      const operation = getOperationAST(document, operationNameOf(context.reply.request))
+      metrics.graphqlOperation(operation?.operation ?? 'unknown')
+    })
+    app.graphql.addHook('preSubscriptionExecution', async () => {
+      metrics.graphqlOperation('subscription')
     })
 
     app.get('/schema.graphql', async (_request, reply) =>

@@ -1,6 +1,5 @@
 // The rules of a progress write, the same through REST and GraphQL: who may write where, which
 // values are valid, and that a task's status changes only from the state the writer saw.
-import { createHash } from 'node:crypto'
 import { ifMatchHolds, strongEtag } from '../etag.js'
 import type { Principal, Store, TaskRecord } from '../store/index.js'
 import type { ObservationInput, TaskStatus } from '../store/progress.js'
@@ -13,6 +12,7 @@ export type WriteFailure =
   | 'precondition-required'
   | 'precondition-failed'
   | 'invalid-value'
+  | 'read-only'
 
 /** Why a write was refused: each kind is one HTTP status and one GraphQL error code. */
 export class WriteError extends Error {
@@ -33,6 +33,8 @@ export const STATUS_OF_FAILURE: Record<WriteFailure, number> = {
   'precondition-required': 428,
   'precondition-failed': 412,
   'invalid-value': 422,
+  // A read replica: the client (or the load balancer) sent the write to the wrong node.
+  'read-only': 503,
 }
 
 export const TASK_STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'done', 'at_risk']
@@ -48,21 +50,29 @@ export function taskEtag(task: TaskRecord): string {
   return strongEtag(JSON.stringify(task))
 }
 
+/** The secret of an `Authorization: Bearer …` header, or null. */
+function bearerSecret(authorization: string | undefined): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? null
+}
+
 /**
- * What a write is counted against for the per-token rate limit: the token (hashed here, so that
- * the limiter never holds a secret), or the client's address when there is none.
+ * Whom a request counts against in a rate limit: its token when the token is valid, else the
+ * client's address, so that made-up tokens cannot buy fresh allowances. The key names the
+ * token's id, never its secret.
  */
-export function writeRateKey(authorization: string | undefined, ip: string): string {
-  return authorization
-    ? `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`
-    : `address:${ip}`
+export function rateLimitKey(store: Store, authorization: string | undefined, ip: string): string {
+  const secret = bearerSecret(authorization)
+  const principal = secret === null ? null : store.principalOf(secret)
+  return principal ? `token:${principal.tokenId}` : `address:${ip}`
 }
 
 /** The principal of an Authorization header; a WriteError when there is none or it is not valid. */
 export function authenticate(store: Store, authorization: string | undefined): Principal {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')
-  if (!match) throw new WriteError('unauthorized', 'a write needs Authorization: Bearer TOKEN')
-  const principal = store.principalOf(match[1]!)
+  const secret = bearerSecret(authorization)
+  if (secret === null) {
+    throw new WriteError('unauthorized', 'a write needs Authorization: Bearer TOKEN')
+  }
+  const principal = store.principalOf(secret)
   if (!principal) throw new WriteError('unauthorized', 'the token is unknown or revoked')
   return principal
 }
@@ -106,6 +116,16 @@ function invalidObservation(input: ObservationInput, today: string) {
   return problems
 }
 
+/** A read replica takes no writes: they go to the primary, which the replicas follow. */
+function assertWritable(store: Store): void {
+  if (store.isReadOnly()) {
+    throw new WriteError(
+      'read-only',
+      'this server is a read-only replica: send writes to the primary',
+    )
+  }
+}
+
 /**
  * Records an observation of a target. An agency writes on the targets of the tasks it is a
  * responsible unit of; a target no task restates takes an administrator's writes only.
@@ -118,6 +138,7 @@ export function reportObservation(
   events?: ProgressEvents,
   now = new Date(),
 ) {
+  assertWritable(store)
   const target = store.getTarget(targetId)
   if (!target) throw new WriteError('not-found', `no target with id ${targetId}`)
   if (principal.role !== 'admin' && !store.isResponsibleForTarget(principal.agencyId!, targetId)) {
@@ -155,6 +176,7 @@ export function changeTaskStatus(
   events?: ProgressEvents,
   now = new Date(),
 ): TaskRecord {
+  assertWritable(store)
   const task = store.getTask(taskId)
   if (!task) throw new WriteError('not-found', `no task with id ${taskId}`)
   if (principal.role !== 'admin' && !store.isResponsibleForTask(principal.agencyId!, taskId)) {

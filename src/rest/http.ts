@@ -7,6 +7,7 @@ import { CODING_SUFFIX, noneMatchHolds, strongEtag } from '../etag.js'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { problem, sendProblem } from './problem.js'
+import { METRICS_PATH } from '../ops/metrics.js'
 
 export interface RateLimitOptions {
   /** Requests a client may make per window. */
@@ -30,11 +31,22 @@ const EXPOSED_HEADERS = [
   'X-RateLimit-Limit',
   'X-RateLimit-Remaining',
   'X-RateLimit-Reset',
+  'X-Request-Id',
 ]
 
 const READ_METHODS = ['GET', 'HEAD']
 
-export async function registerHttp(app: FastifyInstance, limits: RateLimitOptions) {
+/** Whom a request counts against: its token when valid, else its address. */
+export type ClientKey = (request: FastifyRequest) => string
+
+/** Never limited: probes of the orchestrator and scrapes of the monitoring. */
+const UNLIMITED_PATHS = ['/healthz', '/readyz', METRICS_PATH]
+
+export async function registerHttp(
+  app: FastifyInstance,
+  limits: RateLimitOptions,
+  clientKey: ClientKey,
+) {
   await app.register(cors, {
     origin: '*',
     // POST for GraphQL queries and progress reports, PUT for task statuses; writes carry a
@@ -46,9 +58,8 @@ export async function registerHttp(app: FastifyInstance, limits: RateLimitOption
   await app.register(rateLimit, {
     max: limits.max,
     timeWindow: limits.windowMs,
-    // Probes of the orchestrator must never be refused.
-    allowList: (request: FastifyRequest) =>
-      ['/healthz', '/readyz'].includes(request.url.split('?')[0]!),
+    keyGenerator: clientKey,
+    allowList: (request: FastifyRequest) => UNLIMITED_PATHS.includes(request.url.split('?')[0]!),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `more than ${context.max} requests in ${context.after}; retry after ${context.after}`,

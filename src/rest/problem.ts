@@ -67,6 +67,21 @@ export function notAcceptable(request: FastifyRequest, reply: FastifyReply): Fas
   )
 }
 
+/**
+ * The server declines for now (under pressure, or a replica asked to write): a 503 that says
+ * why, never an internal error. Whoever throws it sets Retry-After when a retry will help.
+ */
+export class UnavailableError extends Error {
+  override name = 'UnavailableError'
+  readonly statusCode = 503
+  constructor(
+    message: string,
+    readonly problemType: string,
+  ) {
+    super(message)
+  }
+}
+
 /** The problem type of each client error the framework or a plugin raises. */
 const PROBLEM_TYPES: Record<number, string> = {
   404: 'not-found',
@@ -134,6 +149,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
           invalidParams: [{ name: 'cursor', reason: error.message }],
         }),
       )
+    }
+    if (error instanceof UnavailableError) {
+      return sendProblem(reply, problem(503, error.problemType, error.message, { instance }))
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {

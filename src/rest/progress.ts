@@ -9,7 +9,7 @@ import {
   STATUS_OF_FAILURE,
   taskEtag,
   WriteError,
-  writeRateKey,
+  rateLimitKey,
 } from '../progress/writes.js'
 import type { ProgressEvents } from '../progress/events.js'
 import type { Page, PageRequest, Principal, Store } from '../store/index.js'
@@ -64,14 +64,14 @@ async function guarded(
 }
 
 /** Writes are limited per token (per address without one), after reads' per-address limit. */
-function writeRateLimit(limits: WriteLimits) {
+function writeRateLimit(store: Store, limits: WriteLimits) {
   return {
     rateLimit: {
       max: limits.max,
       timeWindow: limits.windowMs,
       hook: 'preHandler' as const,
       keyGenerator: (request: FastifyRequest) =>
-        writeRateKey(request.headers.authorization, request.ip),
+        rateLimitKey(store, request.headers.authorization, request.ip),
     },
   }
 }
@@ -82,6 +82,7 @@ const WRITE_ERRORS = {
   404: problemResponse('No record has this id.'),
   422: problemResponse('A value the write cannot take; invalidParams names each.'),
   429: TOO_MANY_REQUESTS,
+  503: problemResponse('A read-only replica: send writes to the primary.'),
 }
 
 const ListQuery = Type.Object(
@@ -175,7 +176,7 @@ function historyRoutes<T>(
 export const progressRoutes =
   (store: Store, limits: WriteLimits, events: ProgressEvents): FastifyPluginAsync =>
   async (app) => {
-    const writeConfig = writeRateLimit(limits)
+    const writeConfig = writeRateLimit(store, limits)
 
     app.post<{
       Params: { id: string }

@@ -8,6 +8,7 @@ import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
 import { listAll, listByIds, listPage, pagesByParent } from './query.js'
 import { search, type SearchQuery } from './search.js'
+import { databaseStats } from './stats.js'
 import {
   addObservation,
   auditQuery,
@@ -169,6 +170,10 @@ export class Store {
   }
 
   catalogFacts = () => catalogFacts(this.db)
+  stats = () => databaseStats(this.db)
+
+  /** Opened read-only: a replica that follows a primary. */
+  isReadOnly = () => this.db.readonly
 
   /** Open, migrated to the schema this program knows, and answering queries. */
   isReady(): boolean {

@@ -2,6 +2,7 @@
 // shown once when it is made; only its sha256 is kept, so a copy of the database holds no secret.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Database } from './database.js'
+import { prepared } from './query.js'
 
 export type Role = 'agency' | 'admin'
 
@@ -76,9 +77,10 @@ export function revokeToken(db: Database, id: string, now = new Date()): boolean
 
 /** What a presented secret stands for; null for an unknown or revoked one. */
 export function principalOf(db: Database, secret: string): Principal | null {
-  const row = db
-    .prepare('SELECT * FROM tokens WHERE secret_hash = ? AND revoked_at IS NULL')
-    .get(hashOf(secret)) as Row | undefined
+  // Asked on every request with a bearer token (rate limits key on it): a cached statement.
+  const row = prepared(db, 'SELECT * FROM tokens WHERE secret_hash = ? AND revoked_at IS NULL').get(
+    hashOf(secret),
+  ) as Row | undefined
   if (!row) return null
   return { tokenId: row.id, role: row.role, agencyId: row.agency_id }
 }

@@ -1,0 +1,51 @@
+// What the service logs and how: pino JSON lines for the log collector, readable lines only for
+// a person at a terminal, a request id on every line of a request, and never a secret.
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import type { LoggerOptions } from 'pino'
+
+/** The header a request id arrives in from a proxy and is answered in. */
+export const REQUEST_ID_HEADER = 'x-request-id'
+
+/** An upstream id is kept only when it is short and plain, so that it cannot forge log lines. */
+const UPSTREAM_ID = /^[\w.:@-]{1,128}$/
+
+/**
+ * Headers that carry secrets. Fastify's own request serializer logs no headers, but a log line
+ * that adds the request (an error handler, a debugging level) must not leak a token either.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'request.headers.authorization',
+  'request.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+]
+
+/** The id of a request: the proxy's X-Request-Id when it is plain, else a new UUID. */
+export function requestIdOf(request: IncomingMessage): string {
+  const upstream = request.headers[REQUEST_ID_HEADER]
+  return typeof upstream === 'string' && UPSTREAM_ID.test(upstream) ? upstream : randomUUID()
+}
+
+export interface LoggingOptions {
+  level: string
+  /** Pretty lines instead of JSON: for a terminal only (process.stdout.isTTY). */
+  pretty: boolean
+}
+
+export function loggerOptions({ level, pretty }: LoggingOptions): LoggerOptions {
+  return {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
+  }
+}

@@ -1,0 +1,109 @@
+// Prometheus metrics at /metrics: requests and their latency by route and status, GraphQL
+// operations and errors, the database's size and the documents it holds, and Node's own process
+// figures. In cluster mode any worker answers for the whole machine (see cluster.ts).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+import type { Store } from '../store/index.js'
+
+export const METRICS_PATH = '/metrics'
+
+/** Seconds; from a cached answer (about a millisecond) to a slow export. */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+
+/**
+ * A request no route matched is counted under one label: the paths a client makes up must not
+ * each become a time series.
+ */
+const UNMATCHED_ROUTE = 'unmatched'
+
+export class Metrics {
+  readonly registry = new Registry()
+
+  private readonly requests = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time from receiving a request to sending its answer; _count is the number of requests.',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  })
+
+  private readonly operations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations that passed validation and the limits, by type.',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  })
+
+  private readonly errors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'Errors in GraphQL answers, by extensions.code (refusals before running included).',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  })
+
+  constructor(store: Store) {
+    collectDefaultMetrics({ register: this.registry })
+    // Every worker of a machine reads the same file: the figures are the same, not to be summed.
+    new Gauge({
+      name: 'plan_documents_loaded',
+      help: 'Plan documents in the database.',
+      registers: [this.registry],
+      aggregator: 'max',
+      collect() {
+        this.set(store.stats().documents)
+      },
+    })
+    new Gauge({
+      name: 'plan_database_bytes',
+      help: 'Size on disk of the SQLite database, by file (main, wal).',
+      labelNames: ['file'] as const,
+      registers: [this.registry],
+      aggregator: 'max',
+      collect() {
+        const stats = store.stats()
+        this.set({ file: 'main' }, stats.fileBytes)
+        this.set({ file: 'wal' }, stats.walBytes)
+      },
+    })
+  }
+
+  observeRequest(request: FastifyRequest, reply: FastifyReply): void {
+    this.requests.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? UNMATCHED_ROUTE,
+        status_code: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    )
+  }
+
+  graphqlOperation(type: string): void {
+    this.operations.inc({ type })
+  }
+
+  graphqlError(code: string): void {
+    this.errors.inc({ code })
+  }
+}
+
+/**
+ * How /metrics gets its text: this process's registry, or, in a cluster worker, the whole
+ * machine's as the primary aggregates it.
+ */
+export type MetricsSource = (metrics: Metrics) => Promise<string>
+
+export const ownMetrics: MetricsSource = (metrics) => metrics.registry.metrics()
+
+/** Counts every request of the app (call on the root instance, before routes) and serves /metrics. */
+export function registerMetrics(
+  app: FastifyInstance,
+  metrics: Metrics,
+  source: MetricsSource = ownMetrics,
+): void {
+  app.addHook('onResponse', async (request, reply) => metrics.observeRequest(request, reply))
+  app.get(METRICS_PATH, { schema: { hide: true } }, async (_request, reply) => {
+    const text = await source(metrics)
+    return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(text)
+  })
+}

@@ -1,0 +1,85 @@
+// The configuration: every variable read is documented in the README, and a bad value of any of
+// them stops the start with one line naming it.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import t from 'tap'
+import { ConfigError, ENVIRONMENT_VARIABLES, readConfig } from '../src/config.js'
+import { projectRoot } from '../src/paths.js'
+
+/** The variables readConfig asks the environment for. */
+function variablesRead(): string[] {
+  const asked = new Set<string>()
+  const env = new Proxy({} as NodeJS.ProcessEnv, {
+    get: (_target, name) => {
+      if (typeof name === 'string') asked.add(name)
+      return undefined
+    },
+  })
+  readConfig(env)
+  return [...asked].sort()
+}
+
+/** The variables in the first column of the README's configuration table. */
+function variablesDocumented(): string[] {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8')
+  const section = readme.split('## Configuration')[1]!.split('\n## ')[0]!
+  return [...section.matchAll(/^\| `([A-Z_]+)`/gm)].map((m) => m[1]!).sort()
+}
+
+t.test('the README documents exactly the variables the service reads', async (t) => {
+  t.same(variablesRead(), [...ENVIRONMENT_VARIABLES].sort())
+  t.same(variablesDocumented(), [...ENVIRONMENT_VARIABLES].sort())
+})
+
+const BAD_VALUES: Record<(typeof ENVIRONMENT_VARIABLES)[number], string | null> = {
+  PORT: '70000',
+  HOST: 'not a host!',
+  DB_PATH: '/no/such/folder/plan.db',
+  READ_ONLY: 'yes please',
+  LOG_LEVEL: 'loud',
+  RATE_LIMIT_MAX: '0',
+  RATE_LIMIT_WINDOW_SECONDS: '1.5',
+  WRITE_RATE_LIMIT_MAX: 'many',
+  TRUST_PROXY: 'maybe',
+  MAX_EVENT_LOOP_DELAY_MS: '-5',
+  MAX_HEAP_USED_MB: 'half',
+  MAX_RSS_MB: '1e3.5',
+  RETRY_AFTER_SECONDS: '0',
+  SHUTDOWN_TIMEOUT_SECONDS: 'never',
+  CLUSTER_WORKERS: '0',
+  LICENSE_URL: 'ftp://example.org/license',
+  // Free text: any value is valid.
+  PUBLISHER: null,
+  LICENSE_TITLE: null,
+}
+
+t.test('a bad value of any variable is one line that names it', async (t) => {
+  for (const [name, bad] of Object.entries(BAD_VALUES)) {
+    if (bad === null) continue
+    try {
+      readConfig({ [name]: bad })
+      t.fail(`${name}=${bad} was accepted`)
+    } catch (err) {
+      t.type(err, ConfigError)
+      const message = (err as Error).message
+      t.ok(message.startsWith(`${name} `), `${name}: ${message}`)
+      t.notOk(message.includes('\n'), 'one line')
+    }
+  }
+})
+
+t.test('good values are read as meant', async (t) => {
+  const config = readConfig({
+    HOST: '0.0.0.0',
+    READ_ONLY: 'true',
+    CLUSTER_WORKERS: '3',
+    SHUTDOWN_TIMEOUT_SECONDS: '25',
+  })
+  t.equal(config.host, '0.0.0.0')
+  t.equal(config.readOnly, true)
+  t.equal(config.workers, 3)
+  t.equal(config.shutdownTimeoutMs, 25_000)
+  t.ok(readConfig({ CLUSTER_WORKERS: 'auto' }).workers >= 1, 'auto: one per core')
+  t.equal(readConfig({}).workers, 1, 'one process by default')
+  t.equal(readConfig({}).readOnly, false)
+})
