@@ -1,0 +1,214 @@
+// The Dockerfile, step by step, without a Docker engine: each stage becomes a folder, and its
+// COPY, ENV, WORKDIR and RUN steps are carried out as written (only the system packages of the
+// build stage come from this machine). Then the final stage's CMD starts the server as an
+// unprivileged user, with the database on the volume, and the HEALTHCHECK and the API are probed.
+import { execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join } from 'node:path'
+import { promisify } from 'node:util'
+import t, { type Test } from 'tap'
+import { projectRoot } from '../src/paths.js'
+import { tempDir } from './helper.js'
+
+const run = promisify(execFile)
+
+interface Step {
+  instruction: string
+  args: string
+}
+
+/** The Dockerfile's stages, each with its steps; continuation lines joined, comments dropped. */
+function readStages(text: string) {
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+  const stages: { from: string; name: string; steps: Step[] }[] = []
+  for (const line of lines) {
+    const [instruction, ...rest] = line.split(/\s+/)
+    const args = rest.join(' ')
+    if (instruction === 'FROM') {
+      const [from, , name] = rest
+      stages.push({ from: from!, name: name ?? `stage-${stages.length}`, steps: [] })
+    } else {
+      stages.at(-1)!.steps.push({ instruction: instruction!, args })
+    }
+  }
+  return stages
+}
+
+/** The KEY=value pairs of an ENV step. */
+function envPairs(args: string): [string, string][] {
+  return [...args.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!])
+}
+
+const UNPRIVILEGED = { uid: 65534, gid: 65534 }
+const isRoot = process.getuid?.() === 0
+
+t.test('the Dockerfile builds and serves, step by step', async (t) => {
+  const dockerfile = readFileSync(join(projectRoot, 'Dockerfile'), 'utf8')
+  const stages = readStages(dockerfile)
+  t.ok(stages.length >= 2, 'multi-stage')
+  const final = stages.at(-1)!
+  const image = /^node:(\d+)\.(\d+)\.(\d+)-[a-z]+(-slim)?$/.exec(final.from)
+  t.ok(image, `the base image is pinned to an exact Node version (${final.from})`)
+  t.equal(
+    `v${image![1]}`,
+    process.version.split('.')[0],
+    'the same Node major as the one these steps run on',
+  )
+  t.ok(
+    stages.every((s) => s.from === final.from),
+    'every stage on the same pinned base',
+  )
+  const user = final.steps.filter((s) => s.instruction === 'USER').at(-1)?.args
+  t.ok(user && user !== 'root' && user !== '0', `the final stage runs as ${user}, not root`)
+  t.ok(
+    final.steps.some((s) => s.instruction === 'HEALTHCHECK'),
+    'a HEALTHCHECK',
+  )
+
+  const root = tempDir(t)
+  chmodSync(root, 0o755)
+  const folders = new Map<string, string>()
+  const env: Record<string, string> = {}
+  let finalWorkdir = ''
+  let cmd: string[] = []
+  let healthcheck = ''
+  let volume = ''
+  for (const stage of stages) {
+    const fs = join(root, stage.name)
+    mkdirSync(fs, { recursive: true })
+    folders.set(stage.name, fs)
+    let workdir = fs
+    const inImage = (path: string) => (isAbsolute(path) ? join(fs, path) : join(workdir, path))
+    for (const { instruction, args } of stage.steps) {
+      if (instruction === 'WORKDIR') {
+        workdir = join(fs, args)
+        mkdirSync(workdir, { recursive: true })
+      } else if (instruction === 'ENV') {
+        for (const [k, v] of envPairs(args)) env[k] = v
+      } else if (instruction === 'COPY') {
+        const from = /^--from=(\S+)\s+/.exec(args)
+        const paths = args.replace(/^--from=\S+\s+/, '').split(/\s+/)
+        const dest = paths.pop()!
+        for (const path of paths) {
+          // A --from path is absolute in that stage's folder; any other is in the build context.
+          const source = from ? join(folders.get(from[1]!)!, path) : join(projectRoot, path)
+          const target =
+            dest.endsWith('/') || paths.length > 1
+              ? join(inImage(dest), basename(path))
+              : inImage(dest)
+          cpSync(source, target, { recursive: true })
+        }
+      } else if (instruction === 'RUN') {
+        await runStep(t, args, workdir, fs)
+      } else if (instruction === 'CMD') {
+        cmd = JSON.parse(args) as string[]
+        finalWorkdir = workdir
+      } else if (instruction === 'HEALTHCHECK') {
+        healthcheck = args.replace(/^.*?\bCMD\s+/, '')
+      } else if (instruction === 'VOLUME') {
+        volume = args
+      } else if (!['USER', 'EXPOSE'].includes(instruction)) {
+        t.fail(`this test does not know the step ${instruction} ${args}: teach it`)
+      }
+    }
+  }
+  t.ok(volume, 'the database folder is a volume')
+  t.equal(dirname(env.DB_PATH!), volume, 'DB_PATH is on the volume')
+
+  const finalNodeModules = join(finalWorkdir, 'node_modules')
+  for (const dev of ['typescript', 'tap', 'eslint', 'tsx', 'prettier']) {
+    t.notOk(existsSync(join(finalNodeModules, dev)), `no development package ${dev} in the image`)
+  }
+  t.ok(existsSync(join(finalNodeModules, 'better-sqlite3')), 'production packages are there')
+
+  // The container's environment, its absolute paths inside the final stage's folder.
+  const finalFs = folders.get(final.name)!
+  const containerEnv: Record<string, string> = {
+    PATH: process.env.PATH!,
+    ...Object.fromEntries(
+      Object.entries(env).map(([k, v]) => [k, v.startsWith('/') ? join(finalFs, v) : v]),
+    ),
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
+  }
+  const server = spawn(cmd[0] === 'node' ? process.execPath : cmd[0]!, cmd.slice(1), {
+    cwd: finalWorkdir,
+    env: containerEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(isRoot ? UNPRIVILEGED : {}),
+  })
+  t.teardown(() => server.kill('SIGKILL'))
+  let output = ''
+  server.stdout.on('data', (chunk) => (output += chunk))
+  server.stderr.on('data', (chunk) => (output += chunk))
+  for (let i = 0; !/Server listening/.test(output); i++) {
+    if (server.exitCode !== null || i > 600) throw new Error(`the server did not start: ${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  const base = `http://127.0.0.1:${containerEnv.PORT}`
+  t.ok(existsSync(containerEnv.DB_PATH!), 'the first start built the database on the volume')
+
+  const probe = await run('sh', ['-c', healthcheck], { env: containerEnv }).then(
+    () => 0,
+    (err: { code: number }) => err.code,
+  )
+  t.equal(probe, 0, 'the HEALTHCHECK passes')
+  t.equal((await fetch(`${base}/readyz`)).status, 200)
+  const documents = (await (await fetch(`${base}/v1/documents`)).json()) as {
+    meta: { total: number }
+  }
+  t.ok(documents.meta.total >= 1, 'the bundled plan is served')
+  t.equal((await fetch(`${base}/graphiql`)).status, 200, 'GraphiQL’s files are in the image')
+  t.equal((await fetch(`${base}/docs/`)).status, 200, 'and the API docs')
+  const exited = once(server, 'exit')
+  server.kill('SIGTERM')
+  t.same(await exited, [0, null], 'docker stop drains and exits 0')
+})
+
+/** The RUN steps this Dockerfile has; any other fails the test until it is taught here. */
+async function runStep(t: Test, command: string, workdir: string, fs: string) {
+  const packages =
+    /^apt-get update && apt-get install -y --no-install-recommends ([\w+\s-]+?) && rm -rf \/var\/lib\/apt\/lists\/\*$/.exec(
+      command,
+    )
+  if (packages) {
+    for (const pkg of packages[1]!.trim().split(/\s+/)) {
+      const found = await run('sh', ['-c', `command -v ${pkg}`]).then(
+        () => true,
+        () => false,
+      )
+      t.ok(found, `the build stage's system package ${pkg} is on this machine`)
+    }
+    return
+  }
+  const volume = /^mkdir -p (\/\S+) && chown node:node \1$/.exec(command)
+  if (volume) {
+    const dir = join(fs, volume[1]!)
+    mkdirSync(dir, { recursive: true })
+    if (isRoot) chownSync(dir, UNPRIVILEGED.uid, UNPRIVILEGED.gid)
+    return
+  }
+  const parts = command.split(' && ')
+  if (parts.every((p) => /^npm (ci|run|prune)\b/.test(p))) {
+    for (const part of parts) {
+      await run('sh', ['-c', part], { cwd: workdir, maxBuffer: 64 * 1024 * 1024 })
+    }
+    return
+  }
+  t.fail(`this test does not know how to run \`${command}\`: teach it`)
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  const server = createServer()
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as { port: number }
+  server.close()
+  return port
+}
