@@ -6,7 +6,7 @@ import cors from '@fastify/cors'
 import { CODING_SUFFIX, noneMatchHolds, strongEtag } from '../etag.js'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { problem, sendProblem } from './problem.js'
+import { answerNotFound, problem, sendProblem } from './problem.js'
 import { METRICS_PATH } from '../ops/metrics.js'
 
 export interface RateLimitOptions {
@@ -65,6 +65,8 @@ export async function registerHttp(
       message: `more than ${context.max} requests in ${context.after}; retry after ${context.after}`,
     }),
   })
+  // Paths no route serves count too: otherwise probing for URLs would be free.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, answerNotFound)
   // Ajv coerces 1e400 to Infinity, which passes its range checks and reaches SQLite.
   app.addHook('preHandler', async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>

@@ -123,6 +123,14 @@ function invalidParams(error: FastifyError): InvalidParam[] {
   })
 }
 
+/** A path no route serves; http.ts sets it, rate limited like any route. */
+export function answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(
+    reply,
+    problem(404, 'not-found', `no resource at ${request.url}`, { instance: request.url }),
+  )
+}
+
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const instance = request.url
@@ -165,11 +173,4 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       }),
     )
   })
-
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      problem(404, 'not-found', `no resource at ${request.url}`, { instance: request.url }),
-    ),
-  )
 }

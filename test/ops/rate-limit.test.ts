@@ -54,3 +54,14 @@ t.test('per token when there is a valid one, else per address', async (t) => {
     'a revoked one counts as its address',
   )
 })
+
+t.test('paths no route serves count against the limit too', async (t) => {
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  const app = await buildApp({ store: new Store(db), rateLimit: { max: 2, windowMs: 60_000 } })
+  t.teardown(() => app.close())
+  const statuses: number[] = []
+  for (const path of ['/probe/a', '/probe/b', '/probe/c', '/v1/documents']) {
+    statuses.push((await app.inject({ url: path, remoteAddress: '10.1.0.1' })).statusCode)
+  }
+  t.same(statuses, [404, 404, 429, 429], 'probing for URLs is not free')
+})
