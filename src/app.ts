@@ -30,7 +30,7 @@ import { graphiqlRoutes } from './graphql/graphiql.js'
 import { ProgressEvents } from './progress/events.js'
 import { rateLimitKey } from './progress/writes.js'
 import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
-import { REQUEST_ID_HEADER, requestIdOf } from './ops/logging.js'
+import { REQUEST_ID_HEADER, requestIdGenerator } from './ops/logging.js'
 import { Metrics, registerMetrics, type MetricsSource } from './ops/metrics.js'
 import { registerPressure, type PressureOptions } from './ops/pressure.js'
 
@@ -82,9 +82,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
       : { logger: options.logger ?? false }),
-    // A proxy's X-Request-Id is kept (when plain) so that its logs and ours share the id.
+    // Behind a trusted proxy its X-Request-Id is kept (when plain), so that its logs and ours
+    // share the id; a client's own is never taken.
     requestIdHeader: false,
-    genReqId: requestIdOf,
+    genReqId: requestIdGenerator(options.trustProxy !== undefined && options.trustProxy !== false),
+    // During shutdown a request arriving on an open connection is served (with Connection:
+    // close) rather than refused with Fastify's own 503, which is not problem+json.
+    return503OnClosing: false,
     frameworkErrors,
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxyOption(options.trustProxy ?? false),
@@ -107,10 +111,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   registerProblemHandlers(app)
   registerMetrics(app, metrics, options.metricsSource)
-  if (options.pressure) await registerPressure(app, options.pressure)
   await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT, (request) =>
     rateLimitKey(options.store, request.headers.authorization, request.ip),
   )
+  // After CORS: a browser must be able to read a shed answer and its Retry-After.
+  if (options.pressure) await registerPressure(app, options.pressure)
   const readPaths = collectReadPaths(app)
   await registerOpenApi(app)
   await app.register(healthRoutes(options.store))

@@ -91,9 +91,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       `DB_PATH must be in an existing folder; ${dirname(dbPath)} does not exist`,
     )
   }
-  const max = positiveInteger(env, 'RATE_LIMIT_MAX', 1000)
-  const windowSeconds = positiveInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', 60)
-  const writeMax = positiveInteger(env, 'WRITE_RATE_LIMIT_MAX', 60)
+  const max = wholeNumber(env, 'RATE_LIMIT_MAX', 1000, [1, 1e9])
+  const windowSeconds = wholeNumber(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, [1, DAY])
+  const writeMax = wholeNumber(env, 'WRITE_RATE_LIMIT_MAX', 60, [1, 1e9])
   return {
     port,
     host,
@@ -104,12 +104,14 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     writeRateLimit: { max: writeMax, windowMs: windowSeconds * 1000 },
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     pressure: {
-      maxEventLoopDelayMs: wholeNumber(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000),
-      maxHeapUsedBytes: wholeNumber(env, 'MAX_HEAP_USED_MB', defaultHeapCeilingMb()) * MB,
-      maxRssBytes: wholeNumber(env, 'MAX_RSS_MB', 0) * MB,
-      retryAfterSeconds: positiveInteger(env, 'RETRY_AFTER_SECONDS', 10),
+      maxEventLoopDelayMs: wholeNumber(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, [0, 60_000]),
+      maxHeapUsedBytes:
+        wholeNumber(env, 'MAX_HEAP_USED_MB', defaultHeapCeilingMb(), [0, TERABYTE_IN_MB]) * MB,
+      maxRssBytes: wholeNumber(env, 'MAX_RSS_MB', 0, [0, TERABYTE_IN_MB]) * MB,
+      retryAfterSeconds: wholeNumber(env, 'RETRY_AFTER_SECONDS', 10, [1, HOUR]),
     },
-    shutdownTimeoutMs: positiveInteger(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10) * 1000,
+    // Below `docker stop`'s 10 seconds, so that a drain that runs out says so before SIGKILL.
+    shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_SECONDS', 8, [1, HOUR]) * 1000,
     workers: readWorkers(env.CLUSTER_WORKERS),
     metadata: {
       publisher: env.PUBLISHER || null,
@@ -119,36 +121,36 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/**
+ * A whole number within bounds that keep it meaningful (a timeout past setTimeout's range would
+ * fire at once); when min is 0, 0 turns the check it sets off.
+ */
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  [min, max]: [number, number],
+): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < 1) {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const off = min === 0 ? ' (0 turns it off)' : ''
     throw new ConfigError(
-      `${name} must be a whole number of at least 1, not ${JSON.stringify(raw)}`,
+      `${name} must be a whole number from ${min} to ${max}${off}, not ${JSON.stringify(raw)}`,
     )
   }
   return value
 }
 
 const MB = 1024 * 1024
+const TERABYTE_IN_MB = 1024 * 1024
+const HOUR = 3600
+const DAY = 24 * HOUR
 
 /** Nine tenths of the heap V8 may grow to: past that, garbage collection runs nearly nonstop. */
 function defaultHeapCeilingMb(): number {
   return Math.floor((getHeapStatistics().heap_size_limit * 0.9) / MB)
-}
-
-/** A whole number of 0 or more; 0 turns a check off. */
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0) {
-    throw new ConfigError(
-      `${name} must be a whole number (0 turns it off), not ${JSON.stringify(raw)}`,
-    )
-  }
-  return value
 }
 
 function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -158,14 +160,16 @@ function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new ConfigError(`${name} must be true or false, not ${JSON.stringify(raw)}`)
 }
 
+const MAX_WORKERS = 256
+
 /** CLUSTER_WORKERS: a count, or `auto` for one per core this process may use. */
 function readWorkers(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 1
   if (raw === 'auto') return availableParallelism()
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < 1) {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_WORKERS) {
     throw new ConfigError(
-      `CLUSTER_WORKERS must be auto or a whole number of at least 1, not ${JSON.stringify(raw)}`,
+      `CLUSTER_WORKERS must be auto or a whole number from 1 to ${MAX_WORKERS}, not ${JSON.stringify(raw)}`,
     )
   }
   return value
@@ -183,11 +187,25 @@ function readUrl(env: NodeJS.ProcessEnv, name: string): string | null {
   throw new ConfigError(`${name} must be an http(s) URL, not ${JSON.stringify(raw)}`)
 }
 
+/** Names proxy-addr (Fastify's trust-proxy parser) knows for ranges of addresses. */
+const ADDRESS_RANGES = ['loopback', 'linklocal', 'uniquelocal']
+
+/** An address, or an address with a prefix length: 10.0.0.0/8, fd00::/8. */
+function isAddressOrSubnet(text: string): boolean {
+  const [address, prefix, ...rest] = text.split('/')
+  const version = isIP(address ?? '')
+  if (version === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  const bits = Number(prefix)
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128)
+}
+
 function readTrustProxy(raw: string | undefined): boolean | number | string {
   if (raw === undefined || raw === '' || raw === 'false') return false
   if (raw === 'true') return true
   if (/^\d+$/.test(raw)) return Number(raw)
-  if (/^[\d.:a-fA-F/,\s]+$/.test(raw)) return raw
+  const parts = raw.split(',').map((p) => p.trim())
+  if (parts.every((p) => ADDRESS_RANGES.includes(p) || isAddressOrSubnet(p))) return parts.join(',')
   throw new ConfigError(
     `TRUST_PROXY must be true, false, a hop count or proxy addresses, not ${JSON.stringify(raw)}`,
   )

@@ -40,13 +40,13 @@ const BAD_VALUES: Record<(typeof ENVIRONMENT_VARIABLES)[number], string | null> 
   RATE_LIMIT_MAX: '0',
   RATE_LIMIT_WINDOW_SECONDS: '1.5',
   WRITE_RATE_LIMIT_MAX: 'many',
-  TRUST_PROXY: 'maybe',
+  TRUST_PROXY: 'abc',
   MAX_EVENT_LOOP_DELAY_MS: '-5',
   MAX_HEAP_USED_MB: 'half',
   MAX_RSS_MB: '1e3.5',
   RETRY_AFTER_SECONDS: '0',
-  SHUTDOWN_TIMEOUT_SECONDS: 'never',
-  CLUSTER_WORKERS: '0',
+  SHUTDOWN_TIMEOUT_SECONDS: '3000000',
+  CLUSTER_WORKERS: '100000',
   LICENSE_URL: 'ftp://example.org/license',
   // Free text: any value is valid.
   PUBLISHER: null,
@@ -68,6 +68,19 @@ t.test('a bad value of any variable is one line that names it', async (t) => {
   }
 })
 
+t.test('values past what makes sense are refused too', async (t) => {
+  const refused = {
+    SHUTDOWN_TIMEOUT_SECONDS: 'never',
+    RATE_LIMIT_WINDOW_SECONDS: '100000000',
+    MAX_EVENT_LOOP_DELAY_MS: '1e9',
+    CLUSTER_WORKERS: '0',
+    TRUST_PROXY: '10.0.0.0/33',
+  }
+  for (const [name, bad] of Object.entries(refused)) {
+    t.throws(() => readConfig({ [name]: bad }), new RegExp(`^${name} must be`), `${name}=${bad}`)
+  }
+})
+
 t.test('good values are read as meant', async (t) => {
   const config = readConfig({
     HOST: '0.0.0.0',
@@ -82,4 +95,9 @@ t.test('good values are read as meant', async (t) => {
   t.ok(readConfig({ CLUSTER_WORKERS: 'auto' }).workers >= 1, 'auto: one per core')
   t.equal(readConfig({}).workers, 1, 'one process by default')
   t.equal(readConfig({}).readOnly, false)
+  t.equal(readConfig({}).shutdownTimeoutMs, 8000, 'below docker stop’s 10 seconds')
+  t.equal(
+    readConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy,
+    'loopback,10.0.0.0/8,fd00::/8',
+  )
 })

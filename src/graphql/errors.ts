@@ -38,17 +38,22 @@ function isUnexpected(error: GraphQLError): boolean {
  * server declining), or one about the request as a whole (no path: parsing, validation,
  * choosing the operation, coercing variables) that is not ours.
  */
-function isMeant(error: GraphQLError): boolean {
+function isIntendedForClient(error: GraphQLError): boolean {
   return statusOf(error) !== undefined || (error.path === undefined && !isUnexpected(error))
 }
 
 /**
  * The code of a client's error that graphql-js leaves without one, named as Apollo Server names
- * them: a syntax error, a field or argument the schema lacks, a variable of the wrong type.
+ * them: a syntax error; a variable whose value cannot be coerced to its type; any other
+ * mistake of the document (a field or argument the schema lacks, a variable never used).
  */
 function codeOfRequestError(error: { message: string }): string {
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED'
-  if (error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT'
+  if (
+    /^Variable "\$\w+" (got invalid value|of required type|of non-null type)/.test(error.message)
+  ) {
+    return 'BAD_USER_INPUT'
+  }
   return 'GRAPHQL_VALIDATION_FAILED'
 }
 
@@ -72,7 +77,7 @@ export function formatErrors(execution: FailedExecution, context: MercuriusConte
   if (formatted.response.data) return formatted
   // Nothing to serve: the status meant (400 by default), or 500 when something failed, so that
   // monitoring sees it.
-  if (execution.errors.every(isMeant)) {
+  if (execution.errors.every(isIntendedForClient)) {
     const status = execution.errors.map(statusOf).find((s) => s !== undefined)
     return { ...formatted, statusCode: status ?? 400 }
   }

@@ -23,10 +23,17 @@ export const REDACTED_PATHS = [
   'headers.cookie',
 ]
 
-/** The id of a request: the proxy's X-Request-Id when it is plain, else a new UUID. */
-export function requestIdOf(request: IncomingMessage): string {
-  const upstream = request.headers[REQUEST_ID_HEADER]
-  return typeof upstream === 'string' && UPSTREAM_ID.test(upstream) ? upstream : randomUUID()
+/**
+ * How a request gets its id: a new UUID, or, behind a trusted proxy (TRUST_PROXY), the proxy's
+ * X-Request-Id when it is plain. Without a proxy the header would be the client's to choose, and
+ * a client could give its requests another's id.
+ */
+export function requestIdGenerator(trustUpstream: boolean): (request: IncomingMessage) => string {
+  if (!trustUpstream) return () => randomUUID()
+  return (request) => {
+    const upstream = request.headers[REQUEST_ID_HEADER]
+    return typeof upstream === 'string' && UPSTREAM_ID.test(upstream) ? upstream : randomUUID()
+  }
 }
 
 export interface LoggingOptions {

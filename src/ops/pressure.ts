@@ -5,7 +5,7 @@
 import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance } from 'fastify'
 import { problem, sendProblem } from '../rest/problem.js'
-import { METRICS_PATH } from './metrics.js'
+import { NEVER_SHED_ROUTES } from './operator-routes.js'
 
 export interface PressureOptions {
   /** Mean event-loop delay over a sample, in milliseconds, above which requests are shed. */
@@ -22,9 +22,6 @@ export interface PressureOptions {
 
 /** under-pressure's own default. */
 const DEFAULT_SAMPLE_MS = 1000
-
-/** Answered even under pressure. */
-const ALWAYS_ANSWERED = new Set(['/healthz', METRICS_PATH])
 
 /** Why the process is under pressure, or null when it is not; a threshold of 0 is off. */
 function pressureOf(app: FastifyInstance, options: PressureOptions): string | null {
@@ -52,11 +49,19 @@ export async function registerPressure(
   app.addHook('onReady', async () => {
     armedAt = Date.now() + 2 * sampleMs
   })
+  // One line when shedding starts and one when it ends, not one per refused request: logging
+  // must not add work to a process that is already overloaded.
+  let shedding = false
   app.addHook('onRequest', async (request, reply) => {
-    if (Date.now() < armedAt || ALWAYS_ANSWERED.has(request.routeOptions.url ?? '')) return
+    if (Date.now() < armedAt || NEVER_SHED_ROUTES.has(request.routeOptions.url ?? '')) return
     const reason = pressureOf(app, options)
-    if (reason === null) return
-    request.log.warn({ reason, usage: app.memoryUsage() }, 'shedding a request under pressure')
+    if (reason === null) {
+      if (shedding) app.log.info({ usage: app.memoryUsage() }, 'pressure relieved')
+      shedding = false
+      return
+    }
+    if (!shedding) app.log.warn({ reason, usage: app.memoryUsage() }, 'under pressure: shedding')
+    shedding = true
     return sendProblem(
       reply.header('retry-after', String(options.retryAfterSeconds)),
       problem(503, 'under-pressure', `${reason}; retry later`, { instance: request.url }),

@@ -4,13 +4,14 @@ import type { Store } from '../store/index.js'
 import { Type } from '@sinclair/typebox'
 import { problem, sendProblem } from './problem.js'
 import { problemResponse } from './schemas.js'
+import { LIVENESS_PATH, READINESS_PATH } from '../ops/operator-routes.js'
 
 export const healthRoutes =
   (store: Store): FastifyPluginAsync =>
   async (app) => {
     // The process answers: nothing else is checked, so a slow disk never restarts a healthy pod.
     app.get(
-      '/healthz',
+      LIVENESS_PATH,
       {
         schema: {
           tags: ['health'],
@@ -27,7 +28,7 @@ export const healthRoutes =
     )
 
     app.get(
-      '/readyz',
+      READINESS_PATH,
       {
         schema: {
           tags: ['health'],

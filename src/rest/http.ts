@@ -7,7 +7,7 @@ import { CODING_SUFFIX, noneMatchHolds, strongEtag } from '../etag.js'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { answerNotFound, problem, sendProblem } from './problem.js'
-import { METRICS_PATH } from '../ops/metrics.js'
+import { UNLIMITED_ROUTES } from '../ops/operator-routes.js'
 
 export interface RateLimitOptions {
   /** Requests a client may make per window. */
@@ -39,9 +39,6 @@ const READ_METHODS = ['GET', 'HEAD']
 /** Whom a request counts against: its token when valid, else its address. */
 export type ClientKey = (request: FastifyRequest) => string
 
-/** Never limited: probes of the orchestrator and scrapes of the monitoring. */
-const UNLIMITED_PATHS = ['/healthz', '/readyz', METRICS_PATH]
-
 export async function registerHttp(
   app: FastifyInstance,
   limits: RateLimitOptions,
@@ -59,7 +56,7 @@ export async function registerHttp(
     max: limits.max,
     timeWindow: limits.windowMs,
     keyGenerator: clientKey,
-    allowList: (request: FastifyRequest) => UNLIMITED_PATHS.includes(request.url.split('?')[0]!),
+    allowList: (request: FastifyRequest) => UNLIMITED_ROUTES.has(request.routeOptions.url ?? ''),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `more than ${context.max} requests in ${context.after}; retry after ${context.after}`,

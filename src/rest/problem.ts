@@ -1,5 +1,6 @@
 // Errors as application/problem+json (RFC 9457). Every error a client can cause is a 4xx with a
 // detail that says what to change; nothing else leaks, least of all a stack trace.
+import { REQUEST_ID_HEADER } from '../ops/logging.js'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { STATUS_CODES } from 'node:http'
 import { InvalidCursorError } from '../store/index.js'
@@ -67,21 +68,6 @@ export function notAcceptable(request: FastifyRequest, reply: FastifyReply): Fas
   )
 }
 
-/**
- * The server declines for now (under pressure, or a replica asked to write): a 503 that says
- * why, never an internal error. Whoever throws it sets Retry-After when a retry will help.
- */
-export class UnavailableError extends Error {
-  override name = 'UnavailableError'
-  readonly statusCode = 503
-  constructor(
-    message: string,
-    readonly problemType: string,
-  ) {
-    super(message)
-  }
-}
-
 /** The problem type of each client error the framework or a plugin raises. */
 const PROBLEM_TYPES: Record<number, string> = {
   404: 'not-found',
@@ -103,6 +89,8 @@ export function frameworkErrors(
   reply: FastifyReply,
 ): void {
   const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 400
+  // Raised before the hooks that set it run.
+  reply.header(REQUEST_ID_HEADER, request.id)
   void sendProblem(
     reply,
     problem(status, problemType(status), error.message, { instance: request.url }),
@@ -157,9 +145,6 @@ export function registerProblemHandlers(app: FastifyInstance): void {
           invalidParams: [{ name: 'cursor', reason: error.message }],
         }),
       )
-    }
-    if (error instanceof UnavailableError) {
-      return sendProblem(reply, problem(503, error.problemType, error.message, { instance }))
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {

@@ -21,6 +21,17 @@ function pidsServing(server: Server, ids: string[]): Set<unknown> {
   )
 }
 
+/** The values of the series whose text starts with the prefix, by the rest of their name. */
+function seriesOf(exposition: string, prefix: string): Record<string, number> {
+  const found: Record<string, number> = {}
+  for (const line of exposition.split('\n')) {
+    if (!line.startsWith(prefix)) continue
+    const cut = line.lastIndexOf(' ')
+    found[line.slice(prefix.length, cut)] = Number(line.slice(cut + 1))
+  }
+  return found
+}
+
 const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0)
@@ -33,7 +44,8 @@ const isAlive = (pid: number) => {
 t.test('two workers share the port, the metrics, the live progress and the shutdown', async (t) => {
   const dbPath = join(tempDir(t), 'plan.db')
   const server = await start(
-    { DB_PATH: dbPath, CLUSTER_WORKERS: '2' },
+    // The test stands in for a proxy: its X-Request-Id names each request in the logs.
+    { DB_PATH: dbPath, CLUSTER_WORKERS: '2', TRUST_PROXY: 'loopback' },
     undefined,
     /^cluster ready: 2 workers listening$/,
   )
@@ -57,12 +69,17 @@ t.test('two workers share the port, the metrics, the live progress and the shutd
   t.equal(pidsServing(server, ids).size, 2, 'connections are spread over both workers')
 
   const metrics = await fresh(`${server.url}/metrics`)
-  t.match(
+  const served = seriesOf(
     metrics.body,
-    /^http_request_duration_seconds_count\{method="GET",route="\/v1\/documents",status_code="200"\} 20$/m,
+    'http_request_duration_seconds_count{method="GET",route="/v1/documents",status_code="200",worker=',
+  )
+  t.same(Object.keys(served).sort(), ['"0"}', '"1"}'], 'one series per worker slot')
+  t.equal(
+    Object.values(served).reduce((a, b) => a + b, 0),
+    20,
     'any worker’s /metrics counts the requests of both',
   )
-  t.match(metrics.body, /^plan_documents_loaded 1$/m, 'the shared database is not counted twice')
+  t.same(Object.values(seriesOf(metrics.body, 'plan_documents_loaded{worker=')), [1, 1])
 
   // Progress written through either worker reaches a subscriber connected to one of them.
   const { stdout } = await promisify(execFile)(
@@ -93,6 +110,7 @@ t.test('two workers share the port, the metrics, the live progress and the shutd
   await live.ready
   // The subscription is registered a moment after it is sent: probe (value -1) until one shows.
   for (let seen = false, i = 0; !seen; i++) {
+    if (i === 50) throw new Error('the subscription never saw a write')
     await post(-1, `probe-${i}`)
     seen = await Promise.race([live.peek('next').then(() => true), sleep(200).then(() => false)])
   }
@@ -117,8 +135,17 @@ t.test('two workers share the port, the metrics, the live progress and the shutd
   const victim = workerPids()[0]!
   process.kill(victim, 'SIGKILL')
   await logged(server, (l) => l.msg === 'a worker died; starting another')
+  // While the replacement boots, /metrics answers at once from the workers that can.
+  const during = await fresh(`${server.url}/metrics`)
+  t.equal(during.status, 200, '/metrics answers while a worker starts')
   await logged(server, () => new Set(workerPids()).size === 3)
   t.pass('a new worker listens in its place')
+  const after = await fresh(`${server.url}/metrics`)
+  t.same(
+    Object.keys(seriesOf(after.body, 'plan_documents_loaded{worker=')).sort(),
+    ['"0"}', '"1"}'],
+    'the replacement reports in its predecessor’s slot',
+  )
   t.equal((await fresh(`${server.url}/readyz`)).status, 200)
 
   const exited = once(server.child, 'exit')

@@ -13,7 +13,7 @@ import { createToken } from '../../src/store/tokens.js'
 import { bundledPlanPath, tempDatabase, tempDir } from '../helper.js'
 
 /** An app whose logger writes JSON lines, at the given level, into an array. */
-async function appWithLogs(t: Test, level = 'info') {
+async function appWithLogs(t: Test, level = 'info', trustProxy = false) {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const lines: string[] = []
   const sink = new Writable({
@@ -24,19 +24,19 @@ async function appWithLogs(t: Test, level = 'info') {
   })
   const log = pino(loggerOptions({ level, pretty: false }), sink)
   const store = new Store(db)
-  const app = await buildApp({ store, loggerInstance: log })
+  const app = await buildApp({ store, loggerInstance: log, trustProxy })
   t.teardown(() => app.close())
   const entries = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>)
   return { app, db, store, lines, entries }
 }
 
 t.test('each request has an id: in every log line, and in the answer', async (t) => {
-  const { app, entries } = await appWithLogs(t)
+  const { app, entries } = await appWithLogs(t, 'info', true)
   const fromProxy = await app.inject({
     url: '/v1/documents',
     headers: { 'x-request-id': 'lb-42.a' },
   })
-  t.equal(fromProxy.headers['x-request-id'], 'lb-42.a', 'a plain upstream id is kept')
+  t.equal(fromProxy.headers['x-request-id'], 'lb-42.a', 'a trusted proxy’s plain id is kept')
   const own = await app.inject('/v1/documents')
   t.match(own.headers['x-request-id'], /^[0-9a-f-]{36}$/, 'a new UUID otherwise')
   const forged = await app.inject({
@@ -61,6 +61,19 @@ t.test('each request has an id: in every log line, and in the answer', async (t)
   )
   const ids = new Set(entries().map((e) => e.reqId))
   t.equal(ids.size, 5, 'five requests, five ids')
+})
+
+t.test('without a trusted proxy, a client cannot choose its request id', async (t) => {
+  const { app } = await appWithLogs(t)
+  const res = await app.inject({ url: '/v1/documents', headers: { 'x-request-id': 'lb-42.a' } })
+  t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+})
+
+t.test('a URL Fastify cannot read still answers with a request id', async (t) => {
+  const { app } = await appWithLogs(t)
+  const res = await app.inject('/v1/tasks/%zz')
+  t.equal(res.statusCode, 400)
+  t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/)
 })
 
 t.test('no token reaches the log, at any level and on any path', async (t) => {

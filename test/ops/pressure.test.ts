@@ -1,6 +1,8 @@
 // Under pressure the service sheds requests with 503 and Retry-After instead of falling over,
 // and recovers by itself; liveness and metrics still answer.
+import { Writable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { pino } from 'pino'
 import t, { type Test } from 'tap'
 import { buildApp } from '../../src/app.js'
 import { readConfig } from '../../src/config.js'
@@ -27,6 +29,14 @@ async function until<R extends { statusCode: number }>(status: number, ask: () =
   throw new Error(`never answered ${status}`)
 }
 
+/** Keeps the event loop busy, as a runaway synchronous job would. */
+function spin(ms: number): void {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    // busy
+  }
+}
+
 t.test('memory over its ceiling: reads are shed with a problem and Retry-After', async (t) => {
   const app = await appUnder(t, {
     maxEventLoopDelayMs: 0,
@@ -35,8 +45,11 @@ t.test('memory over its ceiling: reads are shed with a problem and Retry-After',
     retryAfterSeconds: 7,
     sampleIntervalMs: SAMPLE_MS,
   })
-  const shed = await until(503, () => app.inject('/v1/tasks'))
+  const shed = await until(503, () =>
+    app.inject({ url: '/v1/tasks', headers: { origin: 'https://dashboard.example.gov.cn' } }),
+  )
   t.equal(shed.headers['content-type'], 'application/problem+json; charset=utf-8')
+  t.equal(shed.headers['access-control-allow-origin'], '*', 'a browser may read the refusal')
   t.equal(shed.headers['retry-after'], '7')
   t.match(shed.json(), {
     type: '/problems/under-pressure',
@@ -61,22 +74,27 @@ t.test('memory over its ceiling: reads are shed with a problem and Retry-After',
 
 t.test('a stalled event loop sheds requests until it runs freely again', async (t) => {
   const app = await appUnder(t, {
-    maxEventLoopDelayMs: 200,
+    maxEventLoopDelayMs: 100,
     maxHeapUsedBytes: 0,
     maxRssBytes: 0,
     retryAfterSeconds: 3,
     sampleIntervalMs: SAMPLE_MS,
   })
   t.equal((await until(200, () => app.inject('/v1/documents'))).statusCode, 200)
-  // Busy for a second: what a runaway query or a synchronous export would do.
-  const end = Date.now() + 1000
-  while (Date.now() < end) {
-    // spin
-  }
-  // The sample after the stall holds its delay: the requests of that moment are shed.
+  // Overload for three seconds: the loop is blocked 300 ms at a time, free only in between.
+  let overloaded = true
+  const overload = (async () => {
+    for (const end = Date.now() + 3000; Date.now() < end;) {
+      spin(300)
+      await sleep(5)
+    }
+    overloaded = false
+  })()
   const shed = await until(503, () => app.inject('/v1/documents'))
+  t.ok(overloaded, 'shed while overloaded')
   t.match(shed.json(), { detail: 'the event loop is stalled; retry later' })
   t.equal(shed.headers['retry-after'], '3')
+  await overload
   t.equal((await until(200, () => app.inject('/v1/documents'))).statusCode, 200, 'recovered')
 })
 
@@ -95,10 +113,7 @@ t.test('a process that was slow to start does not shed its first requests', asyn
   })
   t.teardown(() => app.close())
   // A start that blocks the loop for half a second, as a slow disk or a busy machine makes it.
-  const end = Date.now() + 500
-  while (Date.now() < end) {
-    // spin
-  }
+  spin(500)
   await app.ready()
   const statuses = new Set<number>()
   for (const started = Date.now(); Date.now() - started < sampleIntervalMs * 1.5;) {
@@ -106,6 +121,33 @@ t.test('a process that was slow to start does not shed its first requests', asyn
     await sleep(2)
   }
   t.same([...statuses], [200], 'the stall of the start is not taken for pressure')
+})
+
+t.test('shedding is logged when it starts, not for every request refused', async (t) => {
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  const messages: string[] = []
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      messages.push((JSON.parse(String(chunk)) as { msg: string }).msg)
+      done()
+    },
+  })
+  const app = await buildApp({
+    store: new Store(db),
+    loggerInstance: pino({ level: 'info' }, sink),
+    pressure: {
+      maxEventLoopDelayMs: 0,
+      maxHeapUsedBytes: 1,
+      maxRssBytes: 0,
+      retryAfterSeconds: 1,
+      sampleIntervalMs: SAMPLE_MS,
+    },
+  })
+  t.teardown(() => app.close())
+  await app.ready()
+  await until(503, () => app.inject('/v1/documents'))
+  for (let i = 0; i < 10; i++) t.equal((await app.inject('/v1/documents')).statusCode, 503)
+  t.equal(messages.filter((m) => m === 'under pressure: shedding').length, 1)
 })
 
 t.test('the thresholds come from the environment, checked at start', async (t) => {

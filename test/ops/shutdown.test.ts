@@ -30,8 +30,9 @@ async function halfSentRequest(server: Server, id: string) {
   while (!server.logs.some((l) => l.reqId === id && l.msg === 'incoming request')) await sleep(10)
   return {
     socket,
-    finish: async () => {
-      socket.end(QUERY.slice(half))
+    /** Sends the rest of the body, and `next` after it on the same connection. */
+    finish: async (next = '') => {
+      socket.end(QUERY.slice(half) + next)
       await once(socket, 'close')
       return answer
     },
@@ -49,7 +50,8 @@ async function refusesConnections(url: string): Promise<boolean> {
 
 t.test('SIGTERM: stop accepting, finish in flight, close the database, exit 0', async (t) => {
   const dbPath = join(tempDir(t), 'plan.db')
-  const server = await start({ DB_PATH: dbPath })
+  // The test stands in for a proxy: its X-Request-Id lets it see its request arrive.
+  const server = await start({ DB_PATH: dbPath, TRUST_PROXY: 'loopback' })
   t.ok(existsSync(`${dbPath}-wal`), 'the database is open (its write-ahead log exists)')
   const inFlight = await halfSentRequest(server, 'in-flight-1')
   const exited = once(server.child, 'exit')
@@ -62,9 +64,13 @@ t.test('SIGTERM: stop accepting, finish in flight, close the database, exit 0', 
   t.pass('new connections are refused')
   t.equal(server.child.exitCode, null, 'while the request in flight keeps the process up')
 
-  const answer = await inFlight.finish()
+  // A second request pipelined on the same connection arrives while the server is closing.
+  const answer = await inFlight.finish('GET /v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
   t.match(answer, /^HTTP\/1\.1 200 OK/, 'the request in flight is answered')
   t.match(answer, /"totalCount":29/)
+  const second = answer.slice(answer.indexOf('HTTP/1.1', 1))
+  t.match(second, /^HTTP\/1\.1 200 OK/, 'one that arrives on its connection meanwhile is served')
+  t.match(second, /\r\nconnection: close\r\n/i, 'and told the connection closes')
   const [code] = (await exited) as [number]
   t.equal(code, 0)
   t.ok(
@@ -90,6 +96,7 @@ t.test('SIGINT does the same', async (t) => {
 t.test('a request that outlives SHUTDOWN_TIMEOUT_SECONDS does not hold the process', async (t) => {
   const server = await start({
     DB_PATH: join(tempDir(t), 'plan.db'),
+    TRUST_PROXY: 'loopback',
     SHUTDOWN_TIMEOUT_SECONDS: '1',
   })
   const stuck = await halfSentRequest(server, 'stuck-1')

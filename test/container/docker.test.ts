@@ -8,8 +8,8 @@ import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync } fro
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import { promisify } from 'node:util'
 import t, { type Test } from 'tap'
-import { projectRoot } from '../src/paths.js'
-import { tempDir } from './helper.js'
+import { projectRoot } from '../../src/paths.js'
+import { tempDir } from '../helper.js'
 
 const run = promisify(execFile)
 
@@ -135,6 +135,12 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
     ),
     HOST: '127.0.0.1',
     PORT: String(await freePort()),
+  }
+  // The image's files are not the server's to change: as root the server runs as another user;
+  // otherwise the files are made read-only for the run (the volume stays writable).
+  if (!isRoot) {
+    await run('chmod', ['-R', 'a-w', finalWorkdir])
+    t.teardown(() => run('chmod', ['-R', 'u+w', finalWorkdir]))
   }
   const server = spawn(cmd[0] === 'node' ? process.execPath : cmd[0]!, cmd.slice(1), {
     cwd: finalWorkdir,
