@@ -1,0 +1,192 @@
+// npm run bench: each read path of the service against the physical limit of its own response.
+// For every path the response is fetched once; a bare node:http server (bench/bare-server.mts,
+// another process) then answers those very bytes, and autocannon loads the service and the bare
+// server in turns, in the same run. The ratio service/bare says how close the service comes to
+// what this machine can do for that response at all. Results go to bench/results.json.
+import autocannon from 'autocannon'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { projectRoot } from '../src/paths.js'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
+const CONNECTIONS = 50
+
+interface Target {
+  name: string
+  goal: number
+  path: string
+  method?: 'GET' | 'POST'
+  body?: string
+  headers?: Record<string, string>
+}
+
+interface Figures {
+  rps: number
+  p99: number
+  bytes: number
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1')
+  await once(probe, 'listening')
+  const { port } = probe.address() as AddressInfo
+  probe.close()
+  return port
+}
+
+async function startService(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [join(projectRoot, 'dist/server.js')], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      DB_PATH: dbPath,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RATE_LIMIT_MAX: '1000000000',
+    },
+    // The service logs as it is configured to: its cost is part of what is measured.
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  for (;;) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (res) => res.ok,
+      () => false,
+    )
+    if (ready) return { child, url }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** A bare server answering exactly this response; resolves with its address. */
+async function startBare(dir: string, name: string, response: Response) {
+  const file = join(dir, `${name}.json`)
+  const headers: Record<string, string> = {}
+  for (const key of ['content-type', 'etag', 'cache-control', 'link', 'content-disposition']) {
+    const value = response.headers.get(key)
+    if (value !== null) headers[key] = value
+  }
+  const body = Buffer.from(await response.arrayBuffer())
+  writeFileSync(file, JSON.stringify({ headers, body: body.toString('base64') }))
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'bench/bare-server.mts'), file],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
+  return { child, url: `http://127.0.0.1:${line.trim()}`, bytes: body.length }
+}
+
+async function load(url: string, target: Target): Promise<Figures> {
+  const result = await autocannon({
+    url: `${url}${target.path}`,
+    method: target.method ?? 'GET',
+    body: target.body,
+    headers: target.headers,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  })
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${target.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
+  }
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    bytes: result.throughput.average / Math.max(result.requests.average, 1),
+  }
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
+
+execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' })
+const dir = mkdtempSync(join(tmpdir(), 'bench-http-'))
+const service = await startService(join(dir, 'plan.db'))
+
+// The paths are found from the data, so that the bench runs on any plan.
+const tasks = (await (await fetch(`${service.url}/v1/tasks?limit=1`)).json()) as {
+  data: { id: string; text: string }[]
+}
+const task = tasks.data[0]!
+const word = [...task.text.replace(/[\s\p{P}\d]/gu, '')].slice(0, 2).join('')
+const NESTED = `{ tasks(first: 50) { totalCount nodes { id number text
+  agencies { asWritten agency { id name phone } } items { id label heading } } } }`
+const targets: Target[] = [
+  { name: 'REST item', goal: 0.8, path: `/v1/tasks/${task.id}` },
+  { name: 'REST list of 50', goal: 0.8, path: '/v1/tasks?limit=50' },
+  { name: 'CSV export', goal: 0.7, path: '/v1/tasks.csv' },
+  { name: 'search', goal: 0.4, path: `/v1/search?q=${encodeURIComponent(word)}` },
+  {
+    name: 'GraphQL nested',
+    goal: 0.5,
+    path: '/graphql',
+    method: 'POST',
+    body: JSON.stringify({ query: NESTED }),
+    headers: { 'content-type': 'application/json' },
+  },
+]
+
+const results = []
+for (const target of targets) {
+  const first = await fetch(`${service.url}${target.path}`, {
+    method: target.method ?? 'GET',
+    body: target.body,
+    headers: target.headers,
+  })
+  if (!first.ok) throw new Error(`${target.name}: ${first.status}`)
+  const bare = await startBare(dir, target.name.replace(/\W+/g, '-'), first)
+  // Warm both (jit, statement caches, V8), then alternate: service, bare, service, bare …
+  await load(service.url, { ...target })
+  await load(bare.url, target)
+  const runs: { service: Figures[]; bare: Figures[] } = { service: [], bare: [] }
+  for (let round = 0; round < ROUNDS; round++) {
+    runs.service.push(await load(service.url, target))
+    runs.bare.push(await load(bare.url, target))
+  }
+  bare.child.kill('SIGTERM')
+  const s = { rps: mean(runs.service.map((r) => r.rps)), p99: mean(runs.service.map((r) => r.p99)) }
+  const b = { rps: mean(runs.bare.map((r) => r.rps)), p99: mean(runs.bare.map((r) => r.p99)) }
+  results.push({
+    name: target.name,
+    path: target.path.length > 60 ? `${target.path.slice(0, 57)}…` : target.path,
+    bytes: bare.bytes,
+    service: s,
+    bare: b,
+    ratio: s.rps / b.rps,
+    goal: target.goal,
+  })
+}
+service.child.kill('SIGTERM')
+await once(service.child, 'exit')
+rmSync(dir, { recursive: true, force: true })
+
+console.log(
+  `\n${availableParallelism()} cores; ${CONNECTIONS} connections; ${ROUNDS} × ${SECONDS} s per side, alternating\n`,
+)
+console.log('path              bytes   service req/s  p99 ms   bare req/s  p99 ms   ratio  goal')
+for (const r of results) {
+  console.log(
+    [
+      r.name.padEnd(16),
+      String(r.bytes).padStart(7),
+      Math.round(r.service.rps).toString().padStart(14),
+      r.service.p99.toFixed(0).padStart(7),
+      Math.round(r.bare.rps).toString().padStart(12),
+      r.bare.p99.toFixed(0).padStart(7),
+      r.ratio.toFixed(2).padStart(7),
+      `${r.ratio >= r.goal ? '≥' : '<'} ${r.goal}`.padStart(6),
+    ].join(' '),
+  )
+}
+writeFileSync(
+  join(projectRoot, 'bench/results.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), cores: availableParallelism(), connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, results }, null, 2)}\n`,
+)
