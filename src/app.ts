@@ -1,5 +1,6 @@
 // buildApp: the HTTP application over an open store. The server and the tests both use it.
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyServerOptions,
@@ -33,6 +34,11 @@ import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
 import { REQUEST_ID_HEADER, requestIdGenerator } from './ops/logging.js'
 import { Metrics, registerMetrics, type MetricsSource } from './ops/metrics.js'
 import { registerPressure, type PressureOptions } from './ops/pressure.js'
+import {
+  AnswerCache,
+  registerResponseCache,
+  type ResponseCacheOptions,
+} from './rest/response-cache.js'
 
 export interface AppOptions {
   store: Store
@@ -58,12 +64,21 @@ export interface AppOptions {
   metricsSource?: MetricsSource
   /** Where writes are announced, when made beforehand (a cluster worker relays them). */
   events?: ProgressEvents
+  /** A log line per request received and per answer; off unless asked for (it costs). */
+  logRequests?: boolean
+  /** Bounds of the cache of read answers; false turns it off. */
+  responseCache?: ResponseCacheOptions | false
 }
 
 const DEFAULT_METADATA: MetadataOptions = {
   publisher: null,
   licenseTitle: DEFAULT_LICENSE_TITLE,
   licenseUrl: null,
+}
+
+const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = {
+  maxBytes: 32 * 1024 * 1024,
+  maxAnswerBytes: 4 * 1024 * 1024,
 }
 
 const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1000, windowMs: 60_000 }
@@ -89,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // During shutdown a request arriving on an open connection is served (with Connection:
     // close) rather than refused with Fastify's own 503, which is not problem+json.
     return503OnClosing: false,
+    logController: new LogController({ disableRequestLogging: !(options.logRequests ?? false) }),
     frameworkErrors,
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxyOption(options.trustProxy ?? false),
@@ -114,6 +130,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT, (request) =>
     rateLimitKey(options.store, request.headers.authorization, request.ip),
   )
+  const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE
+  // One bounded cache for REST answers and GraphQL results alike.
+  const answers = responseCache ? new AnswerCache(responseCache) : null
+  if (answers) registerResponseCache(app, options.store, answers)
   // After CORS: a browser must be able to read a shed answer and its Retry-After.
   if (options.pressure) await registerPressure(app, options.pressure)
   const readPaths = collectReadPaths(app)
@@ -136,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT,
       events,
       metrics,
+      answers,
     ),
   )
   await app.register(graphiqlRoutes({ endpoint: GRAPHQL_PATH }))

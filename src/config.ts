@@ -15,6 +15,7 @@ export const ENVIRONMENT_VARIABLES = [
   'DB_PATH',
   'READ_ONLY',
   'LOG_LEVEL',
+  'LOG_REQUESTS',
   'RATE_LIMIT_MAX',
   'RATE_LIMIT_WINDOW_SECONDS',
   'WRITE_RATE_LIMIT_MAX',
@@ -35,6 +36,8 @@ export interface Config {
   host: string
   dbPath: string
   logLevel: string
+  /** A line per request received and answered, at info; off by default for its cost. */
+  logRequests: boolean
   rateLimit: { max: number; windowMs: number }
   /** Progress writes per token and window, apart from the reads' limit. */
   writeRateLimit: { max: number; windowMs: number }
@@ -100,6 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     dbPath,
     readOnly: readBoolean(env, 'READ_ONLY'),
     logLevel,
+    logRequests: readBoolean(env, 'LOG_REQUESTS'),
     rateLimit: { max, windowMs: windowSeconds * 1000 },
     writeRateLimit: { max: writeMax, windowMs: windowSeconds * 1000 },
     trustProxy: readTrustProxy(env.TRUST_PROXY),

@@ -49,6 +49,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
   const app = await buildApp({
     store,
     loggerInstance: log,
+    logRequests: config.logRequests,
     rateLimit: config.rateLimit,
     writeRateLimit: config.writeRateLimit,
     metadata: config.metadata,
@@ -73,7 +74,12 @@ async function serve(config: Config, log: Logger): Promise<void> {
 
 async function main(): Promise<void> {
   const config = readConfig(process.env)
-  const log = pino(loggerOptions({ level: config.logLevel, pretty: process.stdout.isTTY === true }))
+  const pretty = process.stdout.isTTY === true
+  // Lines are written asynchronously (and flushed at exit): a request does not wait on stdout.
+  const log = pino(
+    loggerOptions({ level: config.logLevel, pretty }),
+    pretty ? undefined : pino.destination({ dest: 1, sync: false }),
+  )
   if (config.workers > 1 && cluster.isPrimary) {
     // Built once here, so that workers never race to migrate or load the same file.
     openStore(config, log, true).close()

@@ -37,6 +37,7 @@ const BAD_VALUES: Record<(typeof ENVIRONMENT_VARIABLES)[number], string | null> 
   DB_PATH: '/no/such/folder/plan.db',
   READ_ONLY: 'yes please',
   LOG_LEVEL: 'loud',
+  LOG_REQUESTS: 'sometimes',
   RATE_LIMIT_MAX: '0',
   RATE_LIMIT_WINDOW_SECONDS: '1.5',
   WRITE_RATE_LIMIT_MAX: 'many',

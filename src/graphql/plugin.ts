@@ -16,6 +16,8 @@ import type { ProgressEvents } from '../progress/events.js'
 import { resolvers } from './resolvers.js'
 import { rateLimitKey } from '../progress/writes.js'
 import type { Metrics } from '../ops/metrics.js'
+import type { AnswerCache } from '../rest/response-cache.js'
+import { registerResultCache } from './result-cache.js'
 
 export const GRAPHQL_PATH = '/graphql'
 
@@ -34,6 +36,7 @@ export const graphqlRoutes =
     writeLimits: { max: number; windowMs: number },
     events: ProgressEvents,
     metrics: Metrics,
+    answers: AnswerCache | null,
   ): FastifyPluginAsync =>
   async (app) => {
     // Mutations count against the same kind of per-token allowance as REST writes.
@@ -81,6 +84,8 @@ export const graphqlRoutes =
     app.addHook('preHandler', async (request, reply) => {
       if (request.routeOptions.url === GRAPHQL_PATH) return checkOperation(request, reply)
     })
+    // After the operation check: a cached result is one a request like this one got before.
+    const results = answers ? registerResultCache(app, store, answers, GRAPHQL_PATH) : null
     // A GET refused for holding a mutation may still be sent by POST.
     app.addHook('onSend', async (request, reply, payload) => {
       if (reply.statusCode === 405 && request.routeOptions.url === GRAPHQL_PATH) {
@@ -113,6 +118,7 @@ export const graphqlRoutes =
       )
       const operation = getOperationAST(document, operationNameOf(context.reply.request))
       metrics.graphqlOperation(operation?.operation ?? 'unknown')
+      if (operation?.operation === 'query') results?.ranQuery(context.reply.request)
     })
     app.graphql.addHook('preSubscriptionExecution', async () => {
       metrics.graphqlOperation('subscription')

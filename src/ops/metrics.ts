@@ -29,7 +29,7 @@ export class Metrics {
 
   private readonly operations = new Counter({
     name: 'graphql_operations_total',
-    help: 'GraphQL operations that passed validation and the limits, by type.',
+    help: 'GraphQL operations run, by type (not the results served from the cache).',
     labelNames: ['type'] as const,
     registers: [this.registry],
   })

@@ -7,7 +7,7 @@ import { CODING_SUFFIX, noneMatchHolds, strongEtag } from '../etag.js'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { answerNotFound, problem, sendProblem } from './problem.js'
-import { UNLIMITED_ROUTES } from '../ops/operator-routes.js'
+import { OPERATOR_ROUTES } from '../ops/operator-routes.js'
 
 export interface RateLimitOptions {
   /** Requests a client may make per window. */
@@ -56,7 +56,7 @@ export async function registerHttp(
     max: limits.max,
     timeWindow: limits.windowMs,
     keyGenerator: clientKey,
-    allowList: (request: FastifyRequest) => UNLIMITED_ROUTES.has(request.routeOptions.url ?? ''),
+    allowList: (request: FastifyRequest) => OPERATOR_ROUTES.has(request.routeOptions.url ?? ''),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `more than ${context.max} requests in ${context.after}; retry after ${context.after}`,

@@ -45,7 +45,7 @@ t.test('two workers share the port, the metrics, the live progress and the shutd
   const dbPath = join(tempDir(t), 'plan.db')
   const server = await start(
     // The test stands in for a proxy: its X-Request-Id names each request in the logs.
-    { DB_PATH: dbPath, CLUSTER_WORKERS: '2', TRUST_PROXY: 'loopback' },
+    { DB_PATH: dbPath, CLUSTER_WORKERS: '2', TRUST_PROXY: 'loopback', LOG_REQUESTS: 'true' },
     undefined,
     /^cluster ready: 2 workers listening$/,
   )

@@ -13,7 +13,7 @@ import { createToken } from '../../src/store/tokens.js'
 import { bundledPlanPath, tempDatabase, tempDir } from '../helper.js'
 
 /** An app whose logger writes JSON lines, at the given level, into an array. */
-async function appWithLogs(t: Test, level = 'info', trustProxy = false) {
+async function appWithLogs(t: Test, level = 'info', trustProxy = false, logRequests = true) {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const lines: string[] = []
   const sink = new Writable({
@@ -24,7 +24,7 @@ async function appWithLogs(t: Test, level = 'info', trustProxy = false) {
   })
   const log = pino(loggerOptions({ level, pretty: false }), sink)
   const store = new Store(db)
-  const app = await buildApp({ store, loggerInstance: log, trustProxy })
+  const app = await buildApp({ store, loggerInstance: log, trustProxy, logRequests })
   t.teardown(() => app.close())
   const entries = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>)
   return { app, db, store, lines, entries }
@@ -61,6 +61,25 @@ t.test('each request has an id: in every log line, and in the answer', async (t)
   )
   const ids = new Set(entries().map((e) => e.reqId))
   t.equal(ids.size, 5, 'five requests, five ids')
+})
+
+t.test('by default a request is logged only when something about it is', async (t) => {
+  const { app, entries } = await appWithLogs(t, 'info', false, false)
+  await app.inject('/v1/documents')
+  const refused = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    payload: { query: '{ nope }' },
+  })
+  t.equal(refused.statusCode, 400)
+  t.notOk(
+    entries().some((e) => e.msg === 'incoming request' || e.msg === 'request completed'),
+    'no line per request',
+  )
+  t.ok(
+    entries().some((e) => e.reqId === refused.headers['x-request-id']),
+    'what is logged about a request names it',
+  )
 })
 
 t.test('without a trusted proxy, a client cannot choose its request id', async (t) => {

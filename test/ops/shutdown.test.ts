@@ -51,7 +51,7 @@ async function refusesConnections(url: string): Promise<boolean> {
 t.test('SIGTERM: stop accepting, finish in flight, close the database, exit 0', async (t) => {
   const dbPath = join(tempDir(t), 'plan.db')
   // The test stands in for a proxy: its X-Request-Id lets it see its request arrive.
-  const server = await start({ DB_PATH: dbPath, TRUST_PROXY: 'loopback' })
+  const server = await start({ DB_PATH: dbPath, TRUST_PROXY: 'loopback', LOG_REQUESTS: 'true' })
   t.ok(existsSync(`${dbPath}-wal`), 'the database is open (its write-ahead log exists)')
   const inFlight = await halfSentRequest(server, 'in-flight-1')
   const exited = once(server.child, 'exit')
@@ -97,6 +97,7 @@ t.test('a request that outlives SHUTDOWN_TIMEOUT_SECONDS does not hold the proce
   const server = await start({
     DB_PATH: join(tempDir(t), 'plan.db'),
     TRUST_PROXY: 'loopback',
+    LOG_REQUESTS: 'true',
     SHUTDOWN_TIMEOUT_SECONDS: '1',
   })
   const stuck = await halfSentRequest(server, 'stuck-1')

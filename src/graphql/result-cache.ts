@@ -1,0 +1,83 @@
+// GraphQL results kept per normalized query, variables and data version, in the app's bounded
+// answer cache: a repeated query costs a lookup instead of validation, loaders and execution.
+// Only queries that ran without an error are kept; mutations and requests with a token never.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { stripIgnoredCharacters } from 'graphql'
+import type { AnswerCache } from '../rest/response-cache.js'
+import type { Store } from '../store/index.js'
+
+/** Object keys in order, so that {a, b} and {b, a} are the same variables. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    )
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/**
+ * The key of a POST's result: the query without what GraphQL ignores (whitespace, comments,
+ * commas; never inside strings), the operation name, the variables. Null when not to be kept.
+ */
+function keyOf(request: FastifyRequest, store: Store): string | null {
+  if (request.method !== 'POST' || request.headers.authorization !== undefined) return null
+  const { query, operationName, variables } = (request.body ?? {}) as Record<string, unknown>
+  if (typeof query !== 'string') return null
+  let normalized: string
+  let dataVersion: string
+  try {
+    normalized = stripIgnoredCharacters(query)
+    dataVersion = store.dataVersion()
+  } catch {
+    // A syntax error, or a database that cannot say its version: answered without the cache.
+    return null
+  }
+  return [
+    'graphql',
+    dataVersion,
+    normalized,
+    typeof operationName === 'string' ? operationName : '',
+    stableJson(variables ?? null),
+  ].join('\n')
+}
+
+const keys = new WeakMap<FastifyRequest, string>()
+const queries = new WeakSet<FastifyRequest>()
+
+/**
+ * Call inside the GraphQL plugin, after its own checks. `ranQuery` is told by the plugin's
+ * preExecution hook which requests executed a query (not a mutation).
+ */
+export function registerResultCache(
+  app: FastifyInstance,
+  store: Store,
+  cache: AnswerCache,
+  path: string,
+): { ranQuery: (request: FastifyRequest) => void } {
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== path) return
+    const key = keyOf(request, store)
+    if (key === null) return
+    const answer = cache.get(key)
+    if (!answer) {
+      keys.set(request, key)
+      return
+    }
+    return reply.headers(answer.headers).send(answer.body)
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    const key = keys.get(request)
+    if (key === undefined || !queries.has(request) || reply.statusCode !== 200) return payload
+    // An answer naming errors is not kept (an alias named errors only costs a cache miss).
+    if (typeof payload !== 'string' || payload.includes('"errors":')) return payload
+    cache.set(key, {
+      headers: { 'content-type': String(reply.getHeader('content-type')) },
+      body: Buffer.from(payload),
+    })
+    return payload
+  })
+  return { ranQuery: (request) => queries.add(request) }
+}

@@ -1,0 +1,155 @@
+// Read answers are built once per data version and kept as bytes with their headers (ETag
+// included), so that a repeated read costs a lookup instead of queries, serialization and
+// hashing. The data version is part of the key: an ingest or a progress write changes it, and
+// older answers are never served again; they age out of the bounded cache.
+import { Readable } from 'node:stream'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Store } from '../store/index.js'
+import { OPERATOR_ROUTES } from '../ops/operator-routes.js'
+
+/** The headers of an answer that are the route's own (the rest are set per request). */
+const KEPT_HEADERS = [
+  'content-type',
+  'etag',
+  'link',
+  'content-disposition',
+  'cache-control',
+  'vary',
+]
+
+/** Request headers that change an answer: the format asked for, and the host links name. */
+const VARYING_HEADERS = ['accept', 'host', 'x-forwarded-host', 'x-forwarded-proto']
+
+interface Answer {
+  headers: Record<string, string>
+  body: Buffer
+}
+
+export interface ResponseCacheOptions {
+  /** All answers kept together, in bytes. */
+  maxBytes: number
+  /** An answer larger than this is sent, not kept (a full CSV export of many plans). */
+  maxAnswerBytes: number
+}
+
+/** A map in least-recently-used order, bounded by the bytes of its answers. */
+export class AnswerCache {
+  private readonly answers = new Map<string, Answer>()
+  private bytes = 0
+
+  constructor(readonly options: ResponseCacheOptions) {}
+
+  get(key: string): Answer | undefined {
+    const answer = this.answers.get(key)
+    if (answer) {
+      this.answers.delete(key)
+      this.answers.set(key, answer)
+    }
+    return answer
+  }
+
+  set(key: string, answer: Answer): void {
+    if (answer.body.length > this.options.maxAnswerBytes) return
+    const old = this.answers.get(key)
+    if (old) this.bytes -= old.body.length
+    this.answers.delete(key)
+    this.answers.set(key, answer)
+    this.bytes += answer.body.length
+    for (const [oldest, evicted] of this.answers) {
+      if (this.bytes <= this.options.maxBytes) break
+      this.answers.delete(oldest)
+      this.bytes -= evicted.body.length
+    }
+  }
+
+  get size(): { answers: number; bytes: number } {
+    return { answers: this.answers.size, bytes: this.bytes }
+  }
+}
+
+/** Which cache entry a request would use, or null when its answer must not be shared. */
+function keyOf(request: FastifyRequest, store: Store): string | null {
+  // An authenticated read (the audit log) is the token's own; only GET has a body to keep;
+  // operators' routes say how the process is now.
+  if (request.method !== 'GET' || request.headers.authorization !== undefined) return null
+  if (OPERATOR_ROUTES.has(request.routeOptions.url ?? '')) return null
+  let dataVersion: string
+  try {
+    dataVersion = store.dataVersion()
+  } catch {
+    // A database that cannot say its version: the route answers (or fails) by itself.
+    return null
+  }
+  const varying = VARYING_HEADERS.map((name) => request.headers[name] ?? '')
+  return [dataVersion, request.url, ...varying].join('\n')
+}
+
+const cacheKeys = new WeakMap<FastifyRequest, string>()
+
+/** Reads a stream whole; gives up (handing back an equivalent stream) past `limit` bytes. */
+async function readUpTo(stream: Readable, limit: number): Promise<Buffer | Readable> {
+  const chunks: Buffer[] = []
+  let length = 0
+  const iterator = stream[Symbol.asyncIterator]()
+  for (;;) {
+    const { value, done } = (await iterator.next()) as { value: unknown; done: boolean }
+    if (done) return Buffer.concat(chunks)
+    const chunk = Buffer.isBuffer(value) ? value : Buffer.from(String(value))
+    chunks.push(chunk)
+    length += chunk.length
+    if (length > limit) {
+      return Readable.from(
+        (async function* () {
+          yield* chunks
+          for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+            yield next.value as Buffer
+          }
+        })(),
+      )
+    }
+  }
+}
+
+/**
+ * Serves GET answers from the cache (before the route runs, after rate limits and validation)
+ * and keeps public 200 answers. Register after the app's caching headers are set.
+ */
+export function registerResponseCache(
+  app: FastifyInstance,
+  store: Store,
+  cache: AnswerCache,
+): void {
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = keyOf(request, store)
+    if (key === null) return
+    const answer = cache.get(key)
+    if (!answer) {
+      cacheKeys.set(request, key)
+      return
+    }
+    return reply.headers(answer.headers).send(answer.body)
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const key = cacheKeys.get(request)
+    if (key === undefined || reply.statusCode !== 200) return payload
+    if (!String(reply.getHeader('cache-control') ?? '').startsWith('public')) return payload
+    let body: Buffer
+    if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+      body = Buffer.from(payload)
+    } else if (payload instanceof Readable) {
+      const read = await readUpTo(payload, cache.options.maxAnswerBytes)
+      if (!Buffer.isBuffer(read)) return read
+      body = read
+    } else {
+      return payload
+    }
+    const headers: Record<string, string> = {}
+    for (const name of KEPT_HEADERS) {
+      const value = reply.getHeader(name)
+      if (value !== undefined) headers[name] = String(value)
+    }
+    cache.set(key, { headers, body })
+    return body
+  })
+}
