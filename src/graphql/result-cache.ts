@@ -3,7 +3,7 @@
 // Only queries that ran without an error are kept; mutations and requests with a token never.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { stripIgnoredCharacters } from 'graphql'
-import type { AnswerCache } from '../rest/response-cache.js'
+import { answerOrNote, type AnswerCache } from '../rest/response-cache.js'
 import type { Store } from '../store/index.js'
 
 /** Object keys in order, so that {a, b} and {b, a} are the same variables. */
@@ -59,14 +59,7 @@ export function registerResultCache(
 ): { ranQuery: (request: FastifyRequest) => void } {
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url !== path) return
-    const key = keyOf(request, store)
-    if (key === null) return
-    const answer = cache.get(key)
-    if (!answer) {
-      keys.set(request, key)
-      return
-    }
-    return reply.headers(answer.headers).send(answer.body)
+    return answerOrNote(cache, keyOf(request, store), request, reply, keys)
   })
   app.addHook('onSend', async (request, reply, payload) => {
     const key = keys.get(request)

@@ -84,6 +84,24 @@ function keyOf(request: FastifyRequest, store: Store): string | null {
   return [dataVersion, request.url, ...varying].join('\n')
 }
 
+/**
+ * Answers a request from the cache when its key is there; otherwise notes the key, so that the
+ * onSend hook keeps the answer the route makes. Returns the reply when it answered.
+ */
+export function answerOrNote(
+  cache: AnswerCache,
+  key: string | null,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  noted: WeakMap<FastifyRequest, string>,
+): FastifyReply | undefined {
+  if (key === null) return undefined
+  const answer = cache.get(key)
+  if (answer) return reply.headers(answer.headers).send(answer.body)
+  noted.set(request, key)
+  return undefined
+}
+
 const cacheKeys = new WeakMap<FastifyRequest, string>()
 
 /** Reads a stream whole; gives up (handing back an equivalent stream) past `limit` bytes. */
@@ -119,16 +137,9 @@ export function registerResponseCache(
   store: Store,
   cache: AnswerCache,
 ): void {
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    const key = keyOf(request, store)
-    if (key === null) return
-    const answer = cache.get(key)
-    if (!answer) {
-      cacheKeys.set(request, key)
-      return
-    }
-    return reply.headers(answer.headers).send(answer.body)
-  })
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) =>
+    answerOrNote(cache, keyOf(request, store), request, reply, cacheKeys),
+  )
 
   app.addHook('onSend', async (request, reply, payload) => {
     const key = cacheKeys.get(request)
