@@ -6,7 +6,7 @@ import { getAgency, agencyQuery, agencyRelations, type AgencyFilter } from './ag
 import { getDocument, documentQuery, type DocumentFilter } from './documents.js'
 import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
-import { listAll, listByIds, listPage, pagesByParent } from './query.js'
+import { listAll, listByIds, listPage, pagesByParent, prepared } from './query.js'
 import { search, type SearchQuery } from './search.js'
 import { databaseStats } from './stats.js'
 import {
@@ -134,14 +134,14 @@ export class Store {
   isResponsibleForTarget = (agencyId: string, targetId: string) =>
     isResponsibleForTarget(this.db, agencyId, targetId)
   addObservation = (principal: Principal, targetId: string, input: ObservationInput, now?: Date) =>
-    addObservation(this.db, principal, targetId, input, now)
+    this.counted(() => addObservation(this.db, principal, targetId, input, now))
   setTaskStatus = (
     principal: Principal,
     taskId: string,
     change: { status: TaskStatus; note?: string | null | undefined },
     check: () => void,
     now?: Date,
-  ) => setTaskStatus(this.db, principal, taskId, change, check, now)
+  ) => this.counted(() => setTaskStatus(this.db, principal, taskId, change, check, now))
   getObservation = (id: string) => listByIds(this.db, observationQuery({})[0], [id])[0] ?? null
   listObservations = (targetId: string, page: PageRequest) =>
     listPage(this.db, ...observationQuery({ target: targetId }), page)
@@ -156,17 +156,38 @@ export class Store {
   statusChangesOf = (parents: Parents, page: PageRequest) =>
     pagesByParent(this.db, ...statusChangeQuery({}), statusChangeRelations.task, parents, page)
 
-  private version: { counter: number; tag: string } | null = null
+  /** Progress writes through this connection, which SQLite's data_version does not count. */
+  private writes = 0
+
+  private counted<T>(write: () => T): T {
+    try {
+      return write()
+    } finally {
+      this.writes += 1
+    }
+  }
+
+  private version: { counter: number; writes: number; tag: string; lastWrite: number } | null = null
 
   /**
-   * A fingerprint of the data: of the documents, re-read only after another connection commits
-   * (SQLite's data_version counts those, so a re-ingest by another process changes it at once),
-   * and of the progress written, by this connection or another (the audit log's last line).
+   * A fingerprint of the data: of the documents, and of the progress written (the audit log's
+   * last line). Both are read again only when something may have changed: another connection
+   * committed (SQLite's data_version counts those, so a re-ingest or a write by another process
+   * shows at once) or this one wrote progress. Asked on every read, it costs one pragma.
    */
   dataVersion(): string {
-    const counter = this.db.pragma('data_version', { simple: true }) as number
-    if (this.version?.counter !== counter) this.version = { counter, tag: dataFingerprint(this.db) }
-    return `${this.version.tag}.${lastWrite(this.db)}`
+    const counter = (prepared(this.db, 'PRAGMA data_version').get() as { data_version: number })
+      .data_version
+    const known = this.version
+    if (known?.counter !== counter || known.writes !== this.writes) {
+      this.version = {
+        counter,
+        writes: this.writes,
+        tag: known?.counter === counter ? known.tag : dataFingerprint(this.db),
+        lastWrite: lastWrite(this.db),
+      }
+    }
+    return `${this.version!.tag}.${this.version!.lastWrite}`
   }
 
   catalogFacts = () => catalogFacts(this.db)
