@@ -59,3 +59,39 @@ export function refuseUnknownOperation(maxTokens: number) {
       })
   }
 }
+
+/** The variables of a request as sent: a JSON object, null or absent; anything else is refused. */
+function variablesAreAnObject(request: FastifyRequest): boolean {
+  const params = (request.method === 'POST' ? request.body : request.query) as
+    { variables?: unknown } | undefined
+  let variables = params?.variables
+  if (request.method !== 'POST' && typeof variables === 'string') {
+    try {
+      variables = JSON.parse(variables) as unknown
+    } catch {
+      return false
+    }
+  }
+  return (
+    variables === undefined ||
+    variables === null ||
+    (typeof variables === 'object' && !Array.isArray(variables))
+  )
+}
+
+/**
+ * 400 for variables that are not an object: graphql-jit throws on them (a 500), and mercurius
+ * silently drops some (a number in a GET), so the query ran without what the client meant.
+ */
+export async function refuseBadVariables(request: FastifyRequest, reply: FastifyReply) {
+  if (variablesAreAnObject(request)) return
+  return reply
+    .code(400)
+    .header('cache-control', 'no-store')
+    .send({
+      data: null,
+      errors: [
+        { message: 'variables must be a JSON object', extensions: { code: 'BAD_USER_INPUT' } },
+      ],
+    })
+}

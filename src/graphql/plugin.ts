@@ -2,7 +2,7 @@
 // schema is schema.graphql itself; resolvers and loaders call the same store as REST.
 import { readFileSync } from 'node:fs'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { getOperationAST, GraphQLError, Source } from 'graphql'
+import { getOperationAST, GraphQLError, Source, type DocumentNode } from 'graphql'
 import mercurius, { type MercuriusLoaders } from 'mercurius'
 import { graphqlSchemaPath } from '../paths.js'
 import type { Store } from '../store/index.js'
@@ -10,7 +10,7 @@ import { contextOf } from './context.js'
 import { formatErrors } from './errors.js'
 import { assertQueryCost, limitRules, QUERY_LIMITS, withHttpStatus } from './limits.js'
 import { loaders } from './loaders.js'
-import { refuseUnknownOperation, requestParams } from './operations.js'
+import { refuseBadVariables, refuseUnknownOperation, requestParams } from './operations.js'
 import { mutationResolvers, publishProgress } from './mutations.js'
 import type { ProgressEvents } from '../progress/events.js'
 import { resolvers } from './resolvers.js'
@@ -82,7 +82,8 @@ export const graphqlRoutes =
 
     const checkOperation = refuseUnknownOperation(QUERY_LIMITS.tokens)
     app.addHook('preHandler', async (request, reply) => {
-      if (request.routeOptions.url === GRAPHQL_PATH) return checkOperation(request, reply)
+      if (request.routeOptions.url !== GRAPHQL_PATH) return
+      return (await refuseBadVariables(request, reply)) ?? checkOperation(request, reply)
     })
     // After the operation check: a cached result is one a request like this one got before.
     const results = answers ? registerResultCache(app, store, answers, GRAPHQL_PATH) : null
@@ -96,9 +97,9 @@ export const graphqlRoutes =
 
     // mercurius reads a query that fails to parse as a JSON-encoded syntax tree. Such a tree
     // skips the token limit and can crash validation, so only what the parser made (its location
-    // holds a Source, which JSON cannot make) is accepted.
+    // holds a Source, which JSON cannot make) is accepted; a body of JSON null gives no tree at all.
     app.graphql.addHook('preValidation', async (_schema, document) => {
-      if (!(document.loc?.source instanceof Source)) {
+      if (!((document as DocumentNode | null)?.loc?.source instanceof Source)) {
         throw withHttpStatus(
           new GraphQLError('query must be GraphQL text', {
             extensions: { code: 'GRAPHQL_PARSE_FAILED' },
