@@ -7,15 +7,27 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Store } from '../store/index.js'
 import { OPERATOR_ROUTES } from '../ops/operator-routes.js'
 
-/** The headers of an answer that are the route's own (the rest are set per request). */
-const KEPT_HEADERS = [
-  'content-type',
-  'etag',
-  'link',
-  'content-disposition',
-  'cache-control',
-  'vary',
-]
+/**
+ * Headers set for each request, not by the route: a kept answer gets them anew. Every other
+ * header the route set (type, ETag, Link, Content-Security-Policy …) is kept with the body.
+ */
+const PER_REQUEST_HEADERS = new Set([
+  'x-request-id',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'retry-after',
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'access-control-expose-headers',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+  'set-cookie',
+])
 
 /** Request headers that change an answer: the format asked for, and the host links name. */
 const VARYING_HEADERS = ['accept', 'host', 'x-forwarded-host', 'x-forwarded-proto']
@@ -156,9 +168,8 @@ export function registerResponseCache(
       return payload
     }
     const headers: Record<string, string> = {}
-    for (const name of KEPT_HEADERS) {
-      const value = reply.getHeader(name)
-      if (value !== undefined) headers[name] = String(value)
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined && !PER_REQUEST_HEADERS.has(name)) headers[name] = String(value)
     }
     cache.set(key, { headers, body })
     return body

@@ -42,6 +42,24 @@ t.test('a repeated read is answered from the cache, without a query', async (t) 
   }
 })
 
+t.test('a kept answer has all the route’s own headers, and fresh per-request ones', async (t) => {
+  const { app } = await countedApp(t, undefined)
+  for (const url of ['/graphiql', '/', '/v1/tasks?limit=2']) {
+    const first = await app.inject(url)
+    const second = await app.inject(url)
+    for (const name of ['content-type', 'content-security-policy', 'etag', 'link', 'vary']) {
+      t.equal(second.headers[name], first.headers[name], `${url}: ${name}`)
+    }
+    t.not(second.headers['x-request-id'], first.headers['x-request-id'], `${url}: its own id`)
+    t.equal(
+      Number(second.headers['x-ratelimit-remaining']),
+      Number(first.headers['x-ratelimit-remaining']) - 1,
+      `${url}: its own count`,
+    )
+  }
+  t.ok((await app.inject('/graphiql')).headers['content-security-policy'], 'the page keeps its CSP')
+})
+
 t.test('what varies the answer varies the key', async (t) => {
   const { app } = await countedApp(t, undefined)
   const json = await app.inject('/v1/agencies')
