@@ -4,13 +4,13 @@
 // shares the machine's cores with the server, so the ratio is what this machine can show, not the
 // ceiling of a machine whose clients are elsewhere.
 import autocannon from 'autocannon'
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServer, type AddressInfo } from 'node:net'
 import { projectRoot } from '../src/paths.js'
+import { sampleTask, startCompiledServer } from './compiled-server.js'
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
 const CONNECTIONS = 64
@@ -25,43 +25,16 @@ execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'in
 const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'))
 const dbPath = join(dir, 'plan.db')
 
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const { port } = probe.address() as AddressInfo
-  probe.close()
-  return port
-}
-
-/** Starts the compiled server and resolves once it answers /readyz. */
-async function serve(workers: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [join(projectRoot, 'dist/server.js')], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      DB_PATH: dbPath,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CLUSTER_WORKERS: workers,
-      RATE_LIMIT_MAX: '1000000000',
-      // Request lines are logged at info; this measures serving, not the log pipe.
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+/** Starts the compiled server; workers start together, so one more second for the last. */
+async function serve(workers: string) {
+  const server = await startCompiledServer({
+    DB_PATH: dbPath,
+    CLUSTER_WORKERS: workers,
+    // Request lines are off by default; warn keeps the log pipe out of what is measured.
+    LOG_LEVEL: 'warn',
   })
-  const url = `http://127.0.0.1:${port}`
-  for (;;) {
-    const answered = await fetch(`${url}/readyz`).then(
-      (res) => res.ok,
-      () => false,
-    )
-    // Workers start together; the second may listen a moment after the first answers.
-    if (answered)
-      return await new Promise((resolve) => setTimeout(() => resolve({ child, url }), 1000))
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  return server
 }
 
 async function load(url: string, path: string) {
@@ -80,12 +53,10 @@ const cores = availableParallelism()
 const figures: Record<string, Record<string, { rps: number; p50: number; p99: number }>> = {}
 for (const workers of ['1', 'auto']) {
   const server = await serve(workers)
-  const tasks = (await (await fetch(`${server.url}/v1/tasks?limit=1`)).json()) as {
-    data: { id: string }[]
-  }
+  const task = await sampleTask(server.url)
   const label = workers === '1' ? 'one process' : `${cores} workers`
   figures[label] = {}
-  for (const path of pathsOf(tasks.data[0]!.id)) {
+  for (const path of pathsOf(task.id)) {
     // A short warm-up: graphql-jit, statement caches and V8's compiler settle first.
     await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: 2 })
     figures[label]![path] = await load(server.url, path)

@@ -4,14 +4,14 @@
 // server in turns, in the same run. The ratio service/bare says how close the service comes to
 // what this machine can do for that response at all. Results go to bench/results.json.
 import autocannon from 'autocannon'
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { projectRoot } from '../src/paths.js'
+import { sampleTask, startCompiledServer } from './compiled-server.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
@@ -30,39 +30,6 @@ interface Figures {
   rps: number
   p99: number
   bytes: number
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const { port } = probe.address() as AddressInfo
-  probe.close()
-  return port
-}
-
-async function startService(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [join(projectRoot, 'dist/server.js')], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      DB_PATH: dbPath,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RATE_LIMIT_MAX: '1000000000',
-    },
-    // The service logs as it is configured to: its cost is part of what is measured.
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const url = `http://127.0.0.1:${port}`
-  for (;;) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (res) => res.ok,
-      () => false,
-    )
-    if (ready) return { child, url }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
 }
 
 /** A bare server answering exactly this response; resolves with its address. */
@@ -109,18 +76,14 @@ const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.le
 
 execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' })
 const dir = mkdtempSync(join(tmpdir(), 'bench-http-'))
-const service = await startService(join(dir, 'plan.db'))
+const service = await startCompiledServer({ DB_PATH: join(dir, 'plan.db') })
 
 // The paths are found from the data, so that the bench runs on any plan.
-const tasks = (await (await fetch(`${service.url}/v1/tasks?limit=1`)).json()) as {
-  data: { id: string; text: string }[]
-}
-const task = tasks.data[0]!
-const word = [...task.text.replace(/[\s\p{P}\d]/gu, '')].slice(0, 2).join('')
+const { id: taskId, word } = await sampleTask(service.url)
 const NESTED = `{ tasks(first: 50) { totalCount nodes { id number text
   agencies { asWritten agency { id name phone } } items { id label heading } } } }`
 const targets: Target[] = [
-  { name: 'REST item', goal: 0.8, path: `/v1/tasks/${task.id}` },
+  { name: 'REST item', goal: 0.8, path: `/v1/tasks/${taskId}` },
   { name: 'REST list of 50', goal: 0.8, path: '/v1/tasks?limit=50' },
   { name: 'CSV export', goal: 0.7, path: '/v1/tasks.csv' },
   { name: 'search', goal: 0.4, path: `/v1/search?q=${encodeURIComponent(word)}` },

@@ -2,6 +2,7 @@
 // by POST and GET), many connections at once. Used by npm run bench:load (20 s, 100 connections)
 // and by test/load.test.ts (a short run in npm test).
 import autocannon from 'autocannon'
+import { sampleTask } from './compiled-server.js'
 
 export interface LoadResult {
   requests: number
@@ -15,17 +16,13 @@ export interface LoadResult {
 
 /** The request mix, found from the data so that it runs on any plan. */
 export async function requestMix(url: string) {
-  const tasks = (await (await fetch(`${url}/v1/tasks?limit=1`)).json()) as {
-    data: { id: string; text: string }[]
-  }
-  const task = tasks.data[0]!
-  const word = [...task.text.replace(/[\s\p{P}\d]/gu, '')].slice(0, 2).join('')
+  const task = await sampleTask(url)
   const nested = '{ tasks(first: 50) { nodes { id agencies { agency { name } } items { id } } } }'
   return [
     { method: 'GET' as const, path: `/v1/tasks/${task.id}` },
     { method: 'GET' as const, path: '/v1/tasks?limit=50' },
     { method: 'GET' as const, path: '/v1/tasks.csv' },
-    { method: 'GET' as const, path: `/v1/search?q=${encodeURIComponent(word)}` },
+    { method: 'GET' as const, path: `/v1/search?q=${encodeURIComponent(task.word)}` },
     {
       method: 'POST' as const,
       path: '/graphql',

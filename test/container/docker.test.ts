@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute, join } from 'node:path'
 import { promisify } from 'node:util'
 import t, { type Test } from 'tap'
 import { projectRoot } from '../../src/paths.js'
+import { freePort } from '../../bench/compiled-server.js'
 import { tempDir } from '../helper.js'
 
 const run = promisify(execFile)
@@ -207,14 +208,4 @@ async function runStep(t: Test, command: string, workdir: string, fs: string) {
     return
   }
   t.fail(`this test does not know how to run \`${command}\`: teach it`)
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net')
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as { port: number }
-  server.close()
-  return port
 }
