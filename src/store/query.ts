@@ -69,10 +69,21 @@ function orderingOf<Row, T>(spec: ListSpec<Row, T>, sort: SortRequest[] = []): O
 }
 
 /**
- * Rows after a key in a mixed-direction order: (a > ?) OR (a = ? AND b < ?) OR …, which row
- * values cannot say when directions differ.
+ * Rows after a key. In one direction, a row value, (a, b) > (?, ?): SQLite searches the index
+ * for it, where it scans the index from the start for the equivalent OR, so that a page deep in
+ * a long list would cost as much as the rows before it. In mixed directions, which row values
+ * cannot say: (a > ?) OR (a = ? AND b < ?) OR ….
  */
 function afterKey(columns: Ordering<unknown>['columns'], key: (string | number)[]): Conditions {
+  const descending = columns[0]!.descending
+  if (columns.every((column) => column.descending === descending)) {
+    const row = columns.map((column) => column.expr).join(', ')
+    const marks = columns.map(() => '?').join(', ')
+    return new Conditions().add(
+      `(${row}) ${descending ? '<' : '>'} (${marks})`,
+      ...key.slice(0, columns.length),
+    )
+  }
   const alternatives: string[] = []
   const params: unknown[] = []
   columns.forEach((column, i) => {
