@@ -36,6 +36,7 @@ import { Metrics, registerMetrics, type MetricsSource } from './ops/metrics.js'
 import { registerPressure, type PressureOptions } from './ops/pressure.js'
 import {
   AnswerCache,
+  cacheOfSize,
   registerResponseCache,
   type ResponseCacheOptions,
 } from './rest/response-cache.js'
@@ -76,10 +77,7 @@ const DEFAULT_METADATA: MetadataOptions = {
   licenseUrl: null,
 }
 
-const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = {
-  maxBytes: 32 * 1024 * 1024,
-  maxAnswerBytes: 4 * 1024 * 1024,
-}
+const DEFAULT_RESPONSE_CACHE = cacheOfSize(32 * 1024 * 1024)
 
 const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1000, windowMs: 60_000 }
 const DEFAULT_WRITE_RATE_LIMIT: WriteLimits = { max: 60, windowMs: 60_000 }

@@ -26,6 +26,7 @@ export const ENVIRONMENT_VARIABLES = [
   'RETRY_AFTER_SECONDS',
   'SHUTDOWN_TIMEOUT_SECONDS',
   'CLUSTER_WORKERS',
+  'RESPONSE_CACHE_MB',
   'PUBLISHER',
   'LICENSE_TITLE',
   'LICENSE_URL',
@@ -51,6 +52,8 @@ export interface Config {
   shutdownTimeoutMs: number
   /** Processes serving the port; more than 1 is cluster mode. */
   workers: number
+  /** Bytes of read answers kept per process; 0 keeps none. */
+  responseCacheBytes: number
 }
 
 /** What the portal metadata (DCAT, Data Package) says of publisher and license. */
@@ -117,6 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     // Below `docker stop`'s 10 seconds, so that a drain that runs out says so before SIGKILL.
     shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_SECONDS', 8, [1, HOUR]) * 1000,
     workers: readWorkers(env.CLUSTER_WORKERS),
+    responseCacheBytes: wholeNumber(env, 'RESPONSE_CACHE_MB', 32, [0, 64 * 1024]) * MB,
     metadata: {
       publisher: env.PUBLISHER || null,
       licenseTitle: env.LICENSE_TITLE || DEFAULT_LICENSE_TITLE,

@@ -12,6 +12,7 @@ import { Metrics } from './ops/metrics.js'
 import { closeOnSignals } from './ops/shutdown.js'
 import { sourcesDir } from './paths.js'
 import { ProgressEvents } from './progress/events.js'
+import { cacheOfSize } from './rest/response-cache.js'
 import { loadMissingSources } from './sources.js'
 import { openDatabase, type Database } from './store/database.js'
 import { Store } from './store/index.js'
@@ -57,6 +58,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     pressure: config.pressure,
     metrics,
     events,
+    responseCache: cacheOfSize(config.responseCacheBytes),
     ...(inCluster ? { metricsSource: shareMetricsWithPrimary(metrics) } : {}),
   })
   // Fastify stops accepting and waits for the requests in flight before its onClose hooks.

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import t from 'tap'
 import { ConfigError, ENVIRONMENT_VARIABLES, readConfig } from '../src/config.js'
 import { projectRoot } from '../src/paths.js'
+import { cacheOfSize } from '../src/rest/response-cache.js'
 
 /** The variables readConfig asks the environment for. */
 function variablesRead(): string[] {
@@ -48,6 +49,7 @@ const BAD_VALUES: Record<(typeof ENVIRONMENT_VARIABLES)[number], string | null> 
   RETRY_AFTER_SECONDS: '0',
   SHUTDOWN_TIMEOUT_SECONDS: '3000000',
   CLUSTER_WORKERS: '100000',
+  RESPONSE_CACHE_MB: '-1',
   LICENSE_URL: 'ftp://example.org/license',
   // Free text: any value is valid.
   PUBLISHER: null,
@@ -101,4 +103,17 @@ t.test('good values are read as meant', async (t) => {
     readConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy,
     'loopback,10.0.0.0/8,fd00::/8',
   )
+})
+
+t.test('RESPONSE_CACHE_MB bounds the answer cache; 0 keeps none', async (t) => {
+  t.equal(readConfig({}).responseCacheBytes, 32 * 1024 * 1024)
+  t.equal(cacheOfSize(readConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheBytes), false)
+  t.same(cacheOfSize(readConfig({ RESPONSE_CACHE_MB: '2' }).responseCacheBytes), {
+    maxBytes: 2 * 1024 * 1024,
+    maxAnswerBytes: 2 * 1024 * 1024,
+  })
+  t.same(cacheOfSize(readConfig({ RESPONSE_CACHE_MB: '64' }).responseCacheBytes), {
+    maxBytes: 64 * 1024 * 1024,
+    maxAnswerBytes: 4 * 1024 * 1024,
+  })
 })

@@ -37,6 +37,14 @@ interface Answer {
   body: Buffer
 }
 
+/** The largest answer kept by default: a full CSV export of many plans is sent, not kept. */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024
+
+/** The options of a cache of `maxBytes` in all (RESPONSE_CACHE_MB); false for none. */
+export function cacheOfSize(maxBytes: number): ResponseCacheOptions | false {
+  return maxBytes > 0 ? { maxBytes, maxAnswerBytes: Math.min(MAX_ANSWER_BYTES, maxBytes) } : false
+}
+
 export interface ResponseCacheOptions {
   /** All answers kept together, in bytes. */
   maxBytes: number
@@ -141,7 +149,7 @@ async function readUpTo(stream: Readable, limit: number): Promise<Buffer | Reada
 }
 
 /**
- * Serves GET answers from the cache (before the route runs, after rate limits and validation)
+ * Serves GET answers from the cache (before the route runs, after its rate limit)
  * and keeps public 200 answers. Register after the app's caching headers are set.
  */
 export function registerResponseCache(
@@ -149,9 +157,13 @@ export function registerResponseCache(
   store: Store,
   cache: AnswerCache,
 ): void {
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) =>
-    answerOrNote(cache, keyOf(request, store), request, reply, cacheKeys),
-  )
+  const lookUp = async (request: FastifyRequest, reply: FastifyReply) =>
+    answerOrNote(cache, keyOf(request, store), request, reply, cacheKeys)
+  // The route's last onRequest hook, after its rate limit: a kept answer is served before the
+  // body is read or the parameters validated (it was kept for this very URL, valid then).
+  app.addHook('onRoute', (route) => {
+    route.onRequest = [...[route.onRequest ?? []].flat(), lookUp]
+  })
 
   app.addHook('onSend', async (request, reply, payload) => {
     const key = cacheKeys.get(request)
