@@ -1,7 +1,9 @@
 // The compiled server (as npm start and the container run it) for the benchmarks, on a free
 // port with a rate limit the load never reaches, and the read paths found from its data.
+import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { projectRoot } from '../src/paths.js'
@@ -44,11 +46,58 @@ export async function startCompiledServer(
   return { child, url }
 }
 
-/** The first task and a word of its text: paths that exist whatever plan is loaded. */
-export async function sampleTask(url: string): Promise<{ id: string; word: string }> {
+/**
+ * The first task, a word of its text (two characters: searched by scanning) and a phrase (four:
+ * searched in the trigram index): paths that exist whatever plan is loaded.
+ */
+export async function sampleTask(
+  url: string,
+): Promise<{ id: string; word: string; phrase: string }> {
   const tasks = (await (await fetch(`${url}/v1/tasks?limit=1`)).json()) as {
     data: { id: string; text: string }[]
   }
   const task = tasks.data[0]!
-  return { id: task.id, word: [...task.text.replace(/[\s\p{P}\d]/gu, '')].slice(0, 2).join('') }
+  const letters = [...task.text.replace(/[\s\p{P}\d]/gu, '')]
+  return { id: task.id, word: letters.slice(0, 2).join(''), phrase: letters.slice(0, 4).join('') }
+}
+
+/** 50 tasks with their agencies and items, and the total: the nested GraphQL read measured. */
+export const NESTED_TASKS_QUERY = `{ tasks(first: 50) { totalCount nodes { id number text
+  agencies { asWritten agency { id name phone } } items { id label heading } } } }`
+
+/** The peak resident memory of a process so far (VmHWM), in bytes; Linux only. */
+export function peakRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kib = /^VmHWM:\s+(\d+) kB$/m.exec(status)
+  if (!kib) throw new Error(`no VmHWM in /proc/${pid}/status`)
+  return Number(kib[1]) * 1024
+}
+
+/** One request, loaded again and again: a path, and a method and body when not a plain GET. */
+export interface BenchRequest {
+  name: string
+  path: string
+  method?: 'GET' | 'POST'
+  body?: string
+  headers?: Record<string, string>
+}
+
+/** autocannon on one request; any error or answer but 2xx fails the benchmark. */
+export async function loadRequest(
+  url: string,
+  request: BenchRequest,
+  { connections, seconds }: { connections: number; seconds: number },
+): Promise<autocannon.Result> {
+  const result = await autocannon({
+    url: `${url}${request.path}`,
+    method: request.method ?? 'GET',
+    body: request.body,
+    headers: request.headers,
+    connections,
+    duration: seconds,
+  })
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${request.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
+  }
+  return result
 }
