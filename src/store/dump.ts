@@ -8,6 +8,7 @@ export function dumpDatabase(db: Database): string {
     .prepare(
       `SELECT name, sql FROM sqlite_schema
        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'
+         AND name NOT LIKE 'search_pairs%'
        ORDER BY name`,
     )
     .all() as { name: string; sql: string }[]

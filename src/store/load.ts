@@ -10,8 +10,32 @@ export interface LoadResult {
   replaced: boolean
 }
 
+/** The pairs of adjacent characters of a text and its last character, as search_pairs holds them. */
+export function pairsOf(text: string): string {
+  const chars = [...text]
+  return chars.map((c, i) => c + (chars[i + 1] ?? '')).join(' ')
+}
+
+/**
+ * Indexes a text for search: in the trigram index, and as pairs of characters in search_pairs
+ * (migration 0004) under the same rowid, for queries of one or two characters.
+ */
+function textIndexer(db: Database) {
+  const indexed = db.prepare(
+    'INSERT INTO search_index (kind, ref_id, document_id, text) VALUES (?, ?, ?, ?)',
+  )
+  const pairs = db.prepare('INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)')
+  return (kind: 'section' | 'task' | 'target', refId: string, docId: string, text: string) => {
+    const { lastInsertRowid } = indexed.run(kind, refId, docId, text)
+    if (text !== '') pairs.run(lastInsertRowid, pairsOf(text))
+  }
+}
+
 /** Drops a document and what hangs on it; agencies no document mentions any more go too. */
 function deleteDocument(db: Database, id: string): void {
+  db.prepare(
+    'DELETE FROM search_pairs WHERE rowid IN (SELECT rowid FROM search_index WHERE document_id = ?)',
+  ).run(id)
   db.prepare('DELETE FROM search_index WHERE document_id = ?').run(id)
   db.prepare('DELETE FROM documents WHERE id = ?').run(id)
   db.prepare(
@@ -62,9 +86,7 @@ function insertSections(db: Database, plan: PlanDocument, docId: string): string
     `INSERT INTO sections (id, document_id, position, kind, label, number, heading, text,
        parent_id, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const indexed = db.prepare(
-    'INSERT INTO search_index (kind, ref_id, document_id, text) VALUES (?, ?, ?, ?)',
-  )
+  const indexed = textIndexer(db)
   plan.sections.forEach((s, i) => {
     const parentId = s.parentIndex === null ? null : ids[s.parentIndex]!
     section.run(
@@ -80,7 +102,7 @@ function insertSections(db: Database, plan: PlanDocument, docId: string): string
       s.startLine,
       s.endLine,
     )
-    indexed.run('section', ids[i], docId, s.text === '' ? s.heading : `${s.heading}\n${s.text}`)
+    indexed('section', ids[i]!, docId, s.text === '' ? s.heading : `${s.heading}\n${s.text}`)
   })
   return ids
 }
@@ -123,15 +145,13 @@ function insertTasks(
      VALUES (?, ?, ?, ?, ?)`,
   )
   const item = db.prepare('INSERT INTO task_items (task_id, section_id) VALUES (?, ?)')
-  const indexed = db.prepare(
-    'INSERT INTO search_index (kind, ref_id, document_id, text) VALUES (?, ?, ?, ?)',
-  )
+  const indexed = textIndexer(db)
   plan.tasks.forEach((t, i) => {
     const id = taskId(plan.number, i + 1)
     task.run(id, docId, i + 1, t.number, t.text, t.line)
     t.units.forEach((u, k) => unit.run(id, k + 1, agencyIds[u.agencyIndex], u.asWritten, u.line))
     for (const index of t.itemIndexes) item.run(id, sectionIdsByIndex[index])
-    indexed.run('task', id, docId, t.text)
+    indexed('task', id, docId, t.text)
   })
 }
 
@@ -148,9 +168,7 @@ function insertTargets(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const link = db.prepare('INSERT INTO target_tasks (target_id, task_id) VALUES (?, ?)')
-  const indexed = db.prepare(
-    'INSERT INTO search_index (kind, ref_id, document_id, text) VALUES (?, ?, ?, ?)',
-  )
+  const indexed = textIndexer(db)
   plan.targets.forEach((t, i) => {
     const sectionId = t.sectionIndex === null ? null : sectionIdsByIndex[t.sectionIndex]!
     target.run(
@@ -170,7 +188,7 @@ function insertTargets(
       t.line,
     )
     for (const taskIndex of t.taskIndexes) link.run(ids[i], taskId(plan.number, taskIndex + 1))
-    indexed.run('target', ids[i], docId, `${t.indicator}\n${t.quote}`)
+    indexed('target', ids[i]!, docId, `${t.indicator}\n${t.quote}`)
   })
   return ids
 }

@@ -1,6 +1,7 @@
 // Full-text matching over sections and tasks (the search_index table). The trigram index answers
 // queries of three or more characters; one- and two-character queries, common in Chinese
-// (教育, 农), scan the same table with LIKE, which is exact and, at the size of plans, fast.
+// (教育, 农), are looked up in search_pairs (each text's pairs of adjacent characters) and
+// checked with LIKE, which is exact.
 
 import { escapeHtml } from '../html.js'
 import type { Database } from './database.js'
@@ -26,7 +27,23 @@ export function textMatch(q: string): { clause: string; params: string[] } {
   if ([...q].length >= TRIGRAM) {
     return { clause: 'search_index MATCH ?', params: [`text : ${ftsPhrase(q)}`] }
   }
-  return { clause: "text LIKE ? ESCAPE '\\'", params: [`%${escapeLike(q)}%`] }
+  const like = { clause: "text LIKE ? ESCAPE '\\'", params: [`%${escapeLike(q)}%`] }
+  // Shorter: the rows search_pairs names, then LIKE on those alone, which is exact (the
+  // tokenizer folds case and diacritics). Two letters or digits are one pair; one is the prefix
+  // of the pairs it begins (a character next to punctuation is a token of its own, which the
+  // prefix covers too). Nothing to look up: LIKE on every text.
+  const letters = [...q].filter((c) => /[\p{L}\p{N}]/u.test(c))
+  const token =
+    letters.length === 2 && letters.length === [...q].length
+      ? ftsPhrase(q)
+      : letters.length > 0
+        ? `${ftsPhrase(letters[0]!)}*`
+        : null
+  if (token === null) return like
+  return {
+    clause: `rowid IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?) AND ${like.clause}`,
+    params: [token, ...like.params],
+  }
 }
 
 /**
