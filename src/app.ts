@@ -28,6 +28,8 @@ import { progressRoutes, type WriteLimits } from './rest/progress.js'
 import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
 import { graphiqlRoutes } from './graphql/graphiql.js'
+import { ClientCounts } from './ops/client-counts.js'
+import { HotPath, serverWithHotPath } from './rest/hot-path.js'
 import { ProgressEvents } from './progress/events.js'
 import { rateLimitKey } from './progress/writes.js'
 import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
@@ -91,21 +93,28 @@ function trustProxyOption(value: boolean | number | string) {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const requestId = requestIdGenerator(
+    options.trustProxy !== undefined && options.trustProxy !== false,
+  )
+  const trustProxy = trustProxyOption(options.trustProxy ?? false)
+  let hotPath: HotPath | null = null
   const app = Fastify({
+    serverFactory: (handler, serverOptions) =>
+      serverWithHotPath(handler, serverOptions, () => hotPath),
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
       : { logger: options.logger ?? false }),
     // Behind a trusted proxy its X-Request-Id is kept (when plain), so that its logs and ours
     // share the id; a client's own is never taken.
     requestIdHeader: false,
-    genReqId: requestIdGenerator(options.trustProxy !== undefined && options.trustProxy !== false),
+    genReqId: requestId,
     // During shutdown a request arriving on an open connection is served (with Connection:
     // close) rather than refused with Fastify's own 503, which is not problem+json.
     return503OnClosing: false,
     logController: new LogController({ disableRequestLogging: !(options.logRequests ?? false) }),
     frameworkErrors,
     bodyLimit: BODY_LIMIT,
-    trustProxy: trustProxyOption(options.trustProxy ?? false),
+    trustProxy,
     ajv: {
       customOptions: {
         // A misspelt filter must be an error, not silently dropped to return the whole list.
@@ -125,15 +134,37 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   registerProblemHandlers(app)
   registerMetrics(app, metrics, options.metricsSource)
-  await registerHttp(app, options.rateLimit ?? DEFAULT_RATE_LIMIT, (request) =>
-    rateLimitKey(options.store, request.headers.authorization, request.ip),
+  const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT
+  const counts = new ClientCounts()
+  await registerHttp(
+    app,
+    limits,
+    (request) => rateLimitKey(options.store, request.headers.authorization, request.ip),
+    counts,
   )
   const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE
   // One bounded cache for REST answers and GraphQL results alike.
   const answers = responseCache ? new AnswerCache(responseCache) : null
   if (answers) registerResponseCache(app, options.store, answers)
   // After CORS: a browser must be able to read a shed answer and its Retry-After.
-  if (options.pressure) await registerPressure(app, options.pressure)
+  const underPressure = options.pressure
+    ? await registerPressure(app, options.pressure)
+    : () => false
+  // Kept answers go out before the framework unless every request is to be logged by it.
+  if (answers && !options.logRequests) {
+    const hot = new HotPath({
+      store: options.store,
+      cache: answers,
+      counts,
+      limits,
+      metrics,
+      requestId,
+      trustProxy,
+      underPressure,
+    })
+    app.addHook('preClose', async () => hot.close())
+    hotPath = hot
+  }
   const readPaths = collectReadPaths(app)
   await registerOpenApi(app)
   await app.register(healthRoutes(options.store))

@@ -69,6 +69,7 @@ export function registerResultCache(
     cache.set(key, {
       headers: { 'content-type': String(reply.getHeader('content-type')) },
       body: Buffer.from(payload),
+      route: path,
     })
     return payload
   })

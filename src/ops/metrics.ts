@@ -68,14 +68,17 @@ export class Metrics {
   }
 
   observeRequest(request: FastifyRequest, reply: FastifyReply): void {
-    this.requests.observe(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? UNMATCHED_ROUTE,
-        status_code: String(reply.statusCode),
-      },
+    this.observe(
+      request.method,
+      request.routeOptions.url ?? UNMATCHED_ROUTE,
+      reply.statusCode,
       reply.elapsedTime / 1000,
     )
+  }
+
+  /** A request answered, however it was: by a route or by the hot path. */
+  observe(method: string, route: string, statusCode: number, seconds: number): void {
+    this.requests.observe({ method, route, status_code: String(statusCode) }, seconds)
   }
 
   graphqlOperation(type: string): void {

@@ -33,10 +33,11 @@ function pressureOf(app: FastifyInstance, options: PressureOptions): string | nu
   return null
 }
 
+/** Sheds requests under pressure; returns whether the process is under pressure now. */
 export async function registerPressure(
   app: FastifyInstance,
   options: PressureOptions,
-): Promise<void> {
+): Promise<() => boolean> {
   // Only its sampling is used (event-loop delay, heap, RSS): given no thresholds it sheds
   // nothing itself, and the hook below answers in the app's problem format, GraphQL's route too
   // (whose own error handler would turn a thrown 503 into a 500).
@@ -67,4 +68,5 @@ export async function registerPressure(
       problem(503, 'under-pressure', `${reason}; retry later`, { instance: request.url }),
     )
   })
+  return () => Date.now() >= armedAt && pressureOf(app, options) !== null
 }

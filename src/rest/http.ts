@@ -7,6 +7,7 @@ import { CODING_SUFFIX, noneMatchHolds, strongEtag } from '../etag.js'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { answerNotFound, problem, sendProblem } from './problem.js'
+import type { ClientCounts } from '../ops/client-counts.js'
 import { OPERATOR_ROUTES } from '../ops/operator-routes.js'
 
 export interface RateLimitOptions {
@@ -36,6 +37,15 @@ const EXPOSED_HEADERS = [
 
 const READ_METHODS = ['GET', 'HEAD']
 
+/** What CORS adds to every answer to a request that is not a preflight (origin '*'). */
+export const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
+}
+
+/** Answers shorter than this are sent as they are; compressing them gains little. */
+export const COMPRESS_THRESHOLD = 1024
+
 /** Whom a request counts against: its token when valid, else its address. */
 export type ClientKey = (request: FastifyRequest) => string
 
@@ -43,6 +53,7 @@ export async function registerHttp(
   app: FastifyInstance,
   limits: RateLimitOptions,
   clientKey: ClientKey,
+  counts: ClientCounts,
 ) {
   await app.register(cors, {
     origin: '*',
@@ -56,6 +67,8 @@ export async function registerHttp(
     max: limits.max,
     timeWindow: limits.windowMs,
     keyGenerator: clientKey,
+    // Shared with the hot path, which counts the kept answers it serves.
+    store: counts.asStore(),
     allowList: (request: FastifyRequest) => OPERATOR_ROUTES.has(request.routeOptions.url ?? ''),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
@@ -81,7 +94,7 @@ export async function registerHttp(
   })
   // The ETag is computed on the uncompressed answer, so its hook comes before compression's.
   app.addHook('onSend', conditionalGet)
-  await app.register(compress, { threshold: 1024 })
+  await app.register(compress, { threshold: COMPRESS_THRESHOLD })
   // Compression runs as each route's own onSend hook, after the application's: the coding is
   // only known once it has run, so tagging goes on the route too, after it.
   app.addHook('onRoute', (route) => {

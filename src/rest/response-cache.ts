@@ -2,6 +2,7 @@
 // included), so that a repeated read costs a lookup instead of queries, serialization and
 // hashing. The data version is part of the key: an ingest or a progress write changes it, and
 // older answers are never served again; they age out of the bounded cache.
+import type { IncomingHttpHeaders } from 'node:http'
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Store } from '../store/index.js'
@@ -32,9 +33,11 @@ const PER_REQUEST_HEADERS = new Set([
 /** Request headers that change an answer: the format asked for, and the host links name. */
 const VARYING_HEADERS = ['accept', 'host', 'x-forwarded-host', 'x-forwarded-proto']
 
-interface Answer {
+export interface Answer {
   headers: Record<string, string>
   body: Buffer
+  /** The route that made it, as metrics name it. */
+  route: string
 }
 
 /** The largest answer kept by default: a full CSV export of many plans is sent, not kept. */
@@ -87,21 +90,28 @@ export class AnswerCache {
   }
 }
 
+/**
+ * The key of a shareable GET's answer: the data version, the URL and the request headers answers
+ * vary by. Null when the data version cannot be read (the route answers, or fails, by itself).
+ */
+export function answerKey(store: Store, url: string, headers: IncomingHttpHeaders): string | null {
+  let dataVersion: string
+  try {
+    dataVersion = store.dataVersion()
+  } catch {
+    return null
+  }
+  const varying = VARYING_HEADERS.map((name) => headers[name] ?? '')
+  return [dataVersion, url, ...varying].join('\n')
+}
+
 /** Which cache entry a request would use, or null when its answer must not be shared. */
 function keyOf(request: FastifyRequest, store: Store): string | null {
   // An authenticated read (the audit log) is the token's own; only GET has a body to keep;
   // operators' routes say how the process is now.
   if (request.method !== 'GET' || request.headers.authorization !== undefined) return null
   if (OPERATOR_ROUTES.has(request.routeOptions.url ?? '')) return null
-  let dataVersion: string
-  try {
-    dataVersion = store.dataVersion()
-  } catch {
-    // A database that cannot say its version: the route answers (or fails) by itself.
-    return null
-  }
-  const varying = VARYING_HEADERS.map((name) => request.headers[name] ?? '')
-  return [dataVersion, request.url, ...varying].join('\n')
+  return answerKey(store, request.url, request.headers)
 }
 
 /**
@@ -183,7 +193,7 @@ export function registerResponseCache(
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined && !PER_REQUEST_HEADERS.has(name)) headers[name] = String(value)
     }
-    cache.set(key, { headers, body })
+    cache.set(key, { headers, body, route: request.routeOptions.url ?? '' })
     return body
   })
 }

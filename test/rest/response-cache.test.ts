@@ -124,7 +124,7 @@ t.test('answers for a token, errors and operators’ routes are not kept', async
 
 t.test('the cache is bounded by bytes, oldest out first', async (t) => {
   const cache = new AnswerCache({ maxBytes: 100, maxAnswerBytes: 60 })
-  const answer = (n: number) => ({ headers: {}, body: Buffer.alloc(n) })
+  const answer = (n: number) => ({ headers: {}, body: Buffer.alloc(n), route: '/x' })
   cache.set('a', answer(40))
   cache.set('b', answer(40))
   t.ok(cache.get('a'), 'a used again: now the newest')

@@ -1,0 +1,227 @@
+// Kept answers served in front of the framework must be the answers the framework gives: the
+// same bytes and headers, the same rate limit, 304s, metrics and data versions. Real servers on
+// loopback: the hot path sits in the HTTP server, which app.inject does not use.
+import t, { type Test } from 'tap'
+import { buildApp, type AppOptions } from '../../src/app.js'
+import { Store } from '../../src/store/index.js'
+import { createToken } from '../../src/store/tokens.js'
+import { HotPath } from '../../src/rest/hot-path.js'
+import { bundledPlanPath, tempDatabase } from '../helper.js'
+
+/** Counts the requests the hot path answered in this test. */
+function countHotAnswers(t: Test): { count: number } {
+  const served = { count: 0 }
+  const serve = HotPath.prototype.serve
+  HotPath.prototype.serve = function (request, response) {
+    const answered = serve.call(this, request, response)
+    if (answered) served.count += 1
+    return answered
+  }
+  t.teardown(() => {
+    HotPath.prototype.serve = serve
+  })
+  return served
+}
+
+async function serve(t: Test, options: Partial<AppOptions> = {}) {
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  const app = await buildApp({ store: new Store(db), ...options })
+  t.teardown(() => app.close())
+  const address = await app.listen({ port: 0, host: '127.0.0.1' })
+  return { db, url: address }
+}
+
+/** Headers set anew for each request, whichever path answered. */
+const PER_REQUEST = new Set(['x-request-id', 'date', 'x-ratelimit-remaining', 'x-ratelimit-reset'])
+
+function comparable(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    if (!PER_REQUEST.has(name)) headers[name] = value
+  })
+  return headers
+}
+
+async function sample(url: string) {
+  const tasks = (await (await fetch(`${url}/v1/tasks?limit=1`)).json()) as {
+    data: { id: string }[]
+  }
+  const targets = (await (await fetch(`${url}/v1/targets?limit=1`)).json()) as {
+    data: { id: string }[]
+  }
+  return { task: tasks.data[0]!.id, target: targets.data[0]!.id }
+}
+
+t.test('a kept answer from the hot path is the answer Fastify gives', async (t) => {
+  const hot = countHotAnswers(t)
+  const withHotPath = await serve(t)
+  // Request lines logged (to nowhere): every request goes through Fastify.
+  const framework = await serve(t, { logRequests: true })
+  const { task } = await sample(withHotPath.url)
+  const paths = [
+    `/v1/tasks/${task}`,
+    '/v1/tasks?limit=50',
+    '/v1/tasks.csv',
+    '/v1/agencies',
+    '/v1/search?q=%E5%B0%B1%E4%B8%9A',
+    '/openapi.json',
+    '/graphiql',
+    '/schema.graphql',
+    '/graphql?query=%7B%20tasks(first%3A%202)%20%7B%20totalCount%20%7D%20%7D',
+  ]
+  for (const path of paths) {
+    // fetch asks for gzip unless told otherwise, and compressed answers are Fastify's to make.
+    const variants: Record<string, string>[] = [
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'identity', accept: 'text/html' },
+      { 'accept-encoding': 'identity', accept: 'text/csv' },
+    ]
+    for (const headers of variants) {
+      const answers = []
+      const before = hot.count
+      for (const server of [withHotPath, framework]) {
+        await fetch(`${server.url}${path}`, { headers }) // kept on the first read
+        answers.push(await fetch(`${server.url}${path}`, { headers }))
+      }
+      const [fromHot, fromFramework] = answers as [Response, Response]
+      const name = `${path} ${JSON.stringify(headers)}`
+      // Only 200s are kept (an HTML list is not acceptable: 406).
+      if (fromFramework.status === 200) {
+        t.equal(hot.count, before + 1, `${name}: the second read came from the hot path`)
+      }
+      t.equal(fromHot.status, fromFramework.status, name)
+      t.same(comparable(fromHot), comparable(fromFramework), name)
+      t.ok(
+        Buffer.from(await fromHot.arrayBuffer()).equals(
+          Buffer.from(await fromFramework.arrayBuffer()),
+        ),
+        `${name}: the same bytes`,
+      )
+    }
+  }
+})
+
+t.test('304s, HEAD, tokens and compression', async (t) => {
+  const hot = countHotAnswers(t)
+  const { db, url } = await serve(t)
+  const { task } = await sample(url)
+  const item = `${url}/v1/tasks/${task}`
+  const first = await fetch(item)
+  const etag = first.headers.get('etag')!
+  const before = hot.count
+  const notModified = await fetch(item, { headers: { 'if-none-match': etag } })
+  t.equal(notModified.status, 304)
+  t.equal(notModified.headers.get('etag'), etag)
+  t.equal(await notModified.text(), '')
+  t.equal(hot.count, before + 1, 'a 304 from the hot path')
+
+  const head = await fetch(item, { method: 'HEAD' })
+  t.equal(head.status, 200)
+  t.equal(head.headers.get('etag'), etag)
+  const secret = createToken(db, { role: 'admin', agencyId: null, label: 't' }).secret
+  const withToken = await fetch(item, { headers: { authorization: `Bearer ${secret}` } })
+  t.equal(withToken.status, 200)
+  t.equal(hot.count, before + 1, 'HEAD and a token go to Fastify')
+
+  // A large answer to a client that accepts gzip is compressed by Fastify; a small one is sent
+  // as it is either way.
+  const list = `${url}/v1/tasks?limit=50`
+  await fetch(list)
+  const compressed = await fetch(list, { headers: { 'accept-encoding': 'gzip' } })
+  t.equal(compressed.headers.get('content-encoding'), 'gzip')
+  t.equal(hot.count, before + 1, 'compression is left to Fastify')
+  const small = await fetch(item, { headers: { 'accept-encoding': 'gzip' } })
+  t.equal(small.headers.get('content-encoding'), null)
+  t.equal(hot.count, before + 2, 'a small answer comes from the hot path')
+})
+
+t.test('the hot path counts against the same rate limit, per forwarded client', async (t) => {
+  const hot = countHotAnswers(t)
+  const { url } = await serve(t, {
+    rateLimit: { max: 3, windowMs: 60_000 },
+    trustProxy: '127.0.0.1',
+  })
+  const read = async (client: string) => {
+    const response = await fetch(`${url}/v1/agencies`, {
+      headers: { 'x-forwarded-for': client, 'accept-encoding': 'identity' },
+    })
+    await response.arrayBuffer()
+    return response
+  }
+  const remaining = []
+  for (let i = 0; i < 3; i++) {
+    remaining.push((await read('203.0.113.7')).headers.get('x-ratelimit-remaining'))
+  }
+  t.same(remaining, ['2', '1', '0'], 'Fastify counted one, the hot path two')
+  t.equal(hot.count, 2)
+  const refused = await read('203.0.113.7')
+  t.equal(refused.status, 429)
+  t.equal(refused.headers.get('content-type'), 'application/problem+json; charset=utf-8')
+  t.ok(refused.headers.get('retry-after'))
+  const other = await read('203.0.113.8')
+  t.equal(other.status, 200, 'another client behind the proxy has its own count')
+  t.equal(other.headers.get('x-ratelimit-remaining'), '2')
+})
+
+t.test('metrics, a change of the data, and load shedding', async (t) => {
+  const hot = countHotAnswers(t)
+  const { db, url } = await serve(t, {
+    pressure: {
+      maxEventLoopDelayMs: 0,
+      maxHeapUsedBytes: 0,
+      maxRssBytes: 0,
+      retryAfterSeconds: 3,
+      sampleIntervalMs: 20,
+    },
+  })
+  const { target } = await sample(url)
+  const observations = `${url}/v1/targets/${target}/observations`
+  const total = async () =>
+    (
+      (await (
+        await fetch(observations, { headers: { 'accept-encoding': 'identity' } })
+      ).json()) as {
+        meta: { total: number }
+      }
+    ).meta.total
+  t.equal(await total(), 0)
+  t.equal(await total(), 0)
+  t.equal(hot.count, 1)
+  const secret = createToken(db, { role: 'admin', agencyId: null, label: 't' }).secret
+  const write = await fetch(observations, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ value: 5, observedOn: '2024-06-30' }),
+  })
+  t.equal(write.status, 201)
+  t.equal(await total(), 1, 'the write is read at once')
+  t.equal(await total(), 1)
+  t.equal(hot.count, 2, 'and kept anew')
+  const metrics = await (await fetch(`${url}/metrics`)).text()
+  t.match(
+    metrics,
+    /http_request_duration_seconds_count\{method="GET",route="\/v1\/targets\/:id\/observations",status_code="200"\} 4/,
+    'hot answers are counted under their route',
+  )
+})
+
+t.test('a process under pressure sheds kept answers too', async (t) => {
+  const hot = countHotAnswers(t)
+  const { url } = await serve(t, {
+    pressure: {
+      maxEventLoopDelayMs: 0,
+      maxHeapUsedBytes: 1,
+      maxRssBytes: 0,
+      retryAfterSeconds: 3,
+      sampleIntervalMs: 500,
+    },
+  })
+  // Nothing is shed for two samples after the start (a second): the answer is kept.
+  const read = () => fetch(`${url}/v1/agencies`, { headers: { 'accept-encoding': 'identity' } })
+  t.equal((await read()).status, 200)
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  const shed = await read()
+  t.equal(shed.status, 503)
+  t.equal(shed.headers.get('retry-after'), '3')
+  t.equal(hot.count, 0)
+})
