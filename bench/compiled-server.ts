@@ -17,12 +17,24 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-/** Starts dist/server.js with these variables; resolves once it answers /readyz. */
+/** The arguments `npm start` gives node (its flags and dist/server.js), from package.json. */
+export function startArguments(): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+  ).scripts
+  const [command, ...args] = scripts.start!.split(/\s+/)
+  if (command !== 'node') throw new Error(`npm start runs ${command}, not node`)
+  return args
+}
+
+/** Starts the server as npm start does, with these variables; resolves once it answers /readyz. */
 export async function startCompiledServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort()
-  const child = spawn(process.execPath, [join(projectRoot, 'dist/server.js')], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: projectRoot,
     env: {
       ...process.env,

@@ -9,7 +9,7 @@ import { basename, dirname, isAbsolute, join } from 'node:path'
 import { promisify } from 'node:util'
 import t, { type Test } from 'tap'
 import { projectRoot } from '../../src/paths.js'
-import { freePort } from '../../bench/compiled-server.js'
+import { freePort, startArguments } from '../../bench/compiled-server.js'
 import { tempDir } from '../helper.js'
 
 const run = promisify(execFile)
@@ -118,6 +118,7 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
       }
     }
   }
+  t.same(cmd, ['node', ...startArguments()], 'the container starts the server as npm start does')
   t.ok(volume, 'the database folder is a volume')
   t.equal(dirname(env.DB_PATH!), volume, 'DB_PATH is on the volume')
 
