@@ -1,7 +1,7 @@
 // Full-text matching over sections and tasks (the search_index table). The trigram index answers
 // queries of three or more characters; one- and two-character queries, common in Chinese
-// (教育, 农), are looked up in search_pairs (each text's pairs of adjacent characters) and
-// checked with LIKE, which is exact.
+// (教育, 农), are looked up and ranked in search_pairs (each text's pairs of adjacent
+// characters); LIKE checks what the pairs cannot decide.
 
 import { escapeHtml } from '../html.js'
 import type { Database } from './database.js'
@@ -20,7 +20,28 @@ function ftsPhrase(q: string): string {
 }
 
 /**
- * A condition on search_index rows (aliased `si`) that holds where the text contains q.
+ * The FTS5 query that finds the texts holding a query of one or two characters in search_pairs:
+ * two letters or digits are one pair; one is the prefix of the pairs it begins (a character next
+ * to punctuation is a token of its own, which the prefix covers too). Null without a letter or
+ * digit to look up.
+ */
+function pairQuery(q: string): string | null {
+  const letters = [...q].filter((c) => /[\p{L}\p{N}]/u.test(c))
+  if (letters.length === 2 && letters.length === [...q].length) return ftsPhrase(q)
+  return letters.length > 0 ? `${ftsPhrase(letters[0]!)}*` : null
+}
+
+/**
+ * Whether search_pairs alone decides a short query exactly: for Han characters, digits and ASCII
+ * letters its tokens are what LIKE compares. Elsewhere the tokenizer folds case and diacritics,
+ * and punctuation splits pairs, so LIKE checks the candidates.
+ */
+function pairsDecide(q: string): boolean {
+  return /^[\p{Script=Han}0-9A-Za-z]+$/u.test(q)
+}
+
+/**
+ * A condition on search_index rows that holds where the text contains q.
  * Returns the clause and its parameters.
  */
 export function textMatch(q: string): { clause: string; params: string[] } {
@@ -28,21 +49,42 @@ export function textMatch(q: string): { clause: string; params: string[] } {
     return { clause: 'search_index MATCH ?', params: [`text : ${ftsPhrase(q)}`] }
   }
   const like = { clause: "text LIKE ? ESCAPE '\\'", params: [`%${escapeLike(q)}%`] }
-  // Shorter: the rows search_pairs names, then LIKE on those alone, which is exact (the
-  // tokenizer folds case and diacritics). Two letters or digits are one pair; one is the prefix
-  // of the pairs it begins (a character next to punctuation is a token of its own, which the
-  // prefix covers too). Nothing to look up: LIKE on every text.
-  const letters = [...q].filter((c) => /[\p{L}\p{N}]/u.test(c))
-  const token =
-    letters.length === 2 && letters.length === [...q].length
-      ? ftsPhrase(q)
-      : letters.length > 0
-        ? `${ftsPhrase(letters[0]!)}*`
-        : null
-  if (token === null) return like
+  const pairs = pairQuery(q)
+  if (pairs === null) return like
+  const found = 'rowid IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?)'
+  return pairsDecide(q)
+    ? { clause: found, params: [pairs] }
+    : { clause: `${found} AND ${like.clause}`, params: [pairs, ...like.params] }
+}
+
+/**
+ * Every match of q as (rowid, score), lower better: bm25 over the trigram index for three
+ * characters or more, over search_pairs for fewer, so that ranking reads no text. Without a
+ * letter or digit: minus the number of occurrences, counted in every text.
+ */
+function scoredMatches(q: string): { sql: string; params: string[] } {
+  const m = textMatch(q)
+  if ([...q].length >= TRIGRAM) {
+    return {
+      sql: `SELECT rowid, bm25(search_index) AS score FROM search_index WHERE ${m.clause}`,
+      params: m.params,
+    }
+  }
+  const pairs = pairQuery(q)
+  if (pairs === null) {
+    return {
+      sql: `SELECT rowid, -((length(text) - length(replace(text, ?, ?))) / length(?)) AS score
+        FROM search_index WHERE ${m.clause}`,
+      params: [q, '', q, ...m.params],
+    }
+  }
+  const checked = pairsDecide(q)
+    ? ''
+    : ` AND rowid IN (SELECT rowid FROM search_index WHERE ${m.clause})`
   return {
-    clause: `rowid IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?) AND ${like.clause}`,
-    params: [token, ...like.params],
+    sql: `SELECT rowid, bm25(search_pairs) AS score FROM search_pairs
+      WHERE search_pairs MATCH ?${checked}`,
+    params: pairsDecide(q) ? [pairs] : [pairs, ...m.params],
   }
 }
 
@@ -76,7 +118,7 @@ export interface SearchHit {
   title: string
   /** The text around the first match, HTML-escaped, the match in <mark>…</mark>. */
   snippet: string
-  /** Lower is better: bm25 for queries of three characters or more, else minus the matches. */
+  /** Lower is better: bm25 over the trigrams or, for one or two characters, the pairs. */
   score: number
 }
 
@@ -119,38 +161,35 @@ export function snippetOf(text: string, q: string): string {
 /** Hits of sections, tasks and targets, best first, paged by keyset on (score, type, id). */
 export function search(db: Database, query: SearchQuery, page: PageRequest): Page<SearchHit> {
   const q = searchTerm(query.q)
-  const m = textMatch(q)
-  const long = [...q].length >= 3
-  const score = long
-    ? 'bm25(search_index)'
-    : '-((length(text) - length(replace(text, ?, ?))) / length(?))'
-  const scoreParams = long ? [] : [q, '', q]
-  const inner = `SELECT kind, ref_id, document_id, text, ${score} AS score
-    FROM search_index WHERE ${m.clause}`
+  const matches = scoredMatches(q)
+  const hits = `SELECT si.kind, si.ref_id, si.document_id, m.score, si.rowid AS entry
+    FROM (${matches.sql}) m JOIN search_index si ON si.rowid = m.rowid`
   const where = new Conditions()
   if (query.type !== undefined) where.add('h.kind = ?', query.type)
   if (query.document !== undefined) {
     where.add(`h.document_id IN ${DOCUMENT_REF}`, query.document, query.document)
   }
-  const params = [...scoreParams, ...m.params, ...where.params]
   const total = (
-    prepared(db, `SELECT count(*) AS n FROM (${inner}) h ${where.sql()}`).get(...params) as {
-      n: number
-    }
+    prepared(db, `SELECT count(*) AS n FROM (${hits}) h ${where.sql()}`).get(
+      ...matches.params,
+      ...where.params,
+    ) as { n: number }
   ).n
   if (page.cursor !== undefined) {
     const after = decodeCursor(page.cursor, 'score', 3)
     where.add('(h.score, h.kind, h.ref_id) > (?, ?, ?)', ...after)
   }
+  // The page is chosen first; texts and titles are read for its rows alone.
   const rows = prepared(
     db,
-    `SELECT h.*, CASE h.kind
-         WHEN 'section' THEN (SELECT label || ' ' || heading FROM sections WHERE id = h.ref_id)
-         WHEN 'task' THEN (SELECT '任务 ' || number FROM tasks WHERE id = h.ref_id)
-         ELSE (SELECT indicator FROM targets WHERE id = h.ref_id) END AS title
-       FROM (${inner}) h ${where.sql()}
-       ORDER BY h.score, h.kind, h.ref_id LIMIT ?`,
-  ).all(...scoreParams, ...m.params, ...where.params, page.limit + 1) as HitRow[]
+    `SELECT p.*, (SELECT text FROM search_index WHERE rowid = p.entry) AS text, CASE p.kind
+         WHEN 'section' THEN (SELECT label || ' ' || heading FROM sections WHERE id = p.ref_id)
+         WHEN 'task' THEN (SELECT '任务 ' || number FROM tasks WHERE id = p.ref_id)
+         ELSE (SELECT indicator FROM targets WHERE id = p.ref_id) END AS title
+       FROM (SELECT h.* FROM (${hits}) h ${where.sql()}
+             ORDER BY h.score, h.kind, h.ref_id LIMIT ?) p
+       ORDER BY p.score, p.kind, p.ref_id`,
+  ).all(...matches.params, ...where.params, page.limit + 1) as HitRow[]
   return pageOf(
     rows,
     page.limit,

@@ -2,7 +2,7 @@
 // length, checked against the records themselves.
 import t from 'tap'
 import { snippetOf } from '../../src/store/search.js'
-import { bundledPlanPath, buildTestApp, secondPlanPath } from '../helper.js'
+import { bundledPlanPath, buildTestApp, secondPlanPath, tempDatabase } from '../helper.js'
 
 interface Hit {
   type: 'section' | 'task' | 'target'
@@ -54,11 +54,28 @@ for (const q of ['农', '教育', '就业率', '产教融合型企业']) {
   })
 }
 
-t.test('ranking puts the record with most matches first for short queries', async (t) => {
+t.test('short queries are ranked by bm25 too: dense records first', async (t) => {
   const app = await buildTestApp(t)
-  const [best] = await allHits(app, `q=${encodeURIComponent('教育')}`)
-  t.equal(best!.score, -16)
-  t.match(best!.title, /^1\. /, 'item 1 names 教育 most often')
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  const textOf = (id: string) =>
+    (
+      db.prepare('SELECT text FROM search_index WHERE ref_id = ?').get(id) as {
+        text: string
+      }
+    ).text
+  for (const q of ['教育', '农']) {
+    const hits = await allHits(app, `q=${encodeURIComponent(q)}`)
+    t.ok(hits.length > 5, `${q}: ${hits.length} hits`)
+    t.ok(
+      hits.every((h, i) => i === 0 || hits[i - 1]!.score <= h.score),
+      `${q}: best first`,
+    )
+    // bm25 weighs how often a record names q against its length.
+    const density = (id: string) => textOf(id).split(q).length / [...textOf(id)].length
+    const best = density(hits[0]!.id)
+    const last = density(hits.at(-1)!.id)
+    t.ok(best > last, `${q}: the first hit names it more densely (${best} > ${last})`)
+  }
 })
 
 t.test('type and document narrow the search', async (t) => {
