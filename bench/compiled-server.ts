@@ -73,9 +73,11 @@ export async function sampleTask(
   return { id: task.id, word: letters.slice(0, 2).join(''), phrase: letters.slice(0, 4).join('') }
 }
 
-/** 50 tasks with their agencies and items, and the total: the nested GraphQL read measured. */
-export const NESTED_TASKS_QUERY = `{ tasks(first: 50) { totalCount nodes { id number text
+/** Tasks with their agencies and items, and the total: the nested GraphQL read measured. */
+export function nestedTasksQuery(first = 50): string {
+  return `{ tasks(first: ${first}) { totalCount nodes { id number text
   agencies { asWritten agency { id name phone } } items { id label heading } } } }`
+}
 
 /** The peak resident memory of a process so far (VmHWM), in bytes; Linux only. */
 export function peakRss(pid: number): number {

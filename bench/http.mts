@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline'
 import { projectRoot } from '../src/paths.js'
 import {
   loadRequest,
-  NESTED_TASKS_QUERY,
+  nestedTasksQuery,
   peakRss,
   sampleTask,
   startCompiledServer,
@@ -91,7 +91,7 @@ const targets: Target[] = [
     goal: 0.5,
     path: '/graphql',
     method: 'POST',
-    body: JSON.stringify({ query: NESTED_TASKS_QUERY }),
+    body: JSON.stringify({ query: nestedTasksQuery() }),
     headers: { 'content-type': 'application/json' },
   },
 ]

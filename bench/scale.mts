@@ -1,10 +1,11 @@
 // npm run bench:scale: the service at one plan and at 1,000 plans of the same genre (PLANS sets
-// the number). It ingests generated plans beside the bundled one with the real CLI, then loads
-// the compiled server at each size with the answer cache off (RESPONSE_CACHE_MB=0), so that
-// every request runs its queries: the first page of the task list, a page 90% of the way down
-// it (keyset), a search and the nested GraphQL read. It reports ingest time, database size,
-// p50/p99 at each size and their ratio (the goal: p99 within 2×), then the peak resident
-// memory with the cache on while every page of the list is read in turn (the cache is bounded).
+// the number). It ingests generated plans beside the bundled one with the real CLI, then
+// serves both sizes at once with the answer cache off (RESPONSE_CACHE_MB=0), so that every
+// request runs its queries, and loads them in turns: the first page of the task list, a page
+// 90% of the way down it (keyset), searches and the nested GraphQL read. It reports ingest
+// time, database size, p50/p99 at each size and their ratio (the goal: p99 within 2×), then the
+// peak resident memory with the cache on while every page of the list is read in turn (the
+// cache is bounded).
 // The search terms come from the bundled plan's first task, so both sizes look for the same.
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
@@ -17,7 +18,7 @@ import { projectRoot, sourcesDir } from '../src/paths.js'
 import { generatePlan } from './generate-plans.js'
 import {
   loadRequest,
-  NESTED_TASKS_QUERY,
+  nestedTasksQuery,
   peakRss,
   sampleTask,
   startCompiledServer,
@@ -26,8 +27,11 @@ import {
 
 const PLANS = Number(process.env.PLANS ?? 1000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 const CONNECTIONS = 10
 const P99_GOAL = 2
+/** Rows per page of the list and of the GraphQL read: as many at both sizes, given 25 tasks. */
+const PAGE = 25
 
 interface Latency {
   rps: number
@@ -50,7 +54,7 @@ async function pageAfter(url: string, skip: number): Promise<string> {
     walked += limit
     cursor = new URL(page.links.next!, url).searchParams.get('cursor')
   }
-  return `/v1/tasks?limit=50${cursor ? `&cursor=${cursor}` : ''}`
+  return `/v1/tasks?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`
 }
 
 async function measure(url: string, read: BenchRequest): Promise<Latency> {
@@ -58,18 +62,18 @@ async function measure(url: string, read: BenchRequest): Promise<Latency> {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 }
 }
 
-/** Serves one database with the cache off and measures each read; the search terms are given. */
-async function measureSize(dbPath: string, { word, phrase }: { word: string; phrase: string }) {
+/** One database served with the cache off, and the reads to measure on it. */
+async function serveSize(dbPath: string, { word, phrase }: { word: string; phrase: string }) {
   const service = await startCompiledServer({ DB_PATH: dbPath, RESPONSE_CACHE_MB: '0' })
   const total = (
     (await (await fetch(`${service.url}/v1/tasks?limit=1`)).json()) as { meta: { total: number } }
   ).meta.total
   const reads: BenchRequest[] = [
-    { name: 'list, first page', path: '/v1/tasks?limit=50' },
-    // The 50 rows before the 90% mark: at one plan of fewer rows, the whole list.
+    { name: 'list, first page', path: `/v1/tasks?limit=${PAGE}` },
+    // The page that ends at the 90% mark.
     {
       name: 'list, 90% down',
-      path: await pageAfter(service.url, Math.max(0, Math.floor(total * 0.9) - 50)),
+      path: await pageAfter(service.url, Math.max(0, Math.floor(total * 0.9) - PAGE)),
     },
     { name: 'search, 2 chars', path: `/v1/search?q=${encodeURIComponent(word)}` },
     { name: 'search, 4 chars', path: `/v1/search?q=${encodeURIComponent(phrase)}` },
@@ -77,19 +81,42 @@ async function measureSize(dbPath: string, { word, phrase }: { word: string; phr
       name: 'GraphQL nested',
       path: '/graphql',
       method: 'POST',
-      body: JSON.stringify({ query: NESTED_TASKS_QUERY }),
+      body: JSON.stringify({ query: nestedTasksQuery(PAGE) }),
       headers: { 'content-type': 'application/json' },
     },
   ]
-  const latencies: Latency[] = []
-  for (const read of reads) {
-    await measure(service.url, { ...read }) // warm: JIT, statement cache, SQLite's pages
-    latencies.push(await measure(service.url, read))
+  return { service, total, reads, latencies: [] as Latency[] }
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
+
+/**
+ * Each read at both sizes, in turns (one plan, 1,000 plans, one, 1,000 …) after a warm-up of
+ * both, so that a busy moment of a shared machine falls on both sides; the means are kept.
+ */
+async function measureBoth(sizes: Awaited<ReturnType<typeof serveSize>>[]) {
+  for (let i = 0; i < sizes[0]!.reads.length; i++) {
+    for (const size of sizes) await measure(size.service.url, size.reads[i]!) // JIT, caches
+    const runs: Latency[][] = sizes.map(() => [])
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [k, size] of sizes.entries()) {
+        runs[k]!.push(await measure(size.service.url, size.reads[i]!))
+      }
+    }
+    for (const [k, size] of sizes.entries()) {
+      size.latencies.push({
+        rps: mean(runs[k]!.map((r) => r.rps)),
+        p50: mean(runs[k]!.map((r) => r.p50)),
+        p99: mean(runs[k]!.map((r) => r.p99)),
+      })
+    }
   }
-  const peakRssMb = peakRss(service.child.pid!) / 1024 / 1024
-  service.child.kill('SIGTERM')
-  await once(service.child, 'exit')
-  return { total, reads, latencies, peakRssMb }
+  const peaks = sizes.map((size) => peakRss(size.service.child.pid!) / 1024 / 1024)
+  for (const { service } of sizes) {
+    service.child.kill('SIGTERM')
+    await once(service.child, 'exit')
+  }
+  return peaks
 }
 
 /** Peak memory with the default cache while every page of the task list is read in turn. */
@@ -151,15 +178,16 @@ const terms = await sampleTask(probe.url)
 probe.child.kill('SIGTERM')
 await once(probe.child, 'exit')
 
-const one = await measureSize(oneDb, terms)
-const many = await measureSize(manyDb, terms)
+const one = await serveSize(oneDb, terms)
+const many = await serveSize(manyDb, terms)
+const [onePeakRssMb, manyPeakRssMb] = (await measureBoth([one, many])) as [number, number]
 const memory = await cachedMemory(manyDb, many.total)
 const sizes = { one: dbFiles(oneDb), many: dbFiles(manyDb) }
 rmSync(dir, { recursive: true, force: true })
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 console.log(
-  `\n${availableParallelism()} cores; ${CONNECTIONS} connections, ${SECONDS} s per read; answer cache off\n`,
+  `\n${availableParallelism()} cores; ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per read and size, alternating; answer cache off\n`,
 )
 console.log(
   `ingest (CLI, parse and one transaction): ${bundled.length} plan in ${(oneMs / 1000).toFixed(1)} s, ` +
@@ -181,11 +209,11 @@ const rows = one.reads.map((read, i) => {
     [
       read.name.padEnd(18),
       Math.round(a.rps).toString().padStart(12),
-      String(a.p50).padStart(4),
-      String(a.p99).padStart(4),
+      a.p50.toFixed(0).padStart(4),
+      a.p99.toFixed(0).padStart(4),
       Math.round(b.rps).toString().padStart(20),
-      String(b.p50).padStart(4),
-      String(b.p99).padStart(4),
+      b.p50.toFixed(0).padStart(4),
+      b.p99.toFixed(0).padStart(4),
       ratio.toFixed(2).padStart(11),
       `${ratio <= P99_GOAL ? '≤' : '>'} ${P99_GOAL}`.padStart(5),
     ].join(' '),
@@ -193,8 +221,8 @@ const rows = one.reads.map((read, i) => {
   return { name: read.name, one: a, many: b, p99Ratio: ratio }
 })
 console.log(
-  `\npeak resident memory, cache off: ${one.peakRssMb.toFixed(0)} MB at 1 plan, ` +
-    `${many.peakRssMb.toFixed(0)} MB at ${PLANS} plans`,
+  `\npeak resident memory, cache off: ${onePeakRssMb.toFixed(0)} MB at 1 plan, ` +
+    `${manyPeakRssMb.toFixed(0)} MB at ${PLANS} plans`,
 )
 console.log(
   `peak resident memory, cache on (32 MB), all ${memory.pages} pages of the list read in turn: ` +
@@ -209,11 +237,12 @@ writeFileSync(
       plans: PLANS,
       connections: CONNECTIONS,
       seconds: SECONDS,
+      rounds: ROUNDS,
       ingestMs: { one: oneMs, many: manyMs },
       databaseBytes: sizes,
       tasks: { one: one.total, many: many.total },
       rows,
-      peakRssMb: { one: one.peakRssMb, many: many.peakRssMb, cached: memory.peakRssMb },
+      peakRssMb: { one: onePeakRssMb, many: manyPeakRssMb, cached: memory.peakRssMb },
     },
     null,
     2,
