@@ -57,7 +57,7 @@ export class ClientCounts implements FastifyRateLimitStore {
   }
 }
 
-/** A constructor whose `new` gives this object: `new` gives back an object a constructor returns. */
+/** A constructor whose `new` gives this object (`new` gives what a constructor returns). */
 function constructorGiving(counts: ClientCounts): FastifyRateLimitStoreCtor {
   return class {
     constructor() {

@@ -10,8 +10,8 @@ export interface LoadResult {
   replaced: boolean
 }
 
-/** The pairs of adjacent characters of a text and its last character, as search_pairs holds them. */
-export function pairsOf(text: string): string {
+/** The pairs of adjacent characters of a text, and its last character: what search_pairs holds. */
+function pairsOf(text: string): string {
   const chars = [...text]
   return chars.map((c, i) => c + (chars[i + 1] ?? '')).join(' ')
 }

@@ -10,6 +10,9 @@ import { DOCUMENT_REF, pageOf, prepared } from './query.js'
 
 const TRIGRAM = 3
 
+/** The text holds the LIKE pattern given (q escaped, between %): exact, and a scan. */
+const CONTAINS = "text LIKE ? ESCAPE '\\'"
+
 function escapeLike(q: string): string {
   return q.replace(/[\\%_]/g, (c) => `\\${c}`)
 }
@@ -48,7 +51,7 @@ export function textMatch(q: string): { clause: string; params: string[] } {
   if ([...q].length >= TRIGRAM) {
     return { clause: 'search_index MATCH ?', params: [`text : ${ftsPhrase(q)}`] }
   }
-  const like = { clause: "text LIKE ? ESCAPE '\\'", params: [`%${escapeLike(q)}%`] }
+  const like = { clause: CONTAINS, params: [`%${escapeLike(q)}%`] }
   const pairs = pairQuery(q)
   if (pairs === null) return like
   const found = 'rowid IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?)'
@@ -78,13 +81,12 @@ function scoredMatches(q: string): { sql: string; params: string[] } {
       params: [q, '', q, ...m.params],
     }
   }
-  const checked = pairsDecide(q)
-    ? ''
-    : ` AND rowid IN (SELECT rowid FROM search_index WHERE ${m.clause})`
+  const ranked =
+    'SELECT rowid, bm25(search_pairs) AS score FROM search_pairs WHERE search_pairs MATCH ?'
+  if (pairsDecide(q)) return { sql: ranked, params: [pairs] }
   return {
-    sql: `SELECT rowid, bm25(search_pairs) AS score FROM search_pairs
-      WHERE search_pairs MATCH ?${checked}`,
-    params: pairsDecide(q) ? [pairs] : [pairs, ...m.params],
+    sql: `${ranked} AND rowid IN (SELECT rowid FROM search_index WHERE ${CONTAINS})`,
+    params: [pairs, `%${escapeLike(q)}%`],
   }
 }
 
