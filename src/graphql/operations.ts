@@ -26,10 +26,11 @@ function namesOf(query: string, maxTokens: number): (string | null)[] | null {
   return names
 }
 
-/** The query and operation name of a request: in its JSON body, or its query string. */
+/** The query, operation name and variables of a request: in its JSON body, or its query string. */
 export function requestParams(request: FastifyRequest): {
   query?: unknown
   operationName?: unknown
+  variables?: unknown
 } {
   const params = request.method === 'POST' ? request.body : request.query
   return typeof params === 'object' && params !== null && !Array.isArray(params) ? params : {}
@@ -37,9 +38,7 @@ export function requestParams(request: FastifyRequest): {
 
 export function refuseUnknownOperation(maxTokens: number) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const params = (request.method === 'POST' ? request.body : request.query) as
-      { query?: unknown; operationName?: unknown } | undefined
-    const { query, operationName } = params ?? {}
+    const { query, operationName } = requestParams(request)
     if (typeof query !== 'string') return
     const names = namesOf(query, maxTokens)
     if (names === null) return
@@ -50,21 +49,21 @@ export function refuseUnknownOperation(maxTokens: number) {
       wanted === undefined
         ? 'the query holds several operations: name one with operationName'
         : `the query has no operation named "${wanted}"`
-    return reply
-      .code(400)
-      .header('cache-control', 'no-store')
-      .send({
-        data: null,
-        errors: [{ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }],
-      })
+    return refuse(reply, message, 'OPERATION_RESOLUTION_FAILURE')
   }
+}
+
+/** A 400 in GraphQL's answer shape, never cached. */
+function refuse(reply: FastifyReply, message: string, code: string) {
+  return reply
+    .code(400)
+    .header('cache-control', 'no-store')
+    .send({ data: null, errors: [{ message, extensions: { code } }] })
 }
 
 /** The variables of a request as sent: a JSON object, null or absent; anything else is refused. */
 function variablesAreAnObject(request: FastifyRequest): boolean {
-  const params = (request.method === 'POST' ? request.body : request.query) as
-    { variables?: unknown } | undefined
-  let variables = params?.variables
+  let { variables } = requestParams(request)
   if (request.method !== 'POST' && typeof variables === 'string') {
     try {
       variables = JSON.parse(variables) as unknown
@@ -85,13 +84,5 @@ function variablesAreAnObject(request: FastifyRequest): boolean {
  */
 export async function refuseBadVariables(request: FastifyRequest, reply: FastifyReply) {
   if (variablesAreAnObject(request)) return
-  return reply
-    .code(400)
-    .header('cache-control', 'no-store')
-    .send({
-      data: null,
-      errors: [
-        { message: 'variables must be a JSON object', extensions: { code: 'BAD_USER_INPUT' } },
-      ],
-    })
+  return refuse(reply, 'variables must be a JSON object', 'BAD_USER_INPUT')
 }

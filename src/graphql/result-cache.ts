@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { stripIgnoredCharacters } from 'graphql'
 import { answerOrNote, type AnswerCache } from '../rest/response-cache.js'
+import { requestParams } from './operations.js'
 import type { Store } from '../store/index.js'
 
 /** Object keys in order, so that {a, b} and {b, a} are the same variables. */
@@ -24,7 +25,7 @@ function stableJson(value: unknown): string {
  */
 function keyOf(request: FastifyRequest, store: Store): string | null {
   if (request.method !== 'POST' || request.headers.authorization !== undefined) return null
-  const { query, operationName, variables } = (request.body ?? {}) as Record<string, unknown>
+  const { query, operationName, variables } = requestParams(request)
   if (typeof query !== 'string') return null
   let normalized: string
   let dataVersion: string

@@ -53,9 +53,10 @@ export async function registerPressure(
   // One line when shedding starts and one when it ends, not one per refused request: logging
   // must not add work to a process that is already overloaded.
   let shedding = false
+  const reasonNow = () => (Date.now() < armedAt ? null : pressureOf(app, options))
   app.addHook('onRequest', async (request, reply) => {
-    if (Date.now() < armedAt || NEVER_SHED_ROUTES.has(request.routeOptions.url ?? '')) return
-    const reason = pressureOf(app, options)
+    if (NEVER_SHED_ROUTES.has(request.routeOptions.url ?? '')) return
+    const reason = reasonNow()
     if (reason === null) {
       if (shedding) app.log.info({ usage: app.memoryUsage() }, 'pressure relieved')
       shedding = false
@@ -68,5 +69,5 @@ export async function registerPressure(
       problem(503, 'under-pressure', `${reason}; retry later`, { instance: request.url }),
     )
   })
-  return () => Date.now() >= armedAt && pressureOf(app, options) !== null
+  return () => reasonNow() !== null
 }
