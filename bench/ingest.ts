@@ -8,7 +8,7 @@ import { readAliasDictionary } from '../src/ingest/read.js'
 import { parsePlan } from '../src/ingest/parse.js'
 import { collectTargets } from '../src/ingest/plan-targets.js'
 import { findQualityIssues } from '../src/ingest/quality.js'
-import { decodePlanText } from '../src/ingest/text.js'
+import { decodePlanText } from '../src/ingest/decode.js'
 import type { PlanDocument } from '../src/ingest/types.js'
 import { aliasDictionaryPath, sourcesDir } from '../src/paths.js'
 import { openDatabase } from '../src/store/database.js'
@@ -72,7 +72,14 @@ rmSync(dir, { recursive: true, force: true })
 const lines = decodePlanText(bundled[0]!.bytes, 'bundled.txt')
 const plan = parsePlan(bundled[0]!.bytes, { file: 'bundled.txt', aliases })
 const stage = (work: () => unknown) => median(Array.from({ length: 15 }, () => time(work).ms))
-const targetsMs = stage(() => collectTargets(lines, [], plan.sections, plan.tasks))
+const outline = {
+  preamble: [],
+  sections: plan.sections,
+  paragraphs: plan.sections.map((s) => [
+    { text: s.text, startLine: s.startLine, endLine: s.endLine },
+  ]),
+}
+const targetsMs = stage(() => collectTargets(lines, outline, plan.tasks, { periodEnd: null }))
 const findingsMs = stage(() =>
   findQualityIssues({
     lines,

@@ -80,7 +80,7 @@ t.test('objects link both ways, as API.md lists', async (t) => {
   t.same(links, {
     Document: ['sections', 'tasks', 'agencies', 'targets', 'findings'],
     Section: ['document', 'parent', 'children', 'tasks', 'targets'],
-    Task: ['items', 'document', 'targets', 'statusHistory'],
+    Task: ['section', 'items', 'document', 'targets', 'statusHistory'],
     TaskAgency: ['agency'],
     Agency: ['tasks', 'targets'],
     Target: ['document', 'section', 'tasks', 'observations'],

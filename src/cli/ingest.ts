@@ -1,63 +1,102 @@
-// npm run ingest -- [--db PATH] FILE...
+// npm run ingest -- [--db PATH] [--meta META.json] FILE...
 // Parses every file first and loads them only if all parse, in one transaction: on any failure
 // the database is left exactly as it was and one line says which file and line is to blame.
+// --meta supplies number, issuer, issuedOn and sourceUrl for the file named after it.
 import { existsSync, rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { PlanParseError } from '../ingest/errors.js'
-import { readAliasDictionary, readPlanFile } from '../ingest/read.js'
+import type { SuppliedMetadata } from '../ingest/parse.js'
+import { readAliasDictionary, readPlanFile, readSuppliedMetadata } from '../ingest/read.js'
 import type { PlanDocument } from '../ingest/types.js'
 import { aliasDictionaryPath, defaultDatabasePath } from '../paths.js'
 import { openDatabase } from '../store/database.js'
+import { documentIdentity } from '../store/ids.js'
 import { loadDocuments } from '../store/load.js'
 
-const USAGE = 'usage: npm run ingest -- [--db PATH] FILE...'
+const USAGE = 'usage: npm run ingest -- [--db PATH] [--meta META.json] FILE...'
 
 class UsageError extends Error {}
 
-function parseFiles(files: string[]): PlanDocument[] {
+interface FileToLoad {
+  path: string
+  supplied?: SuppliedMetadata
+}
+
+function parseFiles(files: FileToLoad[]): PlanDocument[] {
   const aliases = readAliasDictionary(aliasDictionaryPath)
   const plans: PlanDocument[] = []
-  const fileOfNumber = new Map<string, string>()
+  const fileOfIdentity = new Map<string, string>()
   for (const file of files) {
-    const plan = readPlanFile(file, aliases)
-    const earlier = fileOfNumber.get(plan.number)
+    const plan = readPlanFile(file.path, aliases, file.supplied)
+    const identity = documentIdentity(plan)
+    const earlier = fileOfIdentity.get(identity)
     if (earlier !== undefined) {
-      throw new PlanParseError(file, null, `${plan.number} is also the number of ${earlier}`)
+      const what = plan.number ?? 'the same document'
+      throw new PlanParseError(file.path, null, `${what} is also the document of ${earlier}`)
     }
-    fileOfNumber.set(plan.number, file)
+    fileOfIdentity.set(identity, file.path)
     plans.push(plan)
   }
   return plans
 }
 
-function run(argv: string[]): void {
+/** The files in the order given, each with the metadata named just before it. */
+function filesOf(argv: string[]): { files: FileToLoad[]; db: string | undefined; help: boolean } {
   let parsed
   try {
     parsed = parseArgs({
       args: argv,
-      options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' },
+        meta: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
+      tokens: true,
     })
   } catch (err) {
     throw new UsageError((err as Error).message)
   }
-  if (parsed.values.help) {
+  const files: FileToLoad[] = []
+  let meta: string | null = null
+  for (const token of parsed.tokens) {
+    if (token.kind === 'option' && token.name === 'meta') {
+      if (meta !== null) throw new UsageError(`--meta ${meta} is followed by another --meta`)
+      meta = token.value!
+    } else if (token.kind === 'positional') {
+      files.push(
+        meta === null
+          ? { path: token.value }
+          : { path: token.value, supplied: readSuppliedMetadata(meta) },
+      )
+      meta = null
+    }
+  }
+  if (meta !== null) throw new UsageError(`--meta ${meta} describes no file: put it before one`)
+  return { files, db: parsed.values.db, help: parsed.values.help ?? false }
+}
+
+function run(argv: string[]): void {
+  const { files, db: dbOption, help } = filesOf(argv)
+  if (help) {
     process.stdout.write(`${USAGE}\n`)
     return
   }
-  if (parsed.positionals.length === 0) throw new UsageError('no plan text files given')
-  const plans = parseFiles(parsed.positionals)
+  if (files.length === 0) throw new UsageError('no plan text files given')
+  const plans = parseFiles(files)
 
-  const dbPath = parsed.values.db ?? defaultDatabasePath
+  const dbPath = dbOption ?? defaultDatabasePath
   const existed = existsSync(dbPath)
   const db = openDatabase(dbPath)
   try {
     const results = loadDocuments(db, plans)
     results.forEach((r, i) => {
       const p = plans[i]!
+      const findings = p.findings.filter((f) => f.severity !== 'info').length
       process.stdout.write(
-        `${r.replaced ? 'replaced' : 'loaded'} ${p.source.file} as ${r.documentId} (${p.number}): ` +
-          `${p.sections.length} sections, ${p.tasks.length} tasks, ${p.agencies.length} agencies\n`,
+        `${r.replaced ? 'replaced' : 'loaded'} ${p.source.file} as ${r.documentId} (${p.number ?? 'no 发文字号'}): ` +
+          `${p.sections.length} sections, ${p.tasks.length} tasks, ${p.agencies.length} agencies, ` +
+          `${p.targets.length} targets, ${findings} findings to look at\n`,
       )
     })
   } catch (err) {

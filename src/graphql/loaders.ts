@@ -146,6 +146,10 @@ export const loaders = {
   },
   Task: {
     document: documentOf,
+    section: linkedRecord(
+      (task: { sectionId: string | null }) => task.sectionId,
+      (store, ids) => store.sectionsByIds(ids),
+    ),
     items: linkedRecords(
       (task: { items: string[] }) => task.items,
       (store, ids) => store.sectionsByIds(ids),

@@ -47,23 +47,25 @@ export type Scalars = {
 /** A government document: the notice and the plan it issues. */
 export type Document = Node & {
   __typename?: 'Document'
-  /** Stable id, derived from the document number. */
+  /** Stable id, derived from the document number (or, without one, its issuer, title and date). */
   id: Scalars['ID']
-  /** 发文字号, e.g. 某政办〔2024〕5号. */
-  number: Scalars['String']
-  /** The 发文字号 in its parts. */
-  numberParts: NumberParts
-  /** 发文机关. */
-  issuer: Scalars['String']
-  /** The government the issuer belongs to, e.g. 新郑市. */
-  jurisdiction: Scalars['String']
-  /** The notice's title. */
-  title: Scalars['String']
+  /** 发文字号, e.g. 某政办〔2024〕5号; null when neither the text nor supplied metadata gives one. */
+  number: Maybe<Scalars['String']>
+  /** The 发文字号 in its parts; null with it. */
+  numberParts: Maybe<NumberParts>
+  /** 发文机关; null when nothing names it. */
+  issuer: Maybe<Scalars['String']>
+  /** The government the issuer belongs to, e.g. 新郑市, 郑州市金水区, 全国; null when the text does not say. */
+  jurisdiction: Maybe<Scalars['String']>
+  /** The level of that government. */
+  jurisdictionLevel: Maybe<JurisdictionLevel>
+  /** The notice's title, or the plan's own where there is no notice. */
+  title: Maybe<Scalars['String']>
   /** The title of the plan the notice issues. */
   planTitle: Maybe<Scalars['String']>
   /** 主送机关, each separately. */
   recipients: Array<Scalars['String']>
-  /** 印发日期, as an ISO date. */
+  /** 印发日期, else the signature's date, else a metadata line's, as an ISO date. */
   issuedOn: Maybe<Scalars['String']>
   /** 印发机关. */
   printedBy: Maybe<Scalars['String']>
@@ -77,6 +79,8 @@ export type Document = Node & {
   citations: Array<Citation>
   /** The plan text this was ingested from. */
   source: DocumentSource
+  /** The fields taken from metadata supplied with the text rather than from the text. */
+  suppliedFields: Array<SuppliedField>
   /** The plan's parts, chapters and items in document order. */
   sections: SectionConnection
   /** The rows of its task list, in order. */
@@ -160,7 +164,23 @@ export type DocumentSource = {
   file: Scalars['String']
   /** The sha256 of the file's bytes. */
   sha256: Scalars['String']
+  /** Where it was published, when supplied. */
+  url: Maybe<Scalars['String']>
 }
+
+/** The level of a government. */
+export type JurisdictionLevel =
+  /** 国务院 and its ministries. */
+  | 'national'
+  /** Provinces, autonomous regions and municipalities. */
+  | 'provincial'
+  /** Prefecture-level cities, autonomous prefectures, 地区 and 盟. */
+  | 'city'
+  /** Counties, county-level cities and districts (区). */
+  | 'county'
+
+/** A field of a document that can be supplied beside its text. */
+export type SuppliedField = 'number' | 'issuer' | 'issuedOn' | 'sourceUrl'
 
 /** The level of a section in the outline. */
 export type SectionKind =
@@ -242,19 +262,25 @@ export type TaskStatus =
   /** Under way, but the deadline or the outcome is in danger. */
   | 'at_risk'
 
-/** A row of the appended task list (工作任务清单). */
+/** A row of a task table (工作任务清单), or a clause of the body that names its responsible units. */
 export type Task = Node & {
   __typename?: 'Task'
-  /** Stable id, derived from the document and the row's position. */
+  /** Stable id, derived from the document and the task's position. */
   id: Scalars['ID']
   /** The document it belongs to. */
   documentId: Scalars['ID']
-  /** 序号 as printed. */
+  /** 序号 as printed for a table row; a body task's place among the body's tasks. */
   number: Scalars['Int']
   /** The task's text. */
   text: Scalars['String']
-  /** Responsible units (责任单位) in the order written. */
+  /** Responsible units (责任单位) in the order written, each with its role. */
   agencies: Array<TaskAgency>
+  /** The id of the section of the body that states it; null for a table row. */
+  sectionId: Maybe<Scalars['ID']>
+  /** The section of the body that states it; null for a table row. */
+  section: Maybe<Section>
+  /** From a 完成时限 or a deadline in the clause; null when none. */
+  due: Maybe<Due>
   /** The action items (sections of kind item) the task restates; REST gives their ids. */
   items: Array<Section>
   /** As the responsible agencies last reported it; not_started until they report. */
@@ -271,13 +297,13 @@ export type Task = Node & {
   statusHistory: StatusChangeConnection
 }
 
-/** A row of the appended task list (工作任务清单). */
+/** A row of a task table (工作任务清单), or a clause of the body that names its responsible units. */
 export type TasktargetsArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
 }
 
-/** A row of the appended task list (工作任务清单). */
+/** A row of a task table (工作任务清单), or a clause of the body that names its responsible units. */
 export type TaskstatusHistoryArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
@@ -290,10 +316,24 @@ export type TaskAgency = {
   id: Scalars['ID']
   /** The agency's canonical name. */
   name: Scalars['String']
-  /** The name as the task row writes it. */
+  /** The name as the task writes it, without role words. */
   asWritten: Scalars['String']
+  /** lead (牵头), support (配合, 参与, 支撑), or responsible where the text makes no distinction. */
+  role: UnitRole
   /** The agency itself. */
   agency: Agency
+}
+
+/** A unit's part in a task. */
+export type UnitRole = 'lead' | 'support' | 'responsible'
+
+/** A task's deadline. */
+export type Due = {
+  __typename?: 'Due'
+  /** As written: 2024年底前, 长期坚持. */
+  text: Scalars['String']
+  /** The last day it allows, as an ISO date; null when it is no calendar date. */
+  date: Maybe<Scalars['String']>
 }
 
 /** One line of the source text. */
@@ -316,7 +356,7 @@ export type Agency = Node & {
   /** Stable id, derived from the jurisdiction and the canonical name. */
   id: Scalars['ID']
   /** The government it belongs to. */
-  jurisdiction: Scalars['String']
+  jurisdiction: Maybe<Scalars['String']>
   /** The canonical full name. */
   name: Scalars['String']
   /** Every other name it appears under. */
@@ -354,8 +394,17 @@ export type AgencytargetsArgs = {
 /** How a target's value is compared: 达到/不低于/以上 gte, 突破/超过 gt, 不超过/以内 lte, 低于 lt, 1—2 range, 左右 approx, a bare count eq. */
 export type Comparator = 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'range' | 'approx'
 
-/** perYear for 每年… and 年培训…, annualGrowth for 年均增长…, else total. */
-export type Basis = 'total' | 'perYear' | 'annualGrowth'
+/** perYear for 每年… and 年培训…, annualGrowth for 年均增长…, growthOver for growth over a base year (较2023年增长30%), else total. */
+export type Basis = 'total' | 'perYear' | 'annualGrowth' | 'growthOver'
+
+/** Where a deadline year was read. */
+export type DeadlineFrom =
+  /** The target's own sentence: 到2025年，… */
+  | 'clause'
+  /** A year opening its paragraph, which governs sentences that name none. */
+  | 'paragraph'
+  /** The plan period of the title or a heading, for targets of a goals section. */
+  | 'title'
 
 /** A quantitative commitment found in the text, such as a scale to reach by a deadline year. */
 export type Target = Node & {
@@ -378,10 +427,14 @@ export type Target = Node & {
   valueMax: Maybe<Scalars['Float']>
   /** The unit as written: 人, 人次, 所, %, 元, PFlops. */
   unit: Maybe<Scalars['String']>
-  /** The year its sentence sets (到2025年), else null. */
+  /** The year its sentence sets (到2025年), else its paragraph's, else the plan period's; null when none. */
   deadlineYear: Maybe<Scalars['Int']>
-  /** Whether the value is a total, per year, or an annual growth rate. */
+  /** Where deadlineYear was read; null with it. */
+  deadlineFrom: Maybe<DeadlineFrom>
+  /** Whether the value is a total, per year, an annual growth rate or growth over a base year. */
   basis: Basis
+  /** The base year of growthOver, else null. */
+  baseYear: Maybe<Scalars['Int']>
   /** The measure a relative target is stated against (在校生数), else null. */
   relativeTo: Maybe<Scalars['String']>
   /** The clause it comes from, verbatim after repair. */
@@ -1049,17 +1102,22 @@ export type ResolversTypes = {
   Attachment: ResolverTypeWrapper<Attachment>
   Citation: ResolverTypeWrapper<Citation>
   DocumentSource: ResolverTypeWrapper<DocumentSource>
+  JurisdictionLevel: JurisdictionLevel
+  SuppliedField: SuppliedField
   SectionKind: SectionKind
   Section: ResolverTypeWrapper<SectionRecord>
   LineRange: ResolverTypeWrapper<LineRange>
   TaskStatus: TaskStatus
   Task: ResolverTypeWrapper<TaskRecord>
   TaskAgency: ResolverTypeWrapper<TaskAgencyRecord>
+  UnitRole: UnitRole
+  Due: ResolverTypeWrapper<Due>
   LineRef: ResolverTypeWrapper<LineRef>
   AgencyKind: AgencyKind
   Agency: ResolverTypeWrapper<AgencyRecord>
   Comparator: Comparator
   Basis: Basis
+  DeadlineFrom: DeadlineFrom
   Target: ResolverTypeWrapper<TargetRecord>
   Float: ResolverTypeWrapper<Scalars['Float']>
   Boolean: ResolverTypeWrapper<Scalars['Boolean']>
@@ -1183,6 +1241,7 @@ export type ResolversParentTypes = {
   LineRange: LineRange
   Task: TaskRecord
   TaskAgency: TaskAgencyRecord
+  Due: Due
   LineRef: LineRef
   Agency: AgencyRecord
   Target: TargetRecord
@@ -1284,11 +1343,12 @@ export type DocumentResolvers<
   ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'],
 > = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>
-  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>
-  numberParts?: Resolver<ResolversTypes['NumberParts'], ParentType, ContextType>
-  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>
-  jurisdiction?: Resolver<ResolversTypes['String'], ParentType, ContextType>
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  numberParts?: Resolver<Maybe<ResolversTypes['NumberParts']>, ParentType, ContextType>
+  issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  jurisdictionLevel?: Resolver<Maybe<ResolversTypes['JurisdictionLevel']>, ParentType, ContextType>
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   planTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   recipients?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>
   issuedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
@@ -1298,6 +1358,7 @@ export type DocumentResolvers<
   attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>
   source?: Resolver<ResolversTypes['DocumentSource'], ParentType, ContextType>
+  suppliedFields?: Resolver<Array<ResolversTypes['SuppliedField']>, ParentType, ContextType>
   sections?: Resolver<
     ResolversTypes['SectionConnection'],
     ParentType,
@@ -1366,6 +1427,7 @@ export type DocumentSourceResolvers<
 > = {
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
 
@@ -1423,6 +1485,9 @@ export type TaskResolvers<
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   agencies?: Resolver<Array<ResolversTypes['TaskAgency']>, ParentType, ContextType>
+  sectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>
+  section?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType>
+  due?: Resolver<Maybe<ResolversTypes['Due']>, ParentType, ContextType>
   items?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>
   status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>
   etag?: Resolver<ResolversTypes['String'], ParentType, ContextType>
@@ -1450,7 +1515,17 @@ export type TaskAgencyResolvers<
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   asWritten?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  role?: Resolver<ResolversTypes['UnitRole'], ParentType, ContextType>
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type DueResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['Due'] = ResolversParentTypes['Due'],
+> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
 
@@ -1467,7 +1542,7 @@ export type AgencyResolvers<
   ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency'],
 > = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>
-  jurisdiction?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>
   kind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>
@@ -1504,7 +1579,9 @@ export type TargetResolvers<
   valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   deadlineYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>
+  deadlineFrom?: Resolver<Maybe<ResolversTypes['DeadlineFrom']>, ParentType, ContextType>
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>
+  baseYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>
   relativeTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   withdrawn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>
@@ -1935,6 +2012,7 @@ export type Resolvers<ContextType = MercuriusContext> = {
   LineRange?: LineRangeResolvers<ContextType>
   Task?: TaskResolvers<ContextType>
   TaskAgency?: TaskAgencyResolvers<ContextType>
+  Due?: DueResolvers<ContextType>
   LineRef?: LineRefResolvers<ContextType>
   Agency?: AgencyResolvers<ContextType>
   Target?: TargetResolvers<ContextType>
@@ -1994,11 +2072,12 @@ export interface Loaders<
 > {
   Document?: {
     id?: LoaderResolver<Scalars['ID'], DocumentRecord, {}, TContext>
-    number?: LoaderResolver<Scalars['String'], DocumentRecord, {}, TContext>
-    numberParts?: LoaderResolver<NumberParts, DocumentRecord, {}, TContext>
-    issuer?: LoaderResolver<Scalars['String'], DocumentRecord, {}, TContext>
-    jurisdiction?: LoaderResolver<Scalars['String'], DocumentRecord, {}, TContext>
-    title?: LoaderResolver<Scalars['String'], DocumentRecord, {}, TContext>
+    number?: LoaderResolver<Maybe<Scalars['String']>, DocumentRecord, {}, TContext>
+    numberParts?: LoaderResolver<Maybe<NumberParts>, DocumentRecord, {}, TContext>
+    issuer?: LoaderResolver<Maybe<Scalars['String']>, DocumentRecord, {}, TContext>
+    jurisdiction?: LoaderResolver<Maybe<Scalars['String']>, DocumentRecord, {}, TContext>
+    jurisdictionLevel?: LoaderResolver<Maybe<JurisdictionLevel>, DocumentRecord, {}, TContext>
+    title?: LoaderResolver<Maybe<Scalars['String']>, DocumentRecord, {}, TContext>
     planTitle?: LoaderResolver<Maybe<Scalars['String']>, DocumentRecord, {}, TContext>
     recipients?: LoaderResolver<Array<Scalars['String']>, DocumentRecord, {}, TContext>
     issuedOn?: LoaderResolver<Maybe<Scalars['String']>, DocumentRecord, {}, TContext>
@@ -2008,6 +2087,7 @@ export interface Loaders<
     attachments?: LoaderResolver<Array<Attachment>, DocumentRecord, {}, TContext>
     citations?: LoaderResolver<Array<Citation>, DocumentRecord, {}, TContext>
     source?: LoaderResolver<DocumentSource, DocumentRecord, {}, TContext>
+    suppliedFields?: LoaderResolver<Array<SuppliedField>, DocumentRecord, {}, TContext>
     sections?: LoaderResolver<SectionConnection, DocumentRecord, DocumentsectionsArgs, TContext>
     tasks?: LoaderResolver<TaskConnection, DocumentRecord, DocumenttasksArgs, TContext>
     agencies?: LoaderResolver<AgencyConnection, DocumentRecord, DocumentagenciesArgs, TContext>
@@ -2034,6 +2114,7 @@ export interface Loaders<
   DocumentSource?: {
     file?: LoaderResolver<Scalars['String'], DocumentSource, {}, TContext>
     sha256?: LoaderResolver<Scalars['String'], DocumentSource, {}, TContext>
+    url?: LoaderResolver<Maybe<Scalars['String']>, DocumentSource, {}, TContext>
   }
 
   Section?: {
@@ -2064,6 +2145,9 @@ export interface Loaders<
     number?: LoaderResolver<Scalars['Int'], TaskRecord, {}, TContext>
     text?: LoaderResolver<Scalars['String'], TaskRecord, {}, TContext>
     agencies?: LoaderResolver<Array<TaskAgency>, TaskRecord, {}, TContext>
+    sectionId?: LoaderResolver<Maybe<Scalars['ID']>, TaskRecord, {}, TContext>
+    section?: LoaderResolver<Maybe<Section>, TaskRecord, {}, TContext>
+    due?: LoaderResolver<Maybe<Due>, TaskRecord, {}, TContext>
     items?: LoaderResolver<Array<Section>, TaskRecord, {}, TContext>
     status?: LoaderResolver<TaskStatus, TaskRecord, {}, TContext>
     etag?: LoaderResolver<Scalars['String'], TaskRecord, {}, TContext>
@@ -2082,7 +2166,13 @@ export interface Loaders<
     id?: LoaderResolver<Scalars['ID'], TaskAgencyRecord, {}, TContext>
     name?: LoaderResolver<Scalars['String'], TaskAgencyRecord, {}, TContext>
     asWritten?: LoaderResolver<Scalars['String'], TaskAgencyRecord, {}, TContext>
+    role?: LoaderResolver<UnitRole, TaskAgencyRecord, {}, TContext>
     agency?: LoaderResolver<Agency, TaskAgencyRecord, {}, TContext>
+  }
+
+  Due?: {
+    text?: LoaderResolver<Scalars['String'], Due, {}, TContext>
+    date?: LoaderResolver<Maybe<Scalars['String']>, Due, {}, TContext>
   }
 
   LineRef?: {
@@ -2091,7 +2181,7 @@ export interface Loaders<
 
   Agency?: {
     id?: LoaderResolver<Scalars['ID'], AgencyRecord, {}, TContext>
-    jurisdiction?: LoaderResolver<Scalars['String'], AgencyRecord, {}, TContext>
+    jurisdiction?: LoaderResolver<Maybe<Scalars['String']>, AgencyRecord, {}, TContext>
     name?: LoaderResolver<Scalars['String'], AgencyRecord, {}, TContext>
     aliases?: LoaderResolver<Array<Scalars['String']>, AgencyRecord, {}, TContext>
     kind?: LoaderResolver<AgencyKind, AgencyRecord, {}, TContext>
@@ -2114,7 +2204,9 @@ export interface Loaders<
     valueMax?: LoaderResolver<Maybe<Scalars['Float']>, TargetRecord, {}, TContext>
     unit?: LoaderResolver<Maybe<Scalars['String']>, TargetRecord, {}, TContext>
     deadlineYear?: LoaderResolver<Maybe<Scalars['Int']>, TargetRecord, {}, TContext>
+    deadlineFrom?: LoaderResolver<Maybe<DeadlineFrom>, TargetRecord, {}, TContext>
     basis?: LoaderResolver<Basis, TargetRecord, {}, TContext>
+    baseYear?: LoaderResolver<Maybe<Scalars['Int']>, TargetRecord, {}, TContext>
     relativeTo?: LoaderResolver<Maybe<Scalars['String']>, TargetRecord, {}, TContext>
     quote?: LoaderResolver<Scalars['String'], TargetRecord, {}, TContext>
     withdrawn?: LoaderResolver<Scalars['Boolean'], TargetRecord, {}, TContext>

@@ -1,6 +1,7 @@
 // Agencies: one per canonical full name within the document's jurisdiction. Names are resolved
 // against the document's own agency table first, then through the curated alias dictionary
 // (reference data in db/agency-aliases.json), then by the way Chinese organ names are abbreviated.
+import { organPrefixOf, type Jurisdiction } from './divisions.js'
 import { repair } from './text.js'
 import type { AgencyKind, AgencyTableRow, ParsedAgency } from './types.js'
 
@@ -47,27 +48,32 @@ function abbreviates(short: string, full: string): boolean {
 }
 
 export class AgencyResolver {
+  /** The word this government's organs start with: 市 (市教育局), 县, 区, 省; none nationally. */
   private readonly level: string
   /** The place's own name without its division: 金水 of 郑州市金水区, 新郑 of 新郑市. */
   private readonly place: string
+  private readonly jurisdiction: string
   private readonly stems: Record<string, string>
   readonly agencies: ParsedAgency[] = []
   private readonly byName = new Map<string, number>()
 
-  constructor(
-    private readonly jurisdiction: string,
-    dictionary: AliasDictionary,
-  ) {
-    // Organs of a 市 are written 市民政局, of a 县 县民政局: the level is the division's last character.
-    this.level = jurisdiction.slice(-1)
-    this.place = /([^省市县区州旗盟]{2,})[省市县区州旗盟]$/.exec(jurisdiction)?.[1] ?? jurisdiction
-    this.stems = { ...dictionary.stems, ...(dictionary.jurisdictions?.[jurisdiction] ?? {}) }
+  constructor(jurisdiction: Jurisdiction | null, dictionary: AliasDictionary) {
+    this.jurisdiction = jurisdiction?.name ?? ''
+    this.level = organPrefixOf(jurisdiction)
+    const name = this.jurisdiction
+    this.place = /([^省市县区州旗盟]{2,})[省市县区州旗盟]$/.exec(name)?.[1] ?? name
+    this.stems = { ...dictionary.stems, ...(dictionary.jurisdictions?.[name] ?? {}) }
   }
 
   /** Spelling differences that never make a different name: brackets, spaces, the city's name. */
   normalize(asWritten: string): string {
     let name = repair(asWritten).replace(/\s+/g, '').replace(ROLE, '')
-    if (name.startsWith(this.jurisdiction) && name.length > this.jurisdiction.length + 1) {
+    if (
+      this.jurisdiction !== '' &&
+      this.level !== '' &&
+      name.startsWith(this.jurisdiction) &&
+      name.length > this.jurisdiction.length + 1
+    ) {
       name = this.level + name.slice(this.jurisdiction.length)
     }
     return name
@@ -82,6 +88,9 @@ export class AgencyResolver {
    * for a body of another level or a branch of one (团市委, 金水公安分局, 郑州海关).
    */
   private stemOf(name: string): string | null {
+    // Organs of the national government, or of a government the text does not name, are
+    // known by their names as written.
+    if (this.level === '') return null
     if (name.startsWith(this.level)) return name.slice(this.level.length)
     if (name.startsWith(this.place) || /分局|支队|大队/.test(name)) return null
     return /[省市县区州旗]/.test(name) ? null : name

@@ -1,163 +1,293 @@
-// The elements of a GB/T 9704-2012 document around its body: 版头 (issuer, 发文字号),
-// the notice's title and 主送机关, and 版记 (主办, 抄送, 印发机关 and 印发日期).
-import { PlanParseError } from './errors.js'
-import { parseChineseNumber, CHINESE_NUMERAL_CHARS } from './numerals.js'
-import { compact, endsSentence, repair, repairTitle, type Line } from './text.js'
+// The head of a plan document: the 版头 (issuer's masthead and 发文字号), the title and the 主送机关.
+// Published plans put them in every order: the number above the title (GB/T 9704), the title above
+// the number (national and provincial portals), the title twice (the portal's heading, then the
+// document's), no number at all, no masthead, or no notice at all, the plan's own title first.
+// Each element is looked for on its own, so that one missing does not hide the others.
+import type { Line } from './decode.js'
+import { parseDate } from './dates.js'
+import { compact, endsSentence, repair, repairTitle, splitList } from './text.js'
 import type { Citation, NumberParts } from './types.js'
 
 /** 发文字号: agency code, year in 〔〕 (or a bracket a converter put in its place), serial, 号. */
 const DOCUMENT_NUMBER =
-  /^(\S{1,20}?)\s*[〔[［【（(﹝]\s*(\d{4})\s*[〕\]］】）)﹞]\s*(\d{1,5})\s*号(?:\s*签发人[:：].*)?$/
-
-/** How far into the file the 发文字号 may stand: it belongs to the 版头 of the first page. */
-const HEADER_SCAN_LINES = 40
-
-export interface DocumentNumber {
-  number: string
-  parts: NumberParts
-  line: number
-  index: number
-}
+  /^([\u4e00-\u9fff][\u4e00-\u9fff\w]{0,19}?)\s*[〔[［【（(﹝]\s*((?:19|20)\d{2})\s*[〕\]］】）)﹞]\s*第?\s*(\d{1,5})\s*号/
 
 /** The canonical spelling of a 发文字号: 〔〕 around the year, no leading zeros, no spaces. */
 export function normalizeDocumentNumber(
   text: string,
-): { number: string; parts: NumberParts } | null {
-  const m = DOCUMENT_NUMBER.exec(repair(text))
+): { number: string; parts: NumberParts; rest: string } | null {
+  const repaired = repair(text)
+  const m = DOCUMENT_NUMBER.exec(repaired)
   if (!m) return null
   const [, agencyCode, year, serial] = m as unknown as [string, string, string, string]
   return {
     number: `${agencyCode}〔${year}〕${Number(serial)}号`,
     parts: { agencyCode, year: Number(year), serial: Number(serial) },
+    rest: repaired.slice(m[0].length).trim(),
   }
 }
 
-export function findDocumentNumber(lines: Line[], file: string): DocumentNumber {
-  const last = Math.min(lines.length, HEADER_SCAN_LINES)
-  for (let i = 0; i < last; i++) {
-    const found = normalizeDocumentNumber(lines[i]!.text)
-    if (found) return { ...found, line: lines[i]!.n, index: i }
+/** A line that is a 发文字号, alone or followed by 签发人 (or by the title, on portal headings). */
+function numberOnLine(text: string): { number: string; parts: NumberParts; rest: string } | null {
+  // （皖政办秘〔2021〕82号）: a database export prints it in brackets under the title.
+  const bare = text.trim().replace(/^[（(](.+号)[）)]$/, '$1')
+  const found = normalizeDocumentNumber(bare)
+  if (!found) return null
+  const rest = found.rest.replace(/^签发人[:：].*$/, '')
+  return { ...found, rest }
+}
+
+/** The kinds of document a title ends with (GB/T 9704 文种), before a period in brackets. */
+const KIND_OF_DOCUMENT =
+  '(?:通知|意见|方案|决定|办法|规定|通报|报告|批复|函|纪要|公告|通告|规划|计划|细则|要点|纲要|措施|指引|指南|清单|标准|条例|实施意见|若干措施)'
+// （2023—2025年）, （试行）; a bracketed 发文字号 (（某政办〔2023〕1号）) is not one.
+const PERIOD = '(?:[（(](?![^（）()]*号[）)])[^（）()]{2,20}[）)])'
+const TITLE_END = new RegExp(`${KIND_OF_DOCUMENT}${PERIOD}?$`)
+/** （2023—2025年） or （试行） on a line of its own under a title. */
+const PERIOD_LINE = new RegExp(`^${PERIOD}$`)
+
+/** A line that may be (part of) a title: short, no sentence, naming a kind of document or 关于. */
+export function isTitleLike(text: string): boolean {
+  const t = compact(text)
+  if (t.length < 4 || t.length > 120) return false
+  if (/[。；;]/.test(t) || /[：:，,]$/.test(t) || parseDate(t) !== null) return false
+  if (
+    /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]|第[一二三四五六七八九十]+[章条节])/.test(
+      t,
+    )
+  ) {
+    return false
   }
-  throw new PlanParseError(
-    file,
-    null,
-    `no 发文字号 (document number such as 某政办〔2024〕1号) in the first ${last} lines`,
-  )
+  return t.includes('关于') || TITLE_END.test(t)
 }
 
-/** 版头: the issuing organ's name followed by 文件, above the document number. */
-export function issuerFromMasthead(lines: Line[], numberIndex: number): string | null {
-  const text = (i: number) => repair(lines[i]!.text).replace(/\s+/g, ' ')
-  let i = numberIndex - 1
-  while (i >= 0 && text(i) === '') i--
-  if (i < 0) return null
-  if (text(i) !== '文件') return text(i).replace(/\s*文件$/, '')
-  // Joint issuers stacked one a line above a 文件 of their own: joined with a space, as a
-  // joint masthead printed on one line is.
-  const names: string[] = []
-  for (let k = i - 1; k >= 0 && text(k) !== ''; k--) names.unshift(text(k))
-  return names.length > 0 ? names.join(' ') : null
+/** The organ that signs a notice: short, no sentence, ending as organs' names end. */
+const ORGAN_END =
+  /(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|领导小组|指挥部|局|厅|委|部|院|署|中心|办|处|会|联|社)$/
+
+export function isOrganLine(text: string): boolean {
+  const t = repair(text).trim()
+  if (t.length < 2 || t.length > 60 || endsSentence(t) || /[，,、。：:>＞|/\dA-Za-z]/.test(t)) {
+    return false
+  }
+  return t
+    .split(/\s+/)
+    .every((part) => ORGAN_END.test(part) && !/^[一二三四五六七八九十\d（(]/.test(part))
 }
 
-/** Administrative divisions that have a government of their own. */
-const DIVISION = '(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|县|区|旗)'
-
-/**
- * The government an organ belongs to: 新郑市人民政府办公室 → 新郑市, 河南省教育厅 → 河南省.
- * The shortest prefix ending in a division that is followed by the name of an organ wins.
- */
-export function jurisdictionOf(issuer: string): string | null {
-  // A joint masthead (中共某市委办公室 某市人民政府办公室) belongs to the government it names.
-  const organ = issuer.split(/\s+/).find((part) => part.includes('人民政府')) ?? issuer
-  const name = organ.replace(/\s+/g, '').replace(/^中共/, '')
-  const government = new RegExp(`^(.+?${DIVISION})(?:人民政府|人民代表大会|委员会|委|政府)`)
-  const m = government.exec(name) ?? new RegExp(`^(.+?${DIVISION})`).exec(name)
-  return m ? m[1]! : null
-}
-
-/** The kinds of document a title ends with (GB/T 9704 文种). */
-const TITLE_END =
-  /(通知|意见|方案|决定|办法|规定|通报|报告|批复|函|纪要|公告|通告|规划|计划|细则|要点)$/
-
-export interface NoticeHead {
-  title: string
-  titleLine: number
+export interface Head {
+  number: { number: string; parts: NumberParts; line: number } | null
+  /** The issuer as its masthead prints it (joint issuers joined by a space), if it has one. */
+  masthead: string | null
+  /** The notice's title, or the plan's own where there is no notice. */
+  title: string | null
+  /** The title as printed, spaces kept: they separate joint issuers before 关于. */
+  titleRaw: string | null
+  titleLine: number | null
   recipients: string[]
-  /** Index of the first line after the 主送机关 (or after the title when there is none). */
+  /** Index of the first line after the head. */
   bodyIndex: number
 }
 
+/** How many lines of text (not counting blank ones) the head may take at most. */
+const HEAD_LINES = 16
+
 /**
- * The notice title runs from the line after the 发文字号 to the 主送机关 line, which ends
- * with a colon; a title broken over several lines is joined.
+ * Reads the head from `from` on, skipping the lines of a metadata box. The head ends after the
+ * 主送机关, or after the title and number where there is none.
  */
-export function parseNoticeHead(lines: Line[], numberIndex: number, file: string): NoticeHead {
-  const titleParts: string[] = []
-  let titleLine = 0
-  let i = numberIndex + 1
-  for (; i < lines.length; i++) {
-    const text = lines[i]!.text.trim()
-    if (text === '') continue
-    // A title never ends in a comma: such a line starts a 主送机关 list that wraps. Nor does
-    // anything follow the kind of document it names (…的通知): what does is the 主送机关.
-    if (/[：:，,、]$/.test(text) || endsSentence(text)) break
-    if (titleParts.length > 0 && TITLE_END.test(titleParts.join(''))) break
-    if (titleParts.length === 0) titleLine = lines[i]!.n
-    titleParts.push(text)
+export function readHead(lines: Line[], from: number, skip: Set<number>): Head {
+  const candidates: number[] = []
+  for (let i = from; i < lines.length && candidates.length < HEAD_LINES; i++) {
+    if (!skip.has(i) && lines[i]!.text.trim() !== '') candidates.push(i)
   }
-  if (titleParts.length === 0) {
-    throw new PlanParseError(file, lines[numberIndex]!.n, 'no title follows the 发文字号')
-  }
+  const text = (i: number) => lines[i]!.text.trim()
+  let number: Head['number'] = null
+  let masthead: string | null = null as string | null
+  let title: string | null = null
+  let titleRaw: string | null = null
+  let titleLine: number | null = null
   let recipients: string[] = []
-  // 主送机关 end with a colon, on this line or, wrapped, on one of the next few.
-  let joined = ''
-  for (let k = i; k < lines.length && k < i + 6; k++) {
-    const text = lines[k]!.text.trim()
-    if (text === '') continue
-    joined += text
-    if (/[：:]$/.test(text)) {
-      recipients = splitList(joined.replace(/[：:]$/, ''))
-      i = k + 1
+  let last = -1
+  const mastheadParts: string[] = []
+  let sawMasthead = false
+
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!
+    const t = text(i)
+    const found = numberOnLine(t)
+    if (found && number === null) {
+      number = { number: found.number, parts: found.parts, line: lines[i]!.n }
+      last = i
+      // A portal heading: 晋政办发〔2017〕55号 山西省人民政府办公厅关于印发…的通知
+      if (found.rest !== '' && title === null && isTitleLike(found.rest)) {
+        title = titleWithIssuers(found.rest)
+        titleRaw = found.rest
+        titleLine = lines[i]!.n
+      }
+      continue
+    }
+    // The masthead: 某市人民政府办公室文件, or issuers stacked over a 文件 of their own.
+    // A breadcrumb (当前位置：首页 > 政策文件 > 州政府办文件) ends in 文件 too: only organs count.
+    const mastheadName = repair(t)
+      .replace(/\s*文件$/, '')
+      .trim()
+    if (
+      title === null &&
+      number === null &&
+      /文件$/.test(compact(t)) &&
+      compact(t).length <= 40 &&
+      (mastheadName === '' || isOrganLine(mastheadName))
+    ) {
+      const name = mastheadName
+      if (name !== '') mastheadParts.push(name)
+      sawMasthead = true
+      last = i
+      continue
+    }
+    const beforeTitle =
+      k + 1 < candidates.length && /^(?:关于|转发)/.test(compact(lines[candidates[k + 1]!]!.text))
+    if (title === null && number === null && isOrganLine(t) && !isTitleLike(t) && !beforeTitle) {
+      mastheadParts.push(repair(t).replace(/\s+/g, ' '))
+      last = i
+      continue
+    }
+    // A title may start with its issuer on a line of its own: 某市人民政府办公室 / 关于印发…
+    const next = candidates[k + 1]
+    const issuerLine =
+      isOrganLine(t) && next !== undefined && /^(?:关于|转发)/.test(compact(lines[next]!.text))
+    if (isTitleLike(t) || issuerLine) {
+      const joined = joinTitle(lines, candidates, k)
+      if (title === null) {
+        title = joined.title
+        titleRaw = joined.raw
+        titleLine = lines[i]!.n
+        last = candidates[joined.end]!
+        k = joined.end
+        continue
+      }
+      // The same title again (a portal's heading over the document's own), or the plan's title
+      // straight after a notice title with no number between: only a repeat belongs to the head.
+      if (compact(joined.title) === compact(title)) {
+        last = candidates[joined.end]!
+        k = joined.end
+        continue
+      }
       break
     }
-    if (endsSentence(text)) break
+    // Before the title, a portal's breadcrumbs and buttons (首页 > 政策, 打印本页) are passed
+    // over; a sentence means the text has no head at all.
+    if (title === null && number === null) {
+      if (endsSentence(t) || compact(t).length > 60) break
+      continue
+    }
+    // 主送机关 end with a colon, on this line or, wrapped, on one of the next few.
+    const wrapped = readRecipients(lines, candidates, k)
+    if (wrapped) {
+      recipients = wrapped.recipients
+      last = candidates[wrapped.end]!
+    }
+    break
   }
-  return { title: repairTitle(titleParts.join('')), titleLine, recipients, bodyIndex: i }
+  // Issuers stacked one a line, with 文件 beside one of them or under them all.
+  if (mastheadParts.length > 0 && (sawMasthead || number !== null || title !== null)) {
+    masthead = mastheadParts.join(' ')
+  }
+  const bodyIndex = last < 0 ? (candidates[0] ?? from) : last + 1
+  return { number, masthead, title, titleRaw, titleLine, recipients, bodyIndex }
+}
+
+/** A title ends with its kind of document, outside any 《》 (《…方案 / （2024—2025年）》的通知). */
+function complete(title: string): boolean {
+  const t = compact(title)
+  return TITLE_END.test(t) && (t.match(/《/g) ?? []).length === (t.match(/》/g) ?? []).length
+}
+
+/** A title over up to four lines (one blank line between parts is a converter's). */
+function joinTitle(
+  lines: Line[],
+  candidates: number[],
+  k: number,
+): { title: string; raw: string; end: number } {
+  let joined = lines[candidates[k]!]!.text.trim()
+  let end = k
+  for (let next = k + 1; next < candidates.length && next <= k + 3; next++) {
+    const i = candidates[next]!
+    const t = lines[i]!.text.trim()
+    // Farther than one blank line away, the next line is something else.
+    if (i - candidates[next - 1]! > 2) break
+    if (PERIOD_LINE.test(compact(t))) {
+      joined += t
+      end = next
+      break
+    }
+    if (complete(joined) || numberOnLine(t) || /[：:]$/.test(t)) break
+    if (endsSentence(t) || compact(t).length > 60 || parseDate(t) !== null) break
+    joined += t
+    end = next
+    if (complete(joined)) {
+      // （2023—2025年） on the line below belongs to the title too.
+      const after = candidates[next + 1]
+      if (after !== undefined && PERIOD_LINE.test(compact(lines[after]!.text))) {
+        joined += lines[after]!.text.trim()
+        end = next + 1
+      }
+      break
+    }
+  }
+  return { title: titleWithIssuers(joined), raw: joined, end }
+}
+
+/** A title as printed, repaired; joint issuers before 关于 keep the space between them. */
+function titleWithIssuers(raw: string): string {
+  const m = /^(.+?)(关于.*)$/.exec(raw)
+  if (m) {
+    const issuers = m[1]!.trim().split(/\s+/).map(repair)
+    if (issuers.length > 1 && issuers.every(isOrganLine)) {
+      return `${issuers.join(' ')}${repairTitle(m[2]!)}`
+    }
+  }
+  return repairTitle(raw)
+}
+
+function readRecipients(
+  lines: Line[],
+  candidates: number[],
+  k: number,
+): { recipients: string[]; end: number } | null {
+  let joined = ''
+  for (let next = k; next < candidates.length && next < k + 6; next++) {
+    const t = lines[candidates[next]!]!.text.trim()
+    joined += t
+    if (/[：:]$/.test(t)) {
+      const list = joined.replace(/[：:]$/, '')
+      // 主送机关 name organs: no figure, no sentence. 现将有关事项通知如下： is not one.
+      if (/[。\d]/.test(list) || /如下|通知|要求|意见/.test(list) || list.length > 200) return null
+      return { recipients: splitList(repair(list)), end: next }
+    }
+    if (endsSentence(t)) return null
+  }
+  return null
 }
 
 /**
- * Splits an enumeration on 、，, and ；, never inside brackets: 各乡镇（街道、管委会） is one name.
- * Trailing full stops are dropped.
+ * The title of the plan a notice issues: 关于印发《X》的通知 → X. A 转发 notice names the author
+ * before the plan (关于转发市教育局X的通知); the author is kept, since only the body shows where
+ * its name ends.
  */
-export function splitList(text: string): string[] {
-  const items: string[] = []
-  let depth = 0
-  let current = ''
-  for (const c of text) {
-    if ('（(［[【〔'.includes(c)) depth++
-    if ('）)］]】〕'.includes(c)) depth = Math.max(0, depth - 1)
-    if (depth === 0 && '、，,；;'.includes(c)) {
-      items.push(current)
-      current = ''
-    } else {
-      current += c
-    }
+export function issuedPlanTitle(noticeTitle: string): string | null {
+  // 某办公厅转发省医保局省卫健委关于某三年行动计划的通知: the forwarded plan.
+  const forwarded = /^.+?转发.+?关于(?:印发)?《?(.+?)》?(?:的)?通知$/.exec(noticeTitle)
+  if (forwarded && TITLE_END.test(forwarded[1]!.replace(/》$/, ''))) {
+    return forwarded[1]!.replace(/^《|》$/g, '')
   }
-  items.push(current)
-  return items
-    .map((s) =>
-      s
-        .trim()
-        .replace(/[。.]+$/, '')
-        .trim(),
-    )
-    .filter((s) => s !== '')
+  const m = /关于(?:印发|转发|发布|颁布|下发|公布)《?(.+?)》?(?:的)?通知$/.exec(noticeTitle)
+  return m ? m[1]!.replace(/^《|》$/g, '') : null
 }
 
-/** The title of the plan a notice issues: 关于印发《X》的通知 or 关于印发X的通知. */
-export function issuedPlanTitle(noticeTitle: string): string | null {
-  const m = /关于(?:印发|转发|发布)《?(.+?)》?的通知$/.exec(noticeTitle)
-  return m ? m[1]! : null
+/** Whether a title is a notice that issues another document rather than the plan itself. */
+export function issuesAnotherDocument(title: string): boolean {
+  return issuedPlanTitle(title) !== null
 }
 
 const CITED =
@@ -182,94 +312,4 @@ export function findCitations(
     }
   }
   return citations
-}
-
-export interface Footer {
-  sponsor: string | null
-  cc: string[]
-  printer: string | null
-  issuedOn: string | null
-  /** Index of the first line of the 版记, where the body or the last table ends. */
-  startIndex: number
-}
-
-const DATE_DIGITS = `\\d${CHINESE_NUMERAL_CHARS}`
-const ISSUE_DATE = new RegExp(
-  `^([${DATE_DIGITS}]{4})\\s*年\\s*([${DATE_DIGITS}]{1,3})\\s*月\\s*([${DATE_DIGITS}]{1,3})\\s*日\\s*(?:印发|发布)?$`,
-)
-
-/** An ISO date from 2023年8月28日 or 二〇二三年八月二十八日; null when it is not a date. */
-export function parseIssueDate(text: string): string | null {
-  const m = ISSUE_DATE.exec(compact(text))
-  if (!m) return null
-  const [y, mo, d] = [m[1]!, m[2]!, m[3]!].map(parseChineseNumber) as [
-    number | null,
-    number | null,
-    number | null,
-  ]
-  if (y === null || mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31) return null
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-}
-
-/**
- * 版记 at the end of the file: 主办, 抄送 (which may continue on following lines), then the
- * 印发机关 and the 印发日期. Returns where it starts so that the body and tables stop there.
- */
-export function parseFooter(lines: Line[], fromIndex: number): Footer {
-  const nonBlank: number[] = []
-  for (let i = fromIndex; i < lines.length; i++) if (lines[i]!.text.trim() !== '') nonBlank.push(i)
-  let end = lines.length
-  let issuedOn: string | null = null
-  let printer: string | null = null
-  const lastIndex = nonBlank[nonBlank.length - 1]
-  if (lastIndex !== undefined && /印发|发布/.test(lines[lastIndex]!.text)) {
-    const lastText = lines[lastIndex]!.text.trim()
-    issuedOn = parseIssueDate(lastText)
-    // 印发机关 and 印发日期 on one line: 某市人民政府办公室  2023年8月28日印发
-    const oneLine = /^(\S.*?)\s+(\S+年\s*\S+月\s*\S+日\s*(?:印发|发布))$/.exec(lastText)
-    if (issuedOn === null && oneLine && parseIssueDate(oneLine[2]!) !== null) {
-      issuedOn = parseIssueDate(oneLine[2]!)
-      printer = compact(oneLine[1]!)
-      end = lastIndex
-    } else if (issuedOn !== null) {
-      end = lastIndex
-      const before = nonBlank[nonBlank.length - 2]
-      const text = before === undefined ? '' : lines[before]!.text.trim()
-      if (
-        before !== undefined &&
-        !/^(抄送|主办)/.test(text) &&
-        !endsSentence(text) &&
-        !text.includes('\t')
-      ) {
-        printer = compact(text)
-        end = before
-      }
-    }
-  }
-  let sponsor: string | null = null
-  const cc: string[] = []
-  let startIndex = end
-  let inCc = false
-  for (const i of nonBlank) {
-    if (i >= end) break
-    const text = repair(lines[i]!.text)
-    const sponsorMatch = /^主办[：:](.+)$/.exec(text)
-    const ccMatch = /^抄送[：:](.*)$/.exec(text)
-    if (sponsorMatch) {
-      sponsor = sponsorMatch[1]!.replace(/[。.]$/, '').trim()
-      inCc = false
-    } else if (ccMatch) {
-      cc.push(...splitList(ccMatch[1]!))
-      inCc = true
-    } else if (inCc) {
-      // 抄送 continues over the following lines until the 印发机关.
-      cc.push(...splitList(text))
-      continue
-    } else {
-      continue
-    }
-    startIndex = Math.min(startIndex, i)
-  }
-  if (startIndex === end && printer === null && issuedOn === null) startIndex = lines.length
-  return { sponsor, cc, printer, issuedOn, startIndex }
 }

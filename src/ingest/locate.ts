@@ -11,6 +11,17 @@ export interface Locator {
 }
 
 export function locator(lines: Line[]): Locator {
+  /** The index of the first line numbered n or more. */
+  const indexOf = (n: number) => {
+    let low = 0
+    let high = lines.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (lines[mid]!.n < n) low = mid + 1
+      else high = mid
+    }
+    return low
+  }
   const regions = new Map<string, { text: string; lineAt: number[]; cursor: number }>()
   function region(first: number, last: number) {
     const key = `${first}:${last}`
@@ -18,7 +29,8 @@ export function locator(lines: Line[]): Locator {
     if (!found) {
       let text = ''
       const lineAt: number[] = []
-      for (const line of lines.slice(first - 1, last)) {
+      // Lines are in order of their numbers; a line cut into paragraphs repeats its number.
+      for (const line of lines.slice(indexOf(first), indexOf(last + 1))) {
         const part = compact(line.text)
         text += part
         for (let i = 0; i < part.length; i++) lineAt.push(line.n)

@@ -1,89 +1,70 @@
-// parsePlan: the bytes of one plan text in, a PlanDocument out. It finds the regions of a
-// GB/T 9704 document (版头, notice, plan body, 附件 tables, 版记) and hands each to its parser.
+// parsePlan: the bytes of one plan text in, a PlanDocument out. The regions of a document are
+// found each on its own, each with its fallbacks: a portal's metadata box, the head (masthead,
+// 发文字号, title, 主送机关), the notice and its signature, the plan's title and body, tables
+// wherever they stand, the 版记. What a plan lacks becomes a finding; only a text with no outline
+// and no task table at all is refused, as not a plan.
 import { AgencyResolver, type AliasDictionary } from './agencies.js'
+import { findSignatures, parseFooter, RELEASE_NOTE, type Signature } from './closing.js'
+import { decodePlanText, isPageNumber, type Line } from './decode.js'
+import {
+  inferJurisdiction,
+  jurisdictionOf,
+  provinceOfNumber,
+  type Jurisdiction,
+} from './divisions.js'
 import { PlanParseError } from './errors.js'
 import {
   findCitations,
-  findDocumentNumber,
+  isOrganLine,
+  isTitleLike,
   issuedPlanTitle,
-  issuerFromMasthead,
-  jurisdictionOf,
-  parseFooter,
-  parseIssueDate,
-  parseNoticeHead,
+  normalizeDocumentNumber,
+  readHead,
 } from './header.js'
 import { itemMatcher } from './links.js'
+import { readPortalMetadata } from './metadata.js'
 import { parseOutline } from './outline.js'
 import { collectTargets } from './plan-targets.js'
+import { planPeriodEnd } from './plan-period.js'
 import { findQualityIssues } from './quality.js'
+import { splitJoinedParagraphs } from './reflow.js'
+import { findBodyTasks } from './responsibility.js'
 import { parseTables } from './tables.js'
-import {
-  compact,
-  decodePlanText,
-  endsSentence,
-  isPageNumber,
-  repair,
-  repairTitle,
-  sha256Hex,
-  type Line,
-} from './text.js'
-import type { PlanDocument } from './types.js'
+import { compact, repair, repairTitle, sha256Hex } from './text.js'
+import type { Finding, NumberParts, ParsedTask, PlanDocument, SuppliedField } from './types.js'
+import { FIRST_IS_LEAD } from './units.js'
+
+/** What a user supplies beside a text that lacks it (npm run ingest -- --meta FILE.json). */
+export interface SuppliedMetadata {
+  number?: string
+  issuer?: string
+  issuedOn?: string
+  sourceUrl?: string
+}
 
 export interface ParseOptions {
   /** The name recorded as the document's source file (a base name, not a path). */
   file: string
   aliases: AliasDictionary
+  supplied?: SuppliedMetadata
 }
 
-const ATTACHMENT_NOTE = /^附\s*件\s*[:：]\s*(.*)$/
+const ATTACHMENT_NOTE = /^附\s*件\s*\d*\s*[:：]\s*(.*)$/
 const ATTACHMENT_MARK = /^附\s*件\s*\d*$/
-const PART_HEADING = /^[一二三四五六七八九十]{1,3}\s*、/
+/** Where the text of a title ends: its kind of document, or a period after it. */
+const PERIOD_LINE = /^[（(][^（）()]{2,20}[）)]$/
 
-function isTableRow(text: string): boolean {
-  return text.includes('\t')
-}
+/** A line that opens an outline: 一、, （一）, 第一章, 第一部分. */
+const OUTLINE_START =
+  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+(?:章|部分))/
 
-/** Where the body ends: the 附件说明, the 附件 mark, the first table, or the 版记. */
-function findBodyEnd(lines: Line[], from: number, footerStart: number): number {
-  for (let i = from; i < footerStart; i++) {
-    const text = lines[i]!.text.trim()
-    if (ATTACHMENT_NOTE.test(text) || ATTACHMENT_MARK.test(text) || isTableRow(text)) return i
-  }
-  return footerStart
-}
-
-/**
- * The plan's own title line(s) after the notice: the title the notice says it issues, written
- * over one or two lines; else the first line that is not a sentence and comes before the body.
- */
-function findPlanTitle(
-  lines: Line[],
-  from: number,
-  to: number,
-  expected: string | null,
-  issuer: string | null,
-): { title: string; index: number } | null {
-  const nonBlank: number[] = []
-  for (let i = from; i < to; i++) if (lines[i]!.text.trim() !== '') nonBlank.push(i)
-  if (expected !== null) {
-    const target = compact(expected)
-    for (let k = 0; k < nonBlank.length; k++) {
-      let joined = ''
-      for (let span = 0; span < 3 && k + span < nonBlank.length; span++) {
-        joined += compact(lines[nonBlank[k + span]!]!.text)
-        if (joined === target) return { title: repairTitle(expected), index: nonBlank[k + span]! }
-        if (!target.startsWith(joined)) break
-      }
-    }
-  }
-  for (const i of nonBlank) {
-    const text = lines[i]!.text.trim()
-    if (PART_HEADING.test(text)) return null
-    if (endsSentence(text) || parseIssueDate(text) !== null || compact(text) === issuer) continue
-    if (ATTACHMENT_NOTE.test(text) || ATTACHMENT_MARK.test(text)) continue
-    if (compact(text).length <= 80) return { title: repairTitle(text), index: i }
-  }
-  return null
+/** The plan a notice names as the document it issues: 《X》已经市政府同意，现印发给你们. */
+function titleNamedByNotice(notice: Line[]): string | null {
+  const text = notice.map((l) => repair(l.text)).join('')
+  const m =
+    /《([^《》]+)》(?:已经|已|经)[^。]{0,30}?(?:同意|通过|研究)/.exec(text) ??
+    /(?:现将|现把|特将|将)《([^《》]+)》(?:印发|转发)/.exec(text)
+  return m ? repairTitle(m[1]!) : null
 }
 
 /** 附件：1．甲清单 / 2．乙表 : each attachment's title, without its number. */
@@ -103,44 +84,242 @@ function parseAttachmentNote(lines: Line[], index: number): { title: string }[] 
     .map((title) => ({ title }))
 }
 
+/**
+ * The plan's own title after a notice: the title the notice says it issues, written over one to
+ * three lines (with its period on the next); for a 转发 notice, the title without its author.
+ * Else the first title after the notice's signature.
+ */
+function findPlanTitle(
+  lines: Line[],
+  from: number,
+  to: number,
+  expected: string | null,
+  skip: Set<number>,
+  signatures: Signature[],
+): { title: string; index: number } | null {
+  const nonBlank: number[] = []
+  for (let i = from; i < to; i++) {
+    if (!skip.has(i) && lines[i]!.text.trim() !== '') nonBlank.push(i)
+  }
+  const withPeriod = (k: number, title: string) => {
+    const next = nonBlank[k + 1]
+    if (next !== undefined && PERIOD_LINE.test(compact(lines[next]!.text))) {
+      return { title: repairTitle(title + lines[next]!.text.trim()), index: next }
+    }
+    return { title: repairTitle(title), index: nonBlank[k]! }
+  }
+  if (expected !== null) {
+    const target = compact(expected)
+    for (let k = 0; k < nonBlank.length; k++) {
+      let joined = ''
+      for (let span = 0; span < 3 && k + span < nonBlank.length; span++) {
+        const text = lines[nonBlank[k + span]!]!.text.trim()
+        joined += compact(text)
+        // 转发: the notice names the author before the title (关于转发市教育局X的通知).
+        const same =
+          joined === target ||
+          (joined.length >= 6 && target.endsWith(joined) && isTitleLike(joined)) ||
+          (joined.length >= 6 && compact(target.replace(/[（(][^（）()]*[）)]$/, '')) === joined)
+        if (same)
+          return withPeriod(
+            k + span,
+            nonBlank
+              .slice(k, k + span + 1)
+              .map((i) => lines[i]!.text.trim())
+              .join(''),
+          )
+        if (!target.includes(joined)) break
+      }
+    }
+  }
+  // The first title under the notice's signature (附件 marks and release notes passed over).
+  const signature = signatures.find((s) => s.last >= from && s.last < to)
+  if (!signature) return null
+  for (let k = 0; k < nonBlank.length; k++) {
+    const i = nonBlank[k]!
+    if (i <= signature.last) continue
+    const text = lines[i]!.text.trim()
+    if (ATTACHMENT_MARK.test(compact(text)) || RELEASE_NOTE.test(compact(text))) continue
+    if (!isTitleLike(text)) {
+      // A title may run over two lines: 某区政府2023年重点工作 / 任务分解和责任分工方案.
+      const next = nonBlank[k + 1]
+      const two = next === undefined ? '' : text + lines[next]!.text.trim()
+      if (next !== undefined && compact(text).length <= 30 && isTitleLike(two)) {
+        return withPeriod(k + 1, two)
+      }
+      return null
+    }
+    return withPeriod(k, text)
+  }
+  return null
+}
+
+/** The issuer a notice's title names before 关于; joint issuers keep the space between them. */
+function issuerOfTitle(title: string | null, raw: string | null): string | null {
+  if (title === null) return null
+  const m = /^(.+?)(?:关于|转发)/.exec(raw ?? title)
+  if (!m) return null
+  const parts = m[1]!.trim().split(/\s+/).map(repair)
+  return parts.length > 1 && parts.every((p) => isOrganLine(p)) ? parts.join(' ') : compact(m[1]!)
+}
+
+function readSupplied(supplied: SuppliedMetadata, file: string) {
+  let number: { number: string; parts: NumberParts } | null = null
+  if (supplied.number !== undefined) {
+    number = normalizeDocumentNumber(supplied.number)
+    if (number === null) {
+      throw new PlanParseError(file, null, `supplied number ${supplied.number} is not a 发文字号`)
+    }
+  }
+  return number
+}
+
 export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocument {
   const { file } = options
+  const supplied = options.supplied ?? {}
   // Page numbers are dropped but keep their line, so that every other line keeps its number.
-  const lines = decodePlanText(bytes, file).map((l) =>
-    isPageNumber(l.text) ? { n: l.n, text: '' } : l,
+  const lines = splitJoinedParagraphs(
+    decodePlanText(bytes, file).map((l) => (isPageNumber(l.text) ? { n: l.n, text: '' } : l)),
   )
   const sha256 = sha256Hex(bytes)
+  const findings: Finding[] = []
 
-  const docNumber = findDocumentNumber(lines, file)
-  const head = parseNoticeHead(lines, docNumber.index, file)
+  const box = readPortalMetadata(lines)
+  // What stands above a metadata box is the page's own (site name, breadcrumbs).
+  const head = readHead(lines, box.lines.size > 0 ? Math.max(...box.lines) + 1 : 0, box.lines)
   const footer = parseFooter(lines, head.bodyIndex)
-  const firstTable = lines.findIndex((l, i) => i >= head.bodyIndex && isTableRow(l.text))
-  const tablesStart =
-    firstTable < 0 || firstTable > footer.startIndex ? footer.startIndex : firstTable
+  const firstIsLead = lines.some((l) => FIRST_IS_LEAD.test(compact(l.text)))
+  const tables = parseTables(lines, head.bodyIndex, footer.startIndex, {
+    firstIsLead,
+    skip: box.lines,
+  })
+  const signatures = findSignatures(lines, head.bodyIndex, footer.startIndex).filter(
+    (s) => !tables.lines.has(s.last),
+  )
+  const skip = new Set([...box.lines, ...tables.lines])
+  for (const s of signatures) for (let i = s.first; i <= s.last; i++) skip.add(i)
+  lines.forEach((l, i) => {
+    if (RELEASE_NOTE.test(compact(l.text))) skip.add(i)
+  })
 
-  const titleIssuer = /^(.+?)关于/.exec(head.title)?.[1] ?? null
-  const issuer = issuerFromMasthead(lines, docNumber.index) ?? footer.printer ?? titleIssuer
-  if (issuer === null) {
-    throw new PlanParseError(file, docNumber.line, 'no 发文机关 (issuer) above the 发文字号')
+  // A notice that issues the plan, or the plan itself. A signature before the first heading is
+  // the notice's: the plan starts after it (under its own title, when it has one).
+  const expected = head.title === null ? null : issuedPlanTitle(head.title)
+  const tablesStart = Math.min(
+    footer.startIndex,
+    ...[...tables.lines].filter((i) => i >= head.bodyIndex),
+  )
+  const firstHeading = lines.findIndex(
+    (l, i) => i >= head.bodyIndex && !skip.has(i) && OUTLINE_START.test(repair(l.text.trim())),
+  )
+  const earlySignature = signatures.find(
+    (s) => s.first >= head.bodyIndex && (firstHeading < 0 || s.last < firstHeading),
+  )
+  let bodyStart = head.bodyIndex
+  let planTitle: string | null = expected === null ? head.title : repairTitle(expected)
+  let noticeEnd = head.bodyIndex
+  const found = findPlanTitle(lines, head.bodyIndex, tablesStart, expected, skip, signatures)
+  if (found && (expected !== null || earlySignature)) {
+    planTitle = found.title
+    bodyStart = found.index + 1
+    noticeEnd = bodyStart
+  } else if (earlySignature && earlySignature.last + 1 < tablesStart) {
+    bodyStart = earlySignature.last + 1
+    noticeEnd = bodyStart
   }
-  const expectedTitle = issuedPlanTitle(head.title)
-  // The plan may follow the notice directly, or as its attachment after a 附件 note and the
-  // notice's signature: it is looked for up to the first table.
-  const planTitle = findPlanTitle(lines, head.bodyIndex, tablesStart, expectedTitle, issuer)
-  const jurisdiction =
-    jurisdictionOf(issuer) ?? (planTitle ? jurisdictionOf(planTitle.title) : null)
-  if (jurisdiction === null) {
+  // 现将《X》印发给你们: a notice without a title of its own still names the plan.
+  if (planTitle === null && noticeEnd > head.bodyIndex) {
+    planTitle = titleNamedByNotice(lines.slice(head.bodyIndex, noticeEnd))
+  }
+  const noticeSignature = signatures.find((s) => s.first >= head.bodyIndex && s.last < noticeEnd)
+
+  // The body ends at the 附件 note or mark, the plan's own signature, or the 版记.
+  let bodyEnd = footer.startIndex
+  for (let i = bodyStart; i < footer.startIndex; i++) {
+    const text = compact(lines[i]!.text)
+    if (skip.has(i) && !signatures.some((s) => s.first === i)) continue
+    if (ATTACHMENT_NOTE.test(text) || ATTACHMENT_MARK.test(text)) {
+      bodyEnd = i
+      break
+    }
+    if (signatures.some((s) => s.first === i && s.first > bodyStart && s.first > firstHeading)) {
+      bodyEnd = i
+      break
+    }
+  }
+  const outline = parseOutline(lines, bodyStart, bodyEnd, skip)
+  const planSignature = signatures.find((s) => s.first >= bodyEnd && s !== noticeSignature)
+
+  // Who issued it, where, and when: the text's own elements first, then the metadata box.
+  const titleIssuer = issuerOfTitle(head.title, head.titleRaw)
+  const textIssuer =
+    head.masthead ??
+    titleIssuer ??
+    noticeSignature?.organ ??
+    footer.printer ??
+    planSignature?.organ ??
+    null
+  const issuer = supplied.issuer ?? textIssuer ?? box.issuer
+  const hints = lines
+    .slice(0, 400)
+    .map((l) => l.text)
+    .join('')
+  const suppliedNumber = readSupplied(supplied, file)
+  const boxNumber = box.number ? normalizeDocumentNumber(box.number) : null
+  const number = suppliedNumber ?? head.number ?? boxNumber
+  // The issuer's place; a place the list of divisions knows wins over one guessed from a name's
+  // ending (a copy that lost its first character: 海市人民政府办公厅).
+  const candidates = [issuer, planTitle, head.title].map((name) =>
+    name === null ? null : jurisdictionOf(name, hints),
+  )
+  const inferred =
+    issuer === null && candidates.every((c) => c === null) ? inferJurisdiction(hints) : null
+  const jurisdiction: Jurisdiction | null =
+    candidates.find((c) => c !== null && c.known) ??
+    (issuer && number ? provinceOfNumber(issuer, number.parts.agencyCode) : null) ??
+    candidates.find((c) => c !== null) ??
+    inferred
+  if (inferred && jurisdiction === inferred) {
+    findings.push({
+      severity: 'info',
+      code: 'jurisdiction-inferred',
+      message: `No issuer is named; ${inferred.name} is inferred from how the text refers to itself.`,
+      lines: [lines[0]!.n],
+    })
+  }
+  const textDate =
+    footer.issuedOn ??
+    noticeSignature?.date ??
+    planSignature?.date ??
+    box.writtenOn ??
+    box.publishedOn ??
+    null
+  const issuedOn = supplied.issuedOn ?? textDate
+  const suppliedFields = (['number', 'issuer', 'issuedOn', 'sourceUrl'] as const).filter(
+    (f): f is SuppliedField => supplied[f] !== undefined,
+  )
+
+  findings.push(
+    ...suppliedDiffers(
+      supplied,
+      {
+        number: (head.number ?? boxNumber)?.number ?? null,
+        issuer: textIssuer ?? box.issuer,
+        issuedOn: textDate,
+      },
+      lines[0]!.n,
+    ),
+  )
+
+  if (outline.sections.length === 0 && tables.tasks.length === 0) {
+    const at = lines[bodyStart]?.n ?? lines.length
     throw new PlanParseError(
       file,
-      docNumber.line - 1 > 0 ? docNumber.line - 1 : docNumber.line,
-      `cannot tell which government the issuer ${issuer} belongs to`,
+      at,
+      'not a plan: no outline (一、 （一） 1. 第一章 …) and no task table from here on',
     )
   }
 
-  const bodyStart = planTitle ? planTitle.index + 1 : head.bodyIndex
-  const bodyEnd = findBodyEnd(lines, bodyStart, footer.startIndex)
-  const outline = parseOutline(lines, bodyStart, bodyEnd)
-  const tables = parseTables(lines, bodyEnd, footer.startIndex)
   const attachments = lines.flatMap((l, i) =>
     i >= head.bodyIndex && i < footer.startIndex && ATTACHMENT_NOTE.test(l.text.trim())
       ? parseAttachmentNote(lines, i)
@@ -150,16 +329,28 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
   const resolver = new AgencyResolver(jurisdiction, options.aliases)
   for (const row of tables.agencies) resolver.resolve(row.name, row)
   const matcher = itemMatcher(outline.sections)
-  const tasks = tables.tasks.map((row) => ({
+  const tableTasks: ParsedTask[] = tables.tasks.map((row) => ({
     number: row.number,
     text: row.text,
     units: row.units.map((u) => ({ ...u, agencyIndex: resolver.resolve(u.asWritten) })),
     itemIndexes: matcher.itemsOf(row.text),
+    sectionIndex: null,
+    due: row.due,
     line: row.line,
   }))
+  const bodyTasks: ParsedTask[] = findBodyTasks(lines, outline, { firstIsLead }).map((t, i) => ({
+    number: i + 1,
+    text: t.text,
+    units: t.units.map((u) => ({ ...u, agencyIndex: resolver.resolve(u.asWritten) })),
+    itemIndexes: t.itemIndexes,
+    sectionIndex: t.sectionIndex,
+    due: t.due,
+    line: t.line,
+  }))
+  const tasks = [...tableTasks, ...bodyTasks].sort((a, b) => a.line - b.line)
 
   const noticeParagraphs = lines
-    .slice(head.bodyIndex, bodyStart)
+    .slice(head.bodyIndex, noticeEnd)
     .map((l) => ({ text: repair(l.text), line: l.n }))
   const citations = findCitations(
     [
@@ -168,11 +359,13 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
       ...outline.sections.map((s) => ({ text: s.text, line: s.startLine })),
       ...tasks.map((t) => ({ text: t.text, line: t.line })),
     ],
-    [planTitle?.title ?? expectedTitle, ...attachments.map((a) => a.title)],
+    [planTitle, expected, ...attachments.map((a) => a.title)],
   )
 
-  const targets = collectTargets(lines, outline.preamble, outline.sections, tasks)
-  const findings = [
+  const period = planPeriodEnd([planTitle, head.title], issuedOn)
+  const targets = collectTargets(lines, outline, tasks, { periodEnd: period })
+  findings.push(
+    ...tables.findings,
     ...findQualityIssues({
       lines,
       sections: outline.sections,
@@ -181,18 +374,29 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
       agencies: resolver.agencies,
     }),
     ...targets.findings,
-  ].sort((a, b) => a.lines[0]! - b.lines[0]! || a.code.localeCompare(b.code))
+    ...missingElements({
+      number,
+      issuer,
+      jurisdiction,
+      issuedOn,
+      title: head.title ?? planTitle,
+      tasks,
+      firstLine: lines[0]!.n,
+    }),
+  )
+  findings.sort((a, b) => a.lines[0]! - b.lines[0]! || a.code.localeCompare(b.code))
 
   return {
-    source: { file, sha256 },
-    number: docNumber.number,
-    numberParts: docNumber.parts,
+    source: { file, sha256, url: supplied.sourceUrl ?? null },
+    number: number?.number ?? null,
+    numberParts: number?.parts ?? null,
     issuer,
-    jurisdiction,
-    title: head.title,
-    planTitle: planTitle?.title ?? expectedTitle,
+    jurisdiction: jurisdiction?.name ?? null,
+    jurisdictionLevel: jurisdiction?.level ?? null,
+    title: head.title ?? box.title ?? planTitle,
+    planTitle,
     recipients: head.recipients.map(repair),
-    issuedOn: footer.issuedOn,
+    issuedOn,
     printer: footer.printer,
     sponsor: footer.sponsor,
     cc: footer.cc.map(repair),
@@ -204,6 +408,69 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
     agencies: resolver.agencies,
     targets: targets.targets,
     findings,
+    suppliedFields,
     lineCount: lines.length,
   }
+}
+
+/** What a plan does not say about itself: reported, so that a reader can supply it. */
+function missingElements(found: {
+  number: unknown
+  issuer: string | null
+  jurisdiction: Jurisdiction | null
+  issuedOn: string | null
+  title: string | null
+  tasks: ParsedTask[]
+  firstLine: number
+}): Finding[] {
+  const at = [found.firstLine]
+  const findings: Finding[] = []
+  const missing = (code: string, severity: Finding['severity'], message: string) =>
+    findings.push({ severity, code, message, lines: at })
+  if (found.number === null) {
+    missing('no-document-number', 'info', 'The text gives no 发文字号; supply one with --meta.')
+  }
+  if (found.issuer === null) {
+    missing('no-issuer', 'warning', 'The text names no issuer (发文机关); supply one with --meta.')
+  }
+  if (found.jurisdiction === null) {
+    missing(
+      'no-jurisdiction',
+      'warning',
+      'Nothing in the text says which government issued it; its agencies are kept to this document.',
+    )
+  }
+  if (found.issuedOn === null) {
+    missing('no-issue-date', 'info', 'The text gives no date of issue; supply one with --meta.')
+  }
+  if (found.title === null) missing('no-title', 'warning', 'The text has no title.')
+  if (found.tasks.length === 0) {
+    missing('no-responsible-units', 'info', 'The plan names no responsible unit for any task.')
+  }
+  return findings
+}
+
+/** Supplied metadata wins; where the text says otherwise, a reader should know. */
+function suppliedDiffers(
+  supplied: SuppliedMetadata,
+  text: { number: string | null; issuer: string | null; issuedOn: string | null },
+  line: number,
+): Finding[] {
+  const findings: Finding[] = []
+  const check = (field: 'number' | 'issuer' | 'issuedOn', value: string | undefined) => {
+    const own = text[field]
+    const given =
+      field === 'number' && value ? (normalizeDocumentNumber(value)?.number ?? value) : value
+    if (given === undefined || own === null || compact(own) === compact(given)) return
+    findings.push({
+      severity: 'info',
+      code: 'supplied-differs',
+      message: `The supplied ${field} ${given} is used; the text gives ${own}.`,
+      lines: [line],
+    })
+  }
+  check('number', supplied.number)
+  check('issuer', supplied.issuer)
+  check('issuedOn', supplied.issuedOn)
+  return findings
 }

@@ -2,11 +2,12 @@
 // restate it. A task repeating a body target adds a link, not a second target; a task whose
 // figure differs from the body's keeps its own target and is reported, since neither is known
 // to be the right one.
-import type { Paragraph } from './outline.js'
 import { bigrams, dice } from './compare.js'
+import type { Line } from './decode.js'
 import { locator } from './locate.js'
-import { extractTargets, type ExtractedTarget } from './targets.js'
-import type { Line } from './text.js'
+import type { Outline, Paragraph } from './outline.js'
+import { periodEndOf } from './plan-period.js'
+import { extractParagraphTargets, extractTargets, type ExtractedTarget } from './targets.js'
 import type { Finding, ParsedSection, ParsedTarget, ParsedTask } from './types.js'
 
 /** Indicators this similar name the same measure, even when abridged in the task list. */
@@ -17,7 +18,8 @@ function sameFigure(a: ExtractedTarget, b: ParsedTarget): boolean {
     a.unit === b.unit &&
     a.value === b.value &&
     a.valueMax === b.valueMax &&
-    a.comparator === b.comparator &&
+    // A task list often drops the 达到 of the body: a bare figure restates any comparator.
+    (a.comparator === b.comparator || a.comparator === 'eq') &&
     a.relativeTo === b.relativeTo &&
     a.basis === b.basis &&
     // A task often drops the 到2025年 of the body sentence, or adds one the item implies; only
@@ -38,22 +40,54 @@ function describe(t: {
   return `${t.comparator} ${figure}${t.unit ?? ''}${year}`
 }
 
+/** A section that sets the plan's goals: 主要目标, 发展目标, 工作目标, 总体目标, 目标任务. */
+const GOALS_HEADING = /目标/
+
+/** The section and its ancestors, innermost first. */
+function ancestry(sections: ParsedSection[], index: number): ParsedSection[] {
+  const chain: ParsedSection[] = []
+  for (let i: number | null = index; i !== null; i = sections[i]!.parentIndex)
+    chain.push(sections[i]!)
+  return chain
+}
+
 export function collectTargets(
   lines: Line[],
-  preamble: Paragraph[],
-  sections: ParsedSection[],
+  outline: Outline,
   tasks: ParsedTask[],
+  options: { periodEnd: number | null },
 ): { targets: ParsedTarget[]; findings: Finding[] } {
+  const { sections } = outline
   const locate = locator(lines)
   const targets: ParsedTarget[] = []
-  const add = (found: ExtractedTarget[], sectionIndex: number | null, from: number, to: number) => {
-    for (const { numberAt, ...t } of found) {
-      const line = locate.lineOf(from, to, t.quote, numberAt)
-      targets.push({ ...t, sectionIndex, taskIndexes: [], line })
+  const read = (paragraphs: Paragraph[], sectionIndex: number | null) => {
+    // The plan's period is the deadline of goals that name no year (a heading's period first).
+    const chain = sectionIndex === null ? [] : ancestry(sections, sectionIndex)
+    const goals = chain.find((s) => GOALS_HEADING.test(s.heading))
+    const periodEnd = goals
+      ? (chain.map((s) => periodEndOf(s.heading, null)).find((y) => y !== null) ??
+        options.periodEnd)
+      : null
+    let carried: number | null = null
+    for (const p of paragraphs) {
+      const found = extractParagraphTargets(p.text, carried)
+      carried = found.carriedYear
+      for (const { numberAt, ...t } of found.targets) {
+        const line = locate.lineOf(p.startLine, p.endLine, t.quote, numberAt)
+        const fromTitle = t.deadlineYear === null && periodEnd !== null
+        targets.push({
+          ...t,
+          ...(fromTitle ? { deadlineYear: periodEnd, deadlineFrom: 'title' as const } : {}),
+          sectionIndex,
+          taskIndexes: [],
+          line,
+        })
+      }
     }
   }
-  for (const p of preamble) add(extractTargets(p.text), null, p.startLine, p.endLine)
-  sections.forEach((s, index) => add(extractTargets(s.text), index, s.startLine, s.endLine))
+  read(outline.preamble, null)
+  outline.paragraphs.forEach((paragraphs, index) => read(paragraphs, index))
+  linkBodyTasks(targets, tasks, sections)
 
   const body = targets.map((target) => ({
     target,
@@ -63,6 +97,8 @@ export function collectTargets(
   const findings: Finding[] = []
   const taskOnly = new Set<ParsedTarget>()
   tasks.forEach((task, taskIndex) => {
+    // A task of the body states its targets in the body itself.
+    if (task.sectionIndex !== null) return
     for (const found of extractTargets(task.text)) {
       // Body targets of the items this task restates come first, then the rest of the body.
       const indicator = bigrams(found.indicator)
@@ -73,7 +109,12 @@ export function collectTargets(
           restated: target.sectionIndex !== null && task.itemIndexes.includes(target.sectionIndex),
           score: Math.max(dice(indicator, grams.indicator), dice(quote, grams.quote)),
         }))
-        .filter((c) => c.score >= SAME_MEASURE && c.target.unit === found.unit)
+        // A figure of an item the task restates needs no similar wording to be the same.
+        .filter(
+          (c) =>
+            c.target.unit === found.unit &&
+            (c.score >= SAME_MEASURE || (c.restated && sameFigure(found, c.target))),
+        )
         .sort((a, b) => Number(b.restated) - Number(a.restated) || b.score - a.score)
       const same = candidates.find((c) => sameFigure(found, c.target))
       if (same) {
@@ -83,6 +124,8 @@ export function collectTargets(
       const { numberAt, ...figure } = found
       const own: ParsedTarget = {
         ...figure,
+        // The task list says nothing of where a year came from but the row itself.
+        deadlineFrom: figure.deadlineYear === null ? null : 'clause',
         sectionIndex: null,
         taskIndexes: [taskIndex],
         line: task.line,
@@ -110,4 +153,26 @@ export function collectTargets(
     }
   })
   return { targets, findings }
+}
+
+/**
+ * A task stated in the body restates the targets written in the sentences it covers: those of its
+ * section (or below it) on its lines, after the previous clause of the same section.
+ */
+function linkBodyTasks(targets: ParsedTarget[], tasks: ParsedTask[], sections: ParsedSection[]) {
+  const bodyTasks = tasks
+    .map((task, index) => ({ task, index }))
+    .filter(({ task }) => task.sectionIndex !== null)
+  for (const target of targets) {
+    if (target.sectionIndex === null) continue
+    const chain = new Set<number>()
+    for (let i: number | null = target.sectionIndex; i !== null; i = sections[i]!.parentIndex) {
+      chain.add(i)
+    }
+    // The first clause at or after the target's line, in the innermost section stating one.
+    const stating = bodyTasks
+      .filter(({ task }) => chain.has(task.sectionIndex!) && task.line >= target.line)
+      .sort((a, b) => a.task.line - b.task.line)[0]
+    if (stating) target.taskIndexes.push(stating.index)
+  }
 }

@@ -123,13 +123,17 @@ function unmatchedAgencies(
   return findings
 }
 
-/** 序号 runs 1, 2, 3…: a gap or a repeat means a row was lost, added or misnumbered. */
-function taskNumbering(tasks: ParsedTask[]): Finding[] {
+/**
+ * 序号 runs 1, 2, 3… in each table: a gap or a repeat means a row was lost, added or misnumbered.
+ * A 1 starts a table of its own.
+ */
+function taskNumbering(allTasks: ParsedTask[]): Finding[] {
   const findings: Finding[] = []
+  const tasks = allTasks.filter((task) => task.sectionIndex === null)
   tasks.forEach((task, i) => {
     const previous = tasks[i - 1]
     const expected = previous ? previous.number + 1 : 1
-    if (task.number === expected) return
+    if (task.number === expected || (previous && task.number === 1)) return
     findings.push({
       severity: 'warning',
       code: 'task-numbering',
@@ -159,7 +163,7 @@ function spellingVariants(tasks: ParsedTask[], agencies: ParsedAgency[]): Findin
     .map(([index, byAgency]) => ({
       severity: 'info' as const,
       code: 'unit-spelled-differently',
-      message: `${agencies[index]!.name} is written ${[...byAgency].map(([name, line]) => `${name} (line ${line})`).join(' and ')} in the task list.`,
+      message: `${agencies[index]!.name} is written ${[...byAgency].map(([name, line]) => `${name} (line ${line})`).join(' and ')} in the tasks.`,
       lines: [...byAgency.values()],
     }))
 }
@@ -175,7 +179,8 @@ function incompleteTasks(tasks: ParsedTask[], sections: ParsedSection[]): Findin
         lines: [task.line],
       })
     }
-    if (task.itemIndexes.length === 0) {
+    // A task of the body is its item; only a table row can fail to restate one.
+    if (task.itemIndexes.length === 0 && task.sectionIndex === null) {
       findings.push({
         severity: 'info',
         code: 'task-without-item',
@@ -220,6 +225,8 @@ function bodyTaskDifferences(input: QualityInput): Finding[] {
     )
   })
   for (const task of input.tasks) {
+    // A task of the body is the body's own text; only a table row can differ from it.
+    if (task.sectionIndex !== null) continue
     const candidates = task.itemIndexes.flatMap((i) => sentencesOf.get(i) ?? [])
     for (const sentence of splitSentences(task.text)) {
       const source = bestSource(sentence, candidates)

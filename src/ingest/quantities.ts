@@ -76,6 +76,9 @@ const UNITS = [
   '所',
   '个',
   '家',
+  '轮',
+  '部',
+  '单',
   '门',
   '项',
   '条',
@@ -124,8 +127,13 @@ export const WEAK_UNITS = new Set(['次', '期', '届', '天', '小时', '分钟
 
 /** A unit followed by one of these is part of a word: 一次性, 两个确保 is quoted anyway. */
 const WORD_AFTER_UNIT: Record<string, RegExp> = {
+  // 121人才计划, 人民: a name, not a head count.
+  人: /^[才民口]/,
+  部: /^[门委署分长级]/,
+  单: /^[位独元项体一]/,
   次: /^性/,
-  个: /^[体人月]/,
+  // 个体户, 个人, 个月 are words; 2个体育公园 counts parks.
+  个: /^(?:体(?![育检])|人|月)/,
   件: /^事/,
   度: /^[化]/,
   门: /^[户槛]/,
@@ -151,7 +159,7 @@ const MULTIPLIERS: [string, number][] = [
 // 10,000 with a thousands separator, or 1.5.
 const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 const CHINESE = '[一二两三四五六七八九十百千万亿零〇]+'
-const RANGE_SEPARATOR = String.raw`\s*(?:—{1,2}|–|-|－|~|～|至)\s*`
+const RANGE_SEPARATOR = String.raw`\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*`
 const NUMBER = new RegExp(
   `(${ARABIC}|${CHINESE})(?:${RANGE_SEPARATOR}(${ARABIC}|${CHINESE}))?`,
   'gu',

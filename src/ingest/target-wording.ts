@@ -22,6 +22,7 @@ export const BEFORE: [string, Comparator][] = (
     ['扩大到', 'gte'],
     ['扩大至', 'gte'],
     ['保持在', 'gte'],
+    ['保持', 'gte'],
     ['稳定在', 'gte'],
     ['超过', 'gt'],
     ['突破', 'gt'],
@@ -81,8 +82,12 @@ export const VERB_ANYWHERE = new RegExp(COMMITMENT_VERB.source.replace(/\$$/, ''
 export const PLAN_PART_NOUN =
   /^(?:大项|大|项|个)?(?:重点)?(?:任务|举措|行动|工程|措施|方面|领域|板块|工作)/
 
-/** Words that open a statement of the present, not a commitment: 现有, 截至2022年底. */
-export const BASELINE = /现有(?!基础|水平)|已有|已建成|已累计|已达|已经|目前|截至|截止|全市共有/g
+/**
+ * Words that open a statement of the present, not a commitment: 截至2022年底, 目前, 已建成. 现有
+ * after a verb (依托现有设施) says which means are used, not what exists.
+ */
+export const BASELINE =
+  /(?<!依托|利用|盘活|整合|改造|提升|挖掘|发挥|用好|优化|在)现有(?!基础|水平)|已有|已建成(?!的)|已累计|已达|已经|目前|截至|截止|全市共有/g
 
 /**
  * 到2025年, 至2027年, 2026年底前, 2022年9月底前, and a period 2023—2025年 (its last year). 在 and
@@ -109,11 +114,7 @@ export const RELATIVE_COMPARATORS: Record<string, Comparator> = {
   低于: 'lt',
 }
 
-/**
- * Settings of a grant or a permission rather than results the government commits to:
- * 按合同金额的30%给予补贴, 最高不超过500万元, 可按投资额的30%抵免.
- */
-export const GRANT = /给予|最高|抵免|补贴|补助|奖励|资助|贴息|额度|配套|税率|加计扣除/
+/** A permission, not a commitment: 可按投资额的30%抵免. */
 export const PERMISSION = /^(?:可|可以)/
 
 /** Scope and hedge words that open a clause but say nothing about what is measured. */

@@ -3,6 +3,7 @@
 // such as 到2025年 governs the rest of its own sentence) and clauses (the quote of a target), and
 // each quantity in a clause is kept only where the wording makes it a commitment.
 import { findQuantities, WEAK_UNITS, type Quantity } from './quantities.js'
+import { splitList } from './text.js'
 import {
   BEFORE,
   BEFORE_ADJACENT,
@@ -18,12 +19,11 @@ import {
   MEASURE_END,
   RELATIVE,
   RELATIVE_COMPARATORS,
-  GRANT,
   PERMISSION,
   LEADING_WORDS,
   DEADLINE_PREFIX,
 } from './target-wording.js'
-import type { Basis, Comparator, ParsedTarget } from './types.js'
+import type { Basis, Comparator, DeadlineFrom, ParsedTarget } from './types.js'
 
 /** A target as one paragraph shows it; plan-targets.ts places it in the plan. */
 export type ExtractedTarget = Omit<ParsedTarget, 'sectionIndex' | 'taskIndexes' | 'line'> & {
@@ -70,6 +70,8 @@ function inside(spans: Span[], at: number): boolean {
 interface Marker {
   at: number
   year: number | null
+  /** A statement of the present starts here. */
+  baseline: boolean
 }
 
 /**
@@ -79,13 +81,35 @@ interface Marker {
 function markersOf(sentence: string, quoted: Span[]): Marker[] {
   const markers: Marker[] = []
   for (const m of sentence.matchAll(DEADLINE)) {
-    if (m[1] === undefined && m[4] === undefined && !PERIOD.test(m[0])) continue
-    if (!inside(quoted, m.index)) markers.push({ at: m.index, year: Number(m[2]) })
+    if (
+      m[1] === undefined &&
+      m[4] === undefined &&
+      !PERIOD.test(m[0]) &&
+      !bareYearOpens(sentence, m)
+    ) {
+      continue
+    }
+    if (!inside(quoted, m.index)) {
+      markers.push({ at: m.index, year: Number(m[2]), baseline: false })
+    }
   }
+  // A statement of the present holds until a deadline is named again in the sentence.
   for (const m of sentence.matchAll(BASELINE)) {
-    if (!inside(quoted, m.index)) markers.push({ at: m.index, year: null })
+    if (!inside(quoted, m.index)) markers.push({ at: m.index, year: null, baseline: true })
   }
   return markers.sort((a, b) => a.at - b.at)
+}
+
+/**
+ * A year with neither 到 nor 前 that opens a clause (2025年，…; 2025年全市…达到…) is a deadline as
+ * well; one that qualifies a noun (2025年的水平, 2023年以来, 2020年比) is not.
+ */
+function bareYearOpens(sentence: string, m: RegExpMatchArray): boolean {
+  const before = sentence.slice(0, m.index).trimEnd()
+  const opens =
+    before === '' || /[，,；;：:]$/.test(before) || /(?:力争|确保|争取|预计)$/.test(before)
+  const after = sentence.slice(m.index! + m[0].length)
+  return opens && !/^(?:的|以来|起|开始|比|相比|同期|基础|水平|度|以前|之前)/.test(after)
 }
 
 /** The comparator written last before the number: 不低于 rather than the 低于 inside it. */
@@ -159,11 +183,21 @@ function objectOf(after: string): string {
 const ANNUAL_MEASURE =
   /(?<![\d一二两三四五六七八九十百青老少中成周新多常近历同当去上明今往逐累全])年(?![\d均度底末前内])/
 
-function basisOf(clause: string, indicator: string): Basis {
-  // 年均增长, or 年增长 not read off a year (比2020年增长20% is a total).
-  if (/年均(?:增长|增速|提高|递增)|(?<!\d)年增长/.test(clause)) return 'annualGrowth'
-  if (/每年|年均|每年度/.test(clause) || ANNUAL_MEASURE.test(indicator)) return 'perYear'
-  return 'total'
+/** Growth measured from a base year: 较2023年增长30%, 比2020年提高5个百分点, 比2020年翻一番. */
+const GROWTH_OVER =
+  /(?:较|比|相比|同比|与)((?:19|20)\d{2})\s*年(?:底|末|度)?(?:相比)?(?:水平)?[^，。；]{0,12}?(?:增长|提高|提升|增加|下降|降低|减少|压减|翻)/
+
+function basisOf(clause: string, indicator: string): { basis: Basis; baseYear: number | null } {
+  const over = GROWTH_OVER.exec(clause)
+  if (over) return { basis: 'growthOver', baseYear: Number(over[1]) }
+  // 年均增长, or 年增长 not read off a year.
+  if (/年均(?:增长|增速|提高|递增)|(?<!\d)年增长/.test(clause)) {
+    return { basis: 'annualGrowth', baseYear: null }
+  }
+  if (/每年|年均|每年度/.test(clause) || ANNUAL_MEASURE.test(indicator)) {
+    return { basis: 'perYear', baseYear: null }
+  }
+  return { basis: 'total', baseYear: null }
 }
 
 function comparatorOf(quantity: Quantity, before: Comparator | null, after: Comparator | null) {
@@ -179,12 +213,30 @@ interface ClauseContext {
   sentence: Span & { text: string }
   quoted: Span[]
   markers: Marker[]
+  /** The year that governs sentences of this paragraph that name none (到2025年，… opened it). */
+  paragraphYear: number | null
+}
+
+/** A target's year: its own sentence's, else its paragraph's. */
+function deadlineOf(
+  context: ClauseContext,
+  at: number,
+): { deadlineYear: number | null; deadlineFrom: DeadlineFrom | null } {
+  const own = yearAt(context.markers, at)
+  if (own.year !== null) return { deadlineYear: own.year, deadlineFrom: 'clause' }
+  if (own.baseline || context.markers.some((m) => m.year !== null && m.at <= at)) {
+    return { deadlineYear: null, deadlineFrom: null }
+  }
+  if (context.paragraphYear !== null && !context.markers.some((m) => m.year !== null)) {
+    return { deadlineYear: context.paragraphYear, deadlineFrom: 'paragraph' }
+  }
+  return { deadlineYear: null, deadlineFrom: null }
 }
 
 function yearAt(markers: Marker[], at: number): { year: number | null; baseline: boolean } {
   let last: Marker | null = null
   for (const m of markers) if (m.at <= at) last = m
-  return { year: last?.year ?? null, baseline: last !== null && last.year === null }
+  return { year: last?.year ?? null, baseline: last?.baseline ?? false }
 }
 
 /** A quantity of a clause and what stands around it there. */
@@ -234,12 +286,99 @@ function readQuantity(
   }
 }
 
+/**
+ * The amount or rate of a grant, an award or a tax relief rather than a result: 按合同金额的30%给予
+ * 补贴, 最高不超过500万元, 可按投资额的30%抵免. A share of grant funds (补贴资金中用于县域的比例
+ * 不低于40%) is a measure, and stays.
+ */
+function isGrant(r: Reading): boolean {
+  if (r.quantity.unit !== '元' && r.quantity.unit !== '%') return false
+  if (/税率|加计扣除/.test(r.text)) return true
+  const after = /^[^，。；]{0,10}?(?:给予|予以)?(?:补贴|补助|奖励|奖补|资助|抵免|贴息)/.test(r.rest)
+  const before = /(?:给予|最高|补贴|补助|奖励|奖补|资助|抵免|贴息|额度)[^，。；比率]{0,6}$/.test(
+    r.prefix,
+  )
+  return after || before
+}
+
+/** Prices, fees and rates set as policy, not results: 收费标准, 票价, 费率, 租金. */
+const PRICE = /收费|服务费|价格|[水电气热房票售单限]价|费用标准|租金|押金|封顶|上限|罚款|罚金|处以/
+
+/**
+ * A per-person funding standard: 人均不低于2元的标准拨付, 按每人每年不少于30元的标准安排. The
+ * government commits to the amount; a grant's rate (给予补助) is excluded before this is asked.
+ */
+function fundingStandardPer(r: Reading): string | null {
+  if (r.quantity.unit !== '元') return null
+  const per =
+    /(?:([人户生亩])均|每([人户生亩])|按([人户]))(?:每年)?(?:不低于|不少于|达到|按)?$/.exec(
+      r.prefix,
+    )
+  if (!per || !/^的?标准.{0,6}(?:拨付|安排|落实|保障|列支|预算|足额|下达)/.test(r.afterModifiers)) {
+    return null
+  }
+  return per[1] ?? per[2] ?? per[3]!
+}
+
+function isFundingStandard(r: Reading): boolean {
+  return fundingStandardPer(r) !== null
+}
+
 /** Whether the wording commits to the quantity; each rule names the wording it is about. */
 function isCommitment(r: Reading, context: ClauseContext): boolean {
   const { quantity, prefix, rest, before, explicit } = r
   if (inside(context.quoted, r.inSentence)) return false
-  // 第3批 is an ordinal; 每百户, 每千名 the denominator of a rate.
-  if (/[第每]$/.test(prefix)) return false
+  // 按常住人口人均不低于2元的标准拨付: funding the government commits to pay, per person.
+  if (isFundingStandard(r)) return true
+  // 发生违法占用耕地5亩以上的, 对…未按规定…的: a condition, not a commitment.
+  if (/的$/.test(r.text.trim())) return false
+  // 收入30万元以下村, 投资5000万元以上项目: a size that says which ones count.
+  if (
+    /^及?以[上下](?:[\u4e00-\u9fff]|[、和][^，。；]*的)/.test(rest) &&
+    !COUNT_UNITS.has(quantity.unit)
+  ) {
+    return false
+  }
+  // 全市19个乡镇: the size of the place, not a commitment; A类（9个）: a count in brackets.
+  if (before === null && /^(?:但|而|其中|目前)?(?:全|本|我)[国省市区县州旗]$/.test(prefix.trim())) {
+    return false
+  }
+  // 8个县市的图书馆全部达到三级馆标准: a count in the subject, not the commitment.
+  if (
+    before === null &&
+    /^[\u4e00-\u9fff]{1,6}的[^，。；]*?(?:全部|均|都)(?:达到|实现|完成|具备|建成)/.test(rest)
+  ) {
+    return false
+  }
+  // 对连片50亩以上、验收合格的新造林: which ones a rule is for.
+  if (/^对/.test(r.text.trim()) && /^[^，。；]*的/.test(rest)) return false
+  if (!explicit && /[（(]$/.test(prefix) && /^[）)]/.test(rest)) return false
+  // 千人以上供水工程, 万亩以上园区: a round size that says which ones count.
+  if (
+    quantity.numeral === 'chinese' &&
+    /^(?:1|10)0*$/.test(String(quantity.value)) &&
+    /^(?:以上|以下)[\u4e00-\u9fff]/.test(rest)
+  ) {
+    return false
+  }
+  // 第3批 is an ordinal; 每百户, 每千名 the denominator of a rate; 每低1个百分点扣1分 a scoring rule.
+  if (/(?:第|每)$/.test(prefix)) return false
+  if (/每(?:低|高|少|多|超过?|增加|减少|提高|下降|降低)于?[\u4e00-\u9fff]{0,4}$/.test(prefix)) {
+    return false
+  }
+  // 扣1分, 加2分: points of an assessment.
+  if (/[扣加减得]$/.test(prefix)) return false
+  // 3个千亩以上园区: a size straight after a count qualifies what is counted.
+  if (r.previousEnd > 0 && r.previousEnd === quantity.start) return false
+  // 公交站点500米覆盖率达到100%: a figure in the name of the measure a comparator follows.
+  if (
+    !explicit &&
+    r.followed &&
+    // (not 十家年销售额超过5亿元的企业, where the comparator's figure only says which ones)
+    /^[^，。；、]*?(?:达到|不低于|不少于|保持|提高到|超过|低于|控制在)[^，。；、的]*$/.test(rest)
+  ) {
+    return false
+  }
   if (!explicit && PLAN_PART_NOUN.test(rest)) return false
   if (!explicit && WEAK_UNITS.has(quantity.unit)) return false
   if (quantity.numeral === 'chinese' && !explicit && !VERB_ANYWHERE.test(prefix)) return false
@@ -258,9 +397,23 @@ function isCommitment(r: Reading, context: ClauseContext): boolean {
   ) {
     return false
   }
-  if (GRANT.test(r.text) && (quantity.unit === '元' || quantity.unit === '%')) return false
+  if (isGrant(r)) return false
+  // 收费标准不超过20元, 费率0.5%: prices and fees set as policy.
+  if (quantity.unit === '元' && PRICE.test(r.text)) return false
+  if (quantity.unit === '%' && /费率|利率|税率|折扣/.test(r.text)) return false
+  // 每年评选杰出人才不超过10名: a cap on awards set as policy.
+  if (
+    (before?.comparator === 'lte' || r.after === 'lte') &&
+    /评选|表彰|奖励|命名|推荐|等次|名额/.test(r.text)
+  ) {
+    return false
+  }
+  // 一支队伍, 一个平台, 一批项目: a single thing named, not a count to report against.
+  if (quantity.numeral === 'chinese' && quantity.value === 1 && !explicit) return false
+  // 文化路99号院3栋: an address (the 99 of 99号 is no quantity: 号 is no unit).
+  if (/(?:号院|号楼|号)$/.test(prefix)) return false
   // 每百户不低于20平方米的标准, 按照固定车位100%建设充电设施的标准: a standard each project meets.
-  if (/^的?标准/.test(r.afterModifiers)) return false
+  if (/^的?标准(?!化)/.test(r.afterModifiers)) return false
   if ((/按照/.test(prefix) || /^按/.test(r.text.trim())) && /标准/.test(rest)) return false
   // 原则上不低于1000亩: a rule each project follows. 浓度为49微克: a statement of fact.
   if (/原则上/.test(prefix) || (!explicit && /为$/.test(prefix))) return false
@@ -305,18 +458,32 @@ function targetOf(
     subject.length >= 2 &&
     !ONLY_VERB.test(subject) &&
     !/^每/.test(subject)
-  const indicator = measured
-    ? subject
-    : object || subject.replace(SUBJECT_VERB, '') || subject || text.trim()
+  // 把继续教育经费列入预算，按人均不低于2元的标准拨付: the funds the standard is for.
+  const funds = isFundingStandard(r)
+    ? (/^的?标准(?:足额)?(?:拨付|安排|落实|保障|列支|下达)([\u4e00-\u9fff]{2,10}?(?:经费|资金|拨款))/.exec(
+        r.afterModifiers,
+      )?.[1] ??
+      /(?:^[把将对]?|[把将对])([\u4e00-\u9fff]{2,10}?(?:经费|资金|拨款|补助))/.exec(
+        context.sentence.text.slice(0, context.clause.start - context.sentence.start),
+      )?.[1])
+    : undefined
+  const indicator =
+    funds ??
+    (measured ? subject : object || subject.replace(SUBJECT_VERB, '') || subject || text.trim())
   return {
     indicator,
     comparator: comparatorOf(quantity, before?.comparator ?? null, r.after),
     value: quantity.value,
     valueMax: quantity.valueMax,
-    unit: quantity.unit === '' ? null : quantity.unit,
-    deadlineYear: yearAt(context.markers, r.inSentence).year,
+    unit:
+      quantity.unit === ''
+        ? null
+        : isFundingStandard(r)
+          ? `元/${fundingStandardPer(r)}`
+          : quantity.unit,
+    ...deadlineOf(context, r.inSentence),
     // 突破120亿元、年均增长12%: the growth wording belongs to the second figure only.
-    basis: basisOf(text.slice(basisFrom, quantity.end), indicator),
+    ...basisOf(text.slice(basisFrom, quantity.end), indicator),
     relativeTo: null,
     quote: text.trim(),
     numberAt: quantity.start - (text.length - text.trimStart().length),
@@ -331,60 +498,190 @@ function relativeTarget(context: ClauseContext): ExtractedTarget | null {
   const subject = stripLeading(m[1]!).replace(/(?:持续|始终|稳定|逐步|均|要|应)+$/, '')
   const other = stripTrailing(m[3]!)
   if (!MEASURE_END.test(subject) || !MEASURE_END.test(other)) return null
-  const { year, baseline } = yearAt(
-    context.markers,
-    context.clause.start - context.sentence.start + m[1]!.length,
-  )
-  if (baseline) return null
+  const at = context.clause.start - context.sentence.start + m[1]!.length
+  if (yearAt(context.markers, at).baseline) return null
   return {
     indicator: subject,
     comparator: RELATIVE_COMPARATORS[m[2]!]!,
     value: null,
     valueMax: null,
     unit: null,
-    deadlineYear: year,
-    basis: basisOf(text, subject),
+    ...deadlineOf(context, at),
+    ...basisOf(text, subject),
     relativeTo: other,
     quote: text,
     numberAt: 0,
   }
 }
 
-/** Every target in one paragraph of repaired text, in reading order. */
-export function extractTargets(paragraph: string): ExtractedTarget[] {
-  const targets: ExtractedTarget[] = []
-  // A sentence runs to 。！？: the parallel targets a 到2025年 opens are often joined by ；.
-  for (const sentence of splitAt(paragraph, /[。！？!?\n]/)) {
-    const quoted = quotedSpans(sentence.text)
-    const markers = markersOf(sentence.text, quoted)
-    for (const clause of splitAt(sentence.text, /[，,：:；;]/, sentence.start)) {
-      const context = { clause, sentence, quoted, markers }
-      const quantities = findQuantities(clause.text)
-      if (quantities.length === 0) {
-        const relative = relativeTarget(context)
-        if (relative) targets.push(relative)
-        continue
-      }
-      // Whether a quantity is a target does not depend on its neighbours; its indicator does.
-      const readings = quantities.map((q, i) =>
-        readQuantity(context, q, quantities[i - 1]?.end ?? 0, i < quantities.length - 1),
-      )
-      const kept = readings.filter((r) => isCommitment(r, context))
-      let previous: ExtractedTarget | null = null
-      for (const [i, r] of kept.entries()) {
-        // 每年为65岁及以上老年人…不少于40万人次: the 每年 before a figure that is no target counts.
-        const basisFrom = kept[i - 1]?.quantity.end ?? 0
-        const target = targetOf(r, context, kept[i + 1]?.quantity, basisFrom)
-        // 分别达到85%、90%: a figure listed after another takes its comparator and measure.
-        const between = i > 0 ? clause.text.slice(kept[i - 1]!.quantity.end, r.quantity.start) : ''
-        if (previous && target.comparator === 'eq' && /^[、和及]$/.test(between)) {
-          target.comparator = previous.comparator
-          target.indicator = previous.indicator
-        }
-        targets.push(target)
-        previous = target
+/** A clause that opens a paragraph with its deadline: 到2025年，… / 力争到2027年，… */
+const OPENING_DEADLINE =
+  /^(?:[^，。；：:]{0,8}[：:])?(?:(?:力争|争取|确保|目标是)[：:，,]?)*(?:到|至|力争到)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?[，,：:]?/
+
+/** 翻一番, 翻两番: growth of 100% and 300%. */
+const DOUBLING = /翻(一|两|二|三)番|翻番/g
+
+/** A list of measures before 均 or 分别: A、B均达到45%, A和B分别达到30%、20%. */
+function measuresOf(indicator: string): string[] | null {
+  const m = /^(.+?)(?:(?<![人生户亩日年月])均|都|分别|全部)$/.exec(indicator)
+  if (!m) return null
+  // 和 joins two measures; 及 and 与 are too often part of a word (普及, 参与).
+  const parts = splitList(m[1]!.replace(/和/g, '、'))
+  if (parts.length < 2) return null
+  // 陪餐制度和监督制度落实率: the measure written once at the end belongs to each.
+  const measure = /(?:落实率|覆盖率|达标率|完成率|合格率|利用率|率|比例|比重|占比)$/.exec(
+    parts.at(-1)!,
+  )?.[0]
+  return parts.map((p) => (measure && !/(?:率|比例|比重|占比)$/.test(p) ? p + measure : p))
+}
+
+/**
+ * Figures stated for several measures at once become one target each: A、B均达到45% is two
+ * targets of 45%; A、B、C分别达到30%、20%和10% pairs each measure with its figure.
+ */
+function splitMeasures(clauseTargets: ExtractedTarget[]): ExtractedTarget[] {
+  const out: ExtractedTarget[] = []
+  for (let i = 0; i < clauseTargets.length;) {
+    const first = clauseTargets[i]!
+    const measures = measuresOf(first.indicator)
+    let group = 1
+    while (
+      i + group < clauseTargets.length &&
+      clauseTargets[i + group]!.indicator === first.indicator
+    ) {
+      group++
+    }
+    if (measures && group === measures.length) {
+      measures.forEach((measure, k) => out.push({ ...clauseTargets[i + k]!, indicator: measure }))
+    } else if (measures && group === 1) {
+      for (const measure of measures) out.push({ ...first, indicator: measure })
+    } else {
+      for (let k = 0; k < group; k++) {
+        const t = clauseTargets[i + k]!
+        // 均 closes a list's measure (A、B均); after 人, 生 or 户 it is part of one (人均).
+        out.push(
+          measures
+            ? t
+            : { ...t, indicator: t.indicator.replace(/(?:(?<![人生户亩日年月])均|都|分别)$/, '') },
+        )
       }
     }
+    i += group
   }
-  return targets
+  return out
+}
+
+/** 比2020年翻一番: a commitment to grow by 100% (or 300% for 翻两番). */
+function doublings(context: ClauseContext): ExtractedTarget[] {
+  const text = context.clause.text
+  const found: ExtractedTarget[] = []
+  for (const m of text.matchAll(DOUBLING)) {
+    const times = m[1] === undefined ? 1 : m[1] === '三' ? 3 : m[1] === '一' ? 1 : 2
+    const prefix = text.slice(0, m.index)
+    const subject = subjectOf(
+      prefix
+        .replace(/(?:较|比|相比|与)(?:19|20)\d{2}年(?:底|末)?(?:相比)?(?:实现|力争|再)?$/, '')
+        .replace(/(?:实现|力争|再)$/, ''),
+    )
+    const inSentence = context.clause.start - context.sentence.start + m.index
+    found.push({
+      indicator: subject || text.trim(),
+      comparator: 'eq',
+      value: (2 ** times - 1) * 100,
+      valueMax: null,
+      unit: '%',
+      ...deadlineOf(context, inSentence),
+      ...basisOf(text.slice(0, m.index + m[0].length), subject),
+      relativeTo: null,
+      quote: text.trim(),
+      numberAt: m.index - (text.length - text.trimStart().length),
+    })
+  }
+  return found
+}
+
+function clauseTargets(context: ClauseContext): ExtractedTarget[] {
+  const { clause } = context
+  const quantities = findQuantities(clause.text)
+  if (quantities.length === 0) {
+    const relative = relativeTarget(context)
+    const doubled = doublings(context)
+    return relative ? [relative, ...doubled] : doubled
+  }
+  // Whether a quantity is a target does not depend on its neighbours; its indicator does.
+  const readings = quantities.map((q, i) =>
+    readQuantity(context, q, quantities[i - 1]?.end ?? 0, i < quantities.length - 1),
+  )
+  const kept = readings.filter((r) => isCommitment(r, context))
+  const found: ExtractedTarget[] = []
+  let previous: ExtractedTarget | null = null
+  for (const [i, r] of kept.entries()) {
+    // 每年为65岁及以上老年人…不少于40万人次: the 每年 before a figure that is no target counts.
+    const basisFrom = kept[i - 1]?.quantity.end ?? 0
+    const target = targetOf(r, context, kept[i + 1]?.quantity, basisFrom)
+    // 分别达到85%、90%: a figure listed after another takes its comparator and measure.
+    const between = i > 0 ? clause.text.slice(kept[i - 1]!.quantity.end, r.quantity.start) : ''
+    if (previous && target.comparator === 'eq' && /^[、和及]$/.test(between)) {
+      target.comparator = previous.comparator
+      target.indicator = previous.indicator
+    }
+    // 每年开展培训不少于20场次、培训农民3000人次以上: 每年 covers the list it opens.
+    if (previous?.basis === 'perYear' && target.basis === 'total' && /^、/.test(between)) {
+      target.basis = 'perYear'
+    }
+    found.push(target)
+    previous = target
+  }
+  return [...splitMeasures(found), ...doublings(context)].sort((a, b) => a.numberAt - b.numberAt)
+}
+
+export interface ParagraphTargets {
+  targets: ExtractedTarget[]
+  /**
+   * The year a paragraph passes on: one that opened it and ends in a colon governs the list
+   * under it (到2025年，实现以下目标：).
+   */
+  carriedYear: number | null
+}
+
+/**
+ * Every target in one paragraph of repaired text, in reading order. A year that opens the
+ * paragraph (到2025年，…) governs its later sentences that name none, until another year is named;
+ * `inherited` is a year passed on from the paragraph above.
+ */
+export function extractParagraphTargets(
+  paragraph: string,
+  inherited: number | null = null,
+): ParagraphTargets {
+  const targets: ExtractedTarget[] = []
+  let paragraphYear = inherited
+  // A sentence runs to 。！？: the parallel targets a 到2025年 opens are often joined by ；.
+  const sentences = splitAt(paragraph, /[。！？!?\n]/)
+  sentences.forEach((sentence, index) => {
+    const quoted = quotedSpans(sentence.text)
+    const markers = markersOf(sentence.text, quoted)
+    const context = { sentence, quoted, markers, paragraphYear }
+    for (const clause of splitAt(sentence.text, /[，,：:；;]/, sentence.start)) {
+      targets.push(...clauseTargets({ ...context, clause }))
+    }
+    const named = markers.filter((m) => m.year !== null)
+    // An item or article may open with its heading (工作目标。到2025年底，…): the sentence after
+    // it opens the paragraph's prose.
+    const afterHeading = index === 1 && /^[^，,；;：:]{2,20}$/.test(sentences[0]!.text.trim())
+    const opening =
+      (index === 0 || afterHeading) && named[0] && OPENING_DEADLINE.test(sentence.text.trim())
+    if (opening || (paragraphYear !== null && named.length > 0)) {
+      paragraphYear = named[named.length - 1]!.year
+    }
+  })
+  const carries = paragraphYear !== null && /[：:]\s*$/.test(paragraph)
+  return { targets, carriedYear: carries ? paragraphYear : null }
+}
+
+/** Every target in one paragraph of repaired text, in reading order. */
+export function extractTargets(
+  paragraph: string,
+  inherited: number | null = null,
+): ExtractedTarget[] {
+  return extractParagraphTargets(paragraph, inherited).targets
 }

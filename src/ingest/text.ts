@@ -1,73 +1,12 @@
-// Decoding a plan text and undoing what PDF extraction does to Chinese prose: stray spaces,
-// half-width punctuation, full-width digits. Pure string functions; no knowledge of layout.
+// Undoing what PDF extraction does to Chinese prose: stray spaces, half-width punctuation,
+// full-width digits. Pure string functions; no knowledge of layout.
 import { createHash } from 'node:crypto'
-import { PlanParseError } from './errors.js'
 
-export interface Line {
-  /** 1-based, as an editor shows it. */
-  n: number
-  text: string
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true })
+export type { Line } from './decode.js'
 
 /** The fingerprint a document's source keeps, and by which a bundled text is recognised. */
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
-}
-
-/** Decodes a file's bytes, refusing what cannot be a plan text. */
-export function decodePlanText(bytes: Uint8Array, file: string): Line[] {
-  if (bytes.length === 0) throw new PlanParseError(file, null, 'the file is empty')
-  let text: string
-  try {
-    text = utf8.decode(bytes)
-  } catch {
-    throw new PlanParseError(file, lineOfFirstInvalidByte(bytes), 'the text is not valid UTF-8')
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  const lines = text.split(/\r\n|\r|\n/).map((t, i) => ({ n: i + 1, text: t }))
-  for (const line of lines) {
-    // Tabs separate table cells; any other control character means this is not text.
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(line.text)) {
-      throw new PlanParseError(file, line.n, 'binary data (control characters) in a text file')
-    }
-  }
-  if (lines.every((l) => l.text.trim() === '')) {
-    throw new PlanParseError(file, null, 'the file holds only blank lines')
-  }
-  return lines
-}
-
-function lineOfFirstInvalidByte(bytes: Uint8Array): number {
-  let line = 1
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!
-    if (b === 0x0a) line++
-    const need =
-      b < 0x80
-        ? 0
-        : b >= 0xc2 && b < 0xe0
-          ? 1
-          : b >= 0xe0 && b < 0xf0
-            ? 2
-            : b >= 0xf0 && b < 0xf5
-              ? 3
-              : -1
-    if (need < 0) return line
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k]
-      if (c === undefined || (c & 0xc0) !== 0x80) return line
-    }
-    i += need
-  }
-  return line
-}
-
-/** A page number the converter left between paragraphs: — 5 —, - 12 -. */
-export function isPageNumber(text: string): boolean {
-  return /^\s*[-—–－~～]\s*\d{1,3}\s*[-—–－~～]\s*$/.test(text)
 }
 
 /** Han characters, CJK and full-width punctuation: the script of the running text. */
@@ -82,12 +21,21 @@ export function isWide(ch: string | undefined): boolean {
 
 /** A sentence, a clause or a paragraph ends here; anything else continues on the next line. */
 export function endsSentence(text: string): boolean {
-  return /[。；：！？;:!?…][”’」』）)]*$/.test(text.trimEnd())
+  const t = text.trimEnd()
+  // A bracket left open (（牵头单位：…；) continues on the next line.
+  if ((t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length) return false
+  // ……。（市教育局牵头） : a bracket after the full stop closes the paragraph too.
+  return (
+    /[。；：！？;:!?…][”’」』）)]*$/.test(t) ||
+    /[。；！？][（(](?:[^（）()]|[（(][^（）()]*[）)])*[）)]$/.test(t)
+  )
 }
 
 /** Full-width digits and Latin letters are typographic variants; the data wants ASCII. */
 function narrowAlphanumerics(s: string): string {
-  return s.replace(/[０-９Ａ-Ｚａ-ｚ％．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  return s
+    .replace(/[０-９Ａ-Ｚａ-ｚ％．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/﹒/g, '.')
 }
 
 const halfToFull: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }
@@ -151,4 +99,33 @@ export function repairTitle(s: string): string {
 /** Whitespace-free form used to compare titles and names written with different spacing. */
 export function compact(s: string): string {
   return repair(s).replace(/\s+/g, '')
+}
+
+/**
+ * Splits an enumeration on 、，, and ；, never inside brackets: 各乡镇（街道、管委会） is one name.
+ * Trailing full stops are dropped.
+ */
+export function splitList(text: string): string[] {
+  const items: string[] = []
+  let depth = 0
+  let current = ''
+  for (const c of text) {
+    if ('（(［[【〔'.includes(c)) depth++
+    if ('）)］]】〕'.includes(c)) depth = Math.max(0, depth - 1)
+    if (depth === 0 && '、，,；;'.includes(c)) {
+      items.push(current)
+      current = ''
+    } else {
+      current += c
+    }
+  }
+  items.push(current)
+  return items
+    .map((s) =>
+      s
+        .trim()
+        .replace(/[。.]+$/, '')
+        .trim(),
+    )
+    .filter((s) => s !== '')
 }

@@ -1,9 +1,17 @@
 // The value the parser produces from one plan text: everything the store loads, with the line
 // numbers each fact came from. Nothing here knows about ids or the database.
 
+import type { Due } from './dates.js'
+import type { JurisdictionLevel } from './divisions.js'
+import type { UnitRole } from './units.js'
+
+export type { Due, JurisdictionLevel, UnitRole }
+
 export interface SourceRef {
   file: string
   sha256: string
+  /** Where the text was published, when supplied with it. */
+  url: string | null
 }
 
 export interface NumberParts {
@@ -34,18 +42,25 @@ export interface ParsedSection {
 }
 
 export interface UnitMention {
+  /** The name as printed, without role words (市教育局牵头 → 市教育局). */
   asWritten: string
   /** Index into PlanDocument.agencies of the agency this name resolves to. */
   agencyIndex: number
+  role: UnitRole
   line: number
 }
 
+/** A row of a task table, or a clause of the body that names responsible units. */
 export interface ParsedTask {
+  /** 序号 of a table row; a body task's place among the body's tasks. */
   number: number
   text: string
   units: UnitMention[]
   /** Indexes into PlanDocument.sections of the items this task restates. */
   itemIndexes: number[]
+  /** The section that states it; null for a table row. */
+  sectionIndex: number | null
+  due: Due | null
   line: number
 }
 
@@ -70,7 +85,9 @@ export interface ParsedAgency {
 }
 
 export type Comparator = 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'range' | 'approx'
-export type Basis = 'total' | 'perYear' | 'annualGrowth'
+export type Basis = 'total' | 'perYear' | 'annualGrowth' | 'growthOver'
+/** Where a target's deadline year was read: its own sentence, its paragraph, the plan's title. */
+export type DeadlineFrom = 'clause' | 'paragraph' | 'title'
 
 /** A quantitative commitment, found in the body or, failing that, in the task list. */
 export interface ParsedTarget {
@@ -80,7 +97,10 @@ export interface ParsedTarget {
   valueMax: number | null
   unit: string | null
   deadlineYear: number | null
+  deadlineFrom: DeadlineFrom | null
   basis: Basis
+  /** The year growth is measured from (较2023年增长30%), for basis growthOver. */
+  baseYear: number | null
   relativeTo: string | null
   quote: string
   /** Index into PlanDocument.sections, or null for the preamble and the task list. */
@@ -103,13 +123,20 @@ export interface Finding {
   lines: number[]
 }
 
+/** Fields a user supplied beside the text (npm run ingest -- --meta), which win over the text. */
+export type SuppliedField = 'number' | 'issuer' | 'issuedOn' | 'sourceUrl'
+
 export interface PlanDocument {
   source: SourceRef
-  number: string
-  numberParts: NumberParts
-  issuer: string
-  jurisdiction: string
-  title: string
+  /** 发文字号; null when neither the text nor supplied metadata gives one. */
+  number: string | null
+  numberParts: NumberParts | null
+  issuer: string | null
+  /** The government the issuer belongs to; null when nothing in the text names it. */
+  jurisdiction: string | null
+  jurisdictionLevel: JurisdictionLevel | null
+  /** The notice's title, or the plan's own where there is no notice. */
+  title: string | null
   planTitle: string | null
   recipients: string[]
   issuedOn: string | null
@@ -125,6 +152,7 @@ export interface PlanDocument {
   agencies: ParsedAgency[]
   targets: ParsedTarget[]
   findings: Finding[]
+  suppliedFields: SuppliedField[]
   /** The number of the first line of the document (1) and the last, for provenance checks. */
   lineCount: number
 }

@@ -14,21 +14,43 @@ export const SearchText = (description: string) =>
 
 export const Id = Type.String({ minLength: 1, maxLength: 200, description: 'A stable id.' })
 
+export const JurisdictionLevel = StringEnum(
+  ['national', 'provincial', 'city', 'county'],
+  'The level of government: national (国务院 and ministries), provincial, city (地级市, 自治州) or county (县, 县级市, 市辖区).',
+)
+
+export const SuppliedField = StringEnum(
+  ['number', 'issuer', 'issuedOn', 'sourceUrl'],
+  'A field taken from metadata supplied with the text rather than from the text.',
+)
+
 export const Document = Type.Object(
   {
     id: Type.String(),
-    number: Type.String({ description: '发文字号, e.g. 某政办〔2024〕1号' }),
-    numberParts: Type.Object({
-      agencyCode: Type.String(),
-      year: Type.Integer(),
-      serial: Type.Integer(),
-    }),
-    issuer: Type.String({ description: '发文机关' }),
-    jurisdiction: Type.String({ description: 'The government the issuer belongs to.' }),
-    title: Type.String({ description: "The notice's title." }),
+    number: nullable(
+      Type.String({ description: '发文字号, e.g. 某政办〔2024〕1号; null when none is given.' }),
+    ),
+    numberParts: nullable(
+      Type.Object({
+        agencyCode: Type.String(),
+        year: Type.Integer(),
+        serial: Type.Integer(),
+      }),
+    ),
+    issuer: nullable(Type.String({ description: '发文机关' })),
+    jurisdiction: nullable(
+      Type.String({ description: 'The government the issuer belongs to, e.g. 新郑市, 全国.' }),
+    ),
+    jurisdictionLevel: nullable(JurisdictionLevel),
+    title: nullable(Type.String({ description: "The notice's title, or the plan's own." })),
     planTitle: nullable(Type.String({ description: 'The title of the plan the notice issues.' })),
     recipients: Type.Array(Type.String(), { description: '主送机关' }),
-    issuedOn: nullable(Type.String({ format: 'date', description: '印发日期' })),
+    issuedOn: nullable(
+      Type.String({
+        format: 'date',
+        description: "印发日期, else the signature's date, else a metadata line's.",
+      }),
+    ),
     printedBy: nullable(Type.String({ description: '印发机关' })),
     sponsor: nullable(Type.String({ description: '主办' })),
     cc: Type.Array(Type.String(), { description: '抄送机关' }),
@@ -40,7 +62,14 @@ export const Document = Type.Object(
         line: Type.Integer({ description: 'Line of the source text where it is first cited.' }),
       }),
     ),
-    source: Type.Object({ file: Type.String(), sha256: Type.String() }),
+    source: Type.Object({
+      file: Type.String(),
+      sha256: Type.String(),
+      url: nullable(Type.String({ description: 'Where it was published, when supplied.' })),
+    }),
+    suppliedFields: Type.Array(SuppliedField, {
+      description: 'The fields taken from supplied metadata rather than from the text.',
+    }),
   },
   { $id: 'Document' },
 )
@@ -70,17 +99,43 @@ export const TaskStatus = StringEnum(
   'As the responsible agencies last reported it; not_started until they report.',
 )
 
+export const UnitRole = StringEnum(
+  ['lead', 'support', 'responsible'],
+  'lead (牵头), support (配合, 参与, 支撑), or responsible where the text makes no distinction.',
+)
+
 export const Task = Type.Object(
   {
     id: Type.String(),
     documentId: Type.String(),
-    number: Type.Integer({ description: '序号 as printed.' }),
+    number: Type.Integer({
+      description: "序号 as printed for a table row; a body task's place among the body's tasks.",
+    }),
     text: Type.String(),
     agencies: Type.Array(
-      Type.Object({ id: Type.String(), name: Type.String(), asWritten: Type.String() }),
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        asWritten: Type.String(),
+        role: UnitRole,
+      }),
       { description: 'Responsible units (责任单位) in the order written.' },
     ),
+    sectionId: nullable(
+      Type.String({ description: 'The section of the body that states it; null for a table row.' }),
+    ),
     items: Type.Array(Type.String(), { description: 'Ids of the action items the task restates.' }),
+    due: nullable(
+      Type.Object(
+        {
+          text: Type.String({ description: 'As written: 2024年底前, 长期坚持.' }),
+          date: nullable(
+            Type.String({ format: 'date', description: 'The last day it allows, if a date.' }),
+          ),
+        },
+        { description: 'From a 完成时限 or a deadline in the clause; null when none.' },
+      ),
+    ),
     status: TaskStatus,
     source: Type.Object({ line: Type.Integer() }),
   },
@@ -95,7 +150,9 @@ export const AgencyKind = StringEnum(
 export const Agency = Type.Object(
   {
     id: Type.String(),
-    jurisdiction: Type.String(),
+    jurisdiction: nullable(
+      Type.String({ description: 'Null where the text does not name its government.' }),
+    ),
     name: Type.String({ description: 'Canonical full name.' }),
     aliases: Type.Array(Type.String()),
     kind: AgencyKind,
@@ -113,8 +170,13 @@ export const Comparator = StringEnum(
 )
 
 export const Basis = StringEnum(
-  ['total', 'perYear', 'annualGrowth'],
-  'perYear for 每年… and 年培训…, annualGrowth for 年均增长…, else total.',
+  ['total', 'perYear', 'annualGrowth', 'growthOver'],
+  'perYear for 每年… and 年培训…, annualGrowth for 年均增长…, growthOver for growth over a base year (较2023年增长30%), else total.',
+)
+
+export const DeadlineFrom = StringEnum(
+  ['clause', 'paragraph', 'title'],
+  'Where the deadline year was read: its own sentence, a year opening its paragraph, or the plan period of the title or heading.',
 )
 
 export const Target = Type.Object(
@@ -133,9 +195,16 @@ export const Target = Type.Object(
     valueMax: nullable(Type.Number({ description: 'The upper bound of a range, else null.' })),
     unit: nullable(Type.String({ description: 'As written: 人, 人次, 所, %, 元, PFlops.' })),
     deadlineYear: nullable(
-      Type.Integer({ description: 'The year its sentence sets (到2025年), else null.' }),
+      Type.Integer({
+        description:
+          'The year its sentence sets (到2025年), else the year opening its paragraph, else the plan period of a goals section; null when none.',
+      }),
     ),
+    deadlineFrom: nullable(DeadlineFrom),
     basis: Basis,
+    baseYear: nullable(
+      Type.Integer({ description: 'The base year of growthOver (较2023年增长30%), else null.' }),
+    ),
     relativeTo: nullable(
       Type.String({ description: 'The measure it is stated against (在校生数), else null.' }),
     ),

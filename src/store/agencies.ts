@@ -5,6 +5,7 @@ import type { Database } from './database.js'
 import { Conditions } from './paging.js'
 import {
   AGENCY_REF,
+  agencyRefParams,
   DOCUMENT_REF,
   parseJsonArray,
   prepared,
@@ -15,7 +16,8 @@ import {
 
 export interface AgencyRecord {
   id: string
-  jurisdiction: string
+  /** Null for an agency of a document whose government the text does not name. */
+  jurisdiction: string | null
   name: string
   aliases: string[]
   kind: AgencyKind
@@ -27,7 +29,7 @@ export interface AgencyRecord {
 
 interface Row {
   id: string
-  jurisdiction: string
+  jurisdiction: string | null
   name: string
   kind: AgencyKind
   aliases: string
@@ -76,7 +78,7 @@ export interface AgencyFilter {
 export function agencyQuery(filter: AgencyFilter): [ListSpec<Row, AgencyRecord>, Conditions] {
   const where = new Conditions()
   if (filter.name !== undefined) {
-    where.add(`a.id IN ${AGENCY_REF}`, filter.name, filter.name, filter.name)
+    where.add(`a.id IN ${AGENCY_REF}`, ...agencyRefParams(filter.name))
   }
   if (filter.kind !== undefined) where.add('a.kind = ?', filter.kind)
   if (filter.document !== undefined) {
@@ -91,8 +93,9 @@ export function agencyQuery(filter: AgencyFilter): [ListSpec<Row, AgencyRecord>,
       select: SELECT,
       id: 'a.id',
       from: 'FROM agencies a',
-      key: ['a.jurisdiction', 'a.name'],
-      keyOf: (r) => [r.jurisdiction, r.name],
+      // An agency of no named jurisdiction sorts first; the expression has an index (0006).
+      key: ["COALESCE(a.jurisdiction, '')", 'a.name'],
+      keyOf: (r) => [r.jurisdiction ?? '', r.name],
       map: toRecord,
       sorts: {
         name: { expr: 'a.name', of: (r) => r.name },

@@ -1,15 +1,17 @@
 // Read queries for documents.
+import type { JurisdictionLevel, SuppliedField } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
 import { parseJsonArray, prepared, type ListSpec } from './query.js'
 
 export interface DocumentRecord {
   id: string
-  number: string
-  numberParts: { agencyCode: string; year: number; serial: number }
-  issuer: string
-  jurisdiction: string
-  title: string
+  number: string | null
+  numberParts: { agencyCode: string; year: number; serial: number } | null
+  issuer: string | null
+  jurisdiction: string | null
+  jurisdictionLevel: JurisdictionLevel | null
+  title: string | null
   planTitle: string | null
   recipients: string[]
   issuedOn: string | null
@@ -18,18 +20,20 @@ export interface DocumentRecord {
   cc: string[]
   attachments: { title: string }[]
   citations: { title: string; number: string | null; line: number }[]
-  source: { file: string; sha256: string }
+  source: { file: string; sha256: string; url: string | null }
+  suppliedFields: SuppliedField[]
 }
 
 interface Row {
   id: string
-  number: string
-  agency_code: string
-  year: number
-  serial: number
-  issuer: string
-  jurisdiction: string
-  title: string
+  number: string | null
+  agency_code: string | null
+  year: number | null
+  serial: number | null
+  issuer: string | null
+  jurisdiction: string | null
+  jurisdiction_level: JurisdictionLevel | null
+  title: string | null
   plan_title: string | null
   recipients: string
   issued_on: string | null
@@ -40,6 +44,8 @@ interface Row {
   citations: string
   source_file: string
   source_sha256: string
+  source_url: string | null
+  supplied_fields: string
 }
 
 const SELECT = `SELECT d.*,
@@ -51,9 +57,13 @@ function toRecord(r: Row): DocumentRecord {
   return {
     id: r.id,
     number: r.number,
-    numberParts: { agencyCode: r.agency_code, year: r.year, serial: r.serial },
+    numberParts:
+      r.agency_code === null || r.year === null || r.serial === null
+        ? null
+        : { agencyCode: r.agency_code, year: r.year, serial: r.serial },
     issuer: r.issuer,
     jurisdiction: r.jurisdiction,
+    jurisdictionLevel: r.jurisdiction_level,
     title: r.title,
     planTitle: r.plan_title,
     recipients: parseJsonArray(r.recipients),
@@ -63,7 +73,8 @@ function toRecord(r: Row): DocumentRecord {
     cc: parseJsonArray(r.cc),
     attachments: parseJsonArray(r.attachments),
     citations: parseJsonArray(r.citations),
-    source: { file: r.source_file, sha256: r.source_sha256 },
+    source: { file: r.source_file, sha256: r.source_sha256, url: r.source_url },
+    suppliedFields: parseJsonArray(r.supplied_fields),
   }
 }
 
@@ -88,7 +99,7 @@ export function documentQuery(filter: DocumentFilter): [ListSpec<Row, DocumentRe
           expr: "COALESCE(d.issued_on, '9999-12-31')",
           of: (r) => r.issued_on ?? '9999-12-31',
         },
-        number: { expr: 'd.number', of: (r) => r.number },
+        number: { expr: "COALESCE(d.number, '')", of: (r) => r.number ?? '' },
       },
     },
     where,

@@ -2,7 +2,7 @@
 // a position in it, an agency's jurisdiction and name), so re-ingesting the same text, on this
 // machine or a replica, gives the same ids. A type prefix keeps them unique across resources.
 import { createHash } from 'node:crypto'
-import type { Finding, ParsedSection, ParsedTarget } from '../ingest/types.js'
+import type { Finding, ParsedSection, ParsedTarget, PlanDocument } from '../ingest/types.js'
 
 /** The prefix of each kind of record's ids. */
 const PREFIX = {
@@ -29,8 +29,21 @@ function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12)
 }
 
-export function documentKey(number: string): string {
-  return shortHash(number)
+/**
+ * What identifies a document: its 发文字号; without one, its issuer, title and date; without a
+ * title, its text. A document loaded with a number before keeps the id it had.
+ */
+export function documentIdentity(
+  plan: Pick<PlanDocument, 'number' | 'issuer' | 'title' | 'planTitle' | 'issuedOn' | 'source'>,
+): string {
+  if (plan.number !== null) return plan.number
+  const title = plan.title ?? plan.planTitle
+  if (title !== null) return `${plan.issuer ?? ''}\n${title}\n${plan.issuedOn ?? ''}`
+  return `sha256:${plan.source.sha256}`
+}
+
+export function documentKey(identity: string): string {
+  return shortHash(identity)
 }
 
 export function documentId(number: string): string {
@@ -64,8 +77,13 @@ export function taskId(number: string, position: number): string {
   return `${PREFIX.task}-${documentKey(number)}-${position}`
 }
 
-export function agencyId(jurisdiction: string, name: string): string {
-  return `${PREFIX.agency}-${shortHash(`${jurisdiction}\n${name}`)}`
+/**
+ * An agency by its jurisdiction and canonical name; an agency of a document whose government the
+ * text does not name belongs to that document alone (`scope` is the document's identity).
+ */
+export function agencyId(jurisdiction: string | null, name: string, scope: string): string {
+  const owner = jurisdiction ?? `document ${scope}`
+  return `${PREFIX.agency}-${shortHash(`${owner}\n${name}`)}`
 }
 
 /**

@@ -3,7 +3,15 @@
 import type { PlanDocument } from '../ingest/types.js'
 import { PARSER_VERSION } from '../ingest/version.js'
 import type { Database } from './database.js'
-import { agencyId, documentId, findingIds, sectionIds, targetIds, taskId } from './ids.js'
+import {
+  agencyId,
+  documentId,
+  documentIdentity,
+  findingIds,
+  sectionIds,
+  targetIds,
+  taskId,
+} from './ids.js'
 
 export interface LoadResult {
   documentId: string
@@ -46,20 +54,22 @@ function deleteDocument(db: Database, id: string): void {
 }
 
 function insertDocument(db: Database, plan: PlanDocument): string {
-  const id = documentId(plan.number)
+  const id = documentId(documentIdentity(plan))
   db.prepare(
-    `INSERT INTO documents (id, number, agency_code, year, serial, issuer, jurisdiction, title,
-       plan_title, recipients, issued_on, printer, sponsor, cc, attachments, source_file,
-       source_sha256, line_count, parser_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO documents (id, number, agency_code, year, serial, issuer, jurisdiction,
+       jurisdiction_level, title, plan_title, recipients, issued_on, printer, sponsor, cc,
+       attachments, source_file, source_sha256, source_url, supplied_fields, line_count,
+       parser_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     plan.number,
-    plan.numberParts.agencyCode,
-    plan.numberParts.year,
-    plan.numberParts.serial,
+    plan.numberParts?.agencyCode ?? null,
+    plan.numberParts?.year ?? null,
+    plan.numberParts?.serial ?? null,
     plan.issuer,
     plan.jurisdiction,
+    plan.jurisdictionLevel,
     plan.title,
     plan.planTitle,
     JSON.stringify(plan.recipients),
@@ -70,6 +80,8 @@ function insertDocument(db: Database, plan: PlanDocument): string {
     JSON.stringify(plan.attachments),
     plan.source.file,
     plan.source.sha256,
+    plan.source.url,
+    JSON.stringify(plan.suppliedFields),
     plan.lineCount,
     PARSER_VERSION,
   )
@@ -81,7 +93,7 @@ function insertDocument(db: Database, plan: PlanDocument): string {
 }
 
 function insertSections(db: Database, plan: PlanDocument, docId: string): string[] {
-  const ids = sectionIds(plan.number, plan.sections)
+  const ids = sectionIds(documentIdentity(plan), plan.sections)
   const section = db.prepare(
     `INSERT INTO sections (id, document_id, position, kind, label, number, heading, text,
        parent_id, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -119,7 +131,7 @@ function insertAgencies(db: Database, plan: PlanDocument, docId: string): string
      VALUES (?, ?, ?, ?, ?, ?)`,
   )
   return plan.agencies.map((a) => {
-    const id = agencyId(plan.jurisdiction, a.name)
+    const id = agencyId(plan.jurisdiction, a.name, documentIdentity(plan))
     agency.run(id, plan.jurisdiction, a.name, a.kind)
     for (const spelling of [a.name, ...a.aliases]) name.run(id, docId, spelling)
     if (a.profile) {
@@ -137,19 +149,34 @@ function insertTasks(
   sectionIdsByIndex: string[],
   agencyIds: string[],
 ): void {
+  const identity = documentIdentity(plan)
   const task = db.prepare(
-    'INSERT INTO tasks (id, document_id, position, number, text, line) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO tasks (id, document_id, position, number, text, line, section_id, due_text,
+       due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const unit = db.prepare(
-    `INSERT INTO task_agencies (task_id, position, agency_id, as_written, line)
-     VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO task_agencies (task_id, position, agency_id, as_written, line, role)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   )
   const item = db.prepare('INSERT INTO task_items (task_id, section_id) VALUES (?, ?)')
   const indexed = textIndexer(db)
   plan.tasks.forEach((t, i) => {
-    const id = taskId(plan.number, i + 1)
-    task.run(id, docId, i + 1, t.number, t.text, t.line)
-    t.units.forEach((u, k) => unit.run(id, k + 1, agencyIds[u.agencyIndex], u.asWritten, u.line))
+    const id = taskId(identity, i + 1)
+    const sectionId = t.sectionIndex === null ? null : sectionIdsByIndex[t.sectionIndex]!
+    task.run(
+      id,
+      docId,
+      i + 1,
+      t.number,
+      t.text,
+      t.line,
+      sectionId,
+      t.due?.text ?? null,
+      t.due?.date ?? null,
+    )
+    t.units.forEach((u, k) =>
+      unit.run(id, k + 1, agencyIds[u.agencyIndex], u.asWritten, u.line, u.role),
+    )
     for (const index of t.itemIndexes) item.run(id, sectionIdsByIndex[index])
     indexed('task', id, docId, t.text)
   })
@@ -161,11 +188,12 @@ function insertTargets(
   docId: string,
   sectionIdsByIndex: string[],
 ): string[] {
-  const ids = targetIds(plan.number, plan.targets)
+  const identity = documentIdentity(plan)
+  const ids = targetIds(identity, plan.targets)
   const target = db.prepare(
     `INSERT INTO targets (id, document_id, position, section_id, indicator, comparator, value,
-       value_max, unit, deadline_year, basis, relative_to, quote, line)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       value_max, unit, deadline_year, deadline_from, basis, base_year, relative_to, quote, line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const link = db.prepare('INSERT INTO target_tasks (target_id, task_id) VALUES (?, ?)')
   const indexed = textIndexer(db)
@@ -182,19 +210,21 @@ function insertTargets(
       t.valueMax,
       t.unit,
       t.deadlineYear,
+      t.deadlineFrom,
       t.basis,
+      t.baseYear,
       t.relativeTo,
       t.quote,
       t.line,
     )
-    for (const taskIndex of t.taskIndexes) link.run(ids[i], taskId(plan.number, taskIndex + 1))
+    for (const taskIndex of t.taskIndexes) link.run(ids[i], taskId(identity, taskIndex + 1))
     indexed('target', ids[i]!, docId, `${t.indicator}\n${t.quote}`)
   })
   return ids
 }
 
 function insertFindings(db: Database, plan: PlanDocument, docId: string) {
-  const ids = findingIds(plan.number, plan.findings)
+  const ids = findingIds(documentIdentity(plan), plan.findings)
   const finding = db.prepare(
     `INSERT INTO findings (id, document_id, position, severity, code, message, line, lines)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -239,15 +269,16 @@ function keepWithdrawn(db: Database, docId: string, earlier: TargetRow[], curren
     .get(docId) as { last: number }
   const insert = db.prepare(
     `INSERT INTO targets (id, document_id, position, section_id, indicator, comparator, value,
-       value_max, unit, deadline_year, basis, relative_to, quote, line, withdrawn)
+       value_max, unit, deadline_year, deadline_from, basis, base_year, relative_to, quote, line,
+       withdrawn)
      VALUES (@id, @document_id, @position, NULL, @indicator, @comparator, @value, @value_max,
-       @unit, @deadline_year, @basis, @relative_to, @quote, @line, 1)`,
+       @unit, @deadline_year, @deadline_from, @basis, @base_year, @relative_to, @quote, @line, 1)`,
   )
   gone.forEach((row, i) => insert.run({ ...row, position: last + i + 1 }))
 }
 
 function loadOne(db: Database, plan: PlanDocument): LoadResult {
-  const id = documentId(plan.number)
+  const id = documentId(documentIdentity(plan))
   const replaced = db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined
   const reported = replaced ? reportedTargets(db, id) : []
   if (replaced) deleteDocument(db, id)

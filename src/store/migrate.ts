@@ -79,16 +79,37 @@ export function migrate(db: Database, migrations: Migration[]): { applied: numbe
   }
   const applied: number[] = []
   for (const m of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(m.sql)
-      db.prepare('INSERT INTO schema_migrations (version, name, sha256) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        m.sha256,
-      )
-      db.pragma(`user_version = ${m.version}`)
-    })()
+    // A migration that rebuilds a table others refer to runs with foreign keys off (SQLite's
+    // procedure for such changes: dropping the old table would otherwise cascade), and must leave
+    // every reference whole before it commits.
+    const keysOff = FOREIGN_KEYS_OFF.test(m.sql)
+    const keysWere = db.pragma('foreign_keys', { simple: true }) as number
+    if (keysOff) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        db.exec(m.sql)
+        if (keysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[]
+          if (broken.length > 0) {
+            throw new MigrationError(
+              `migration ${String(m.version).padStart(4, '0')}_${m.name} leaves ${broken.length} broken references`,
+            )
+          }
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, sha256) VALUES (?, ?, ?)').run(
+          m.version,
+          m.name,
+          m.sha256,
+        )
+        db.pragma(`user_version = ${m.version}`)
+      })()
+    } finally {
+      if (keysOff) db.pragma(`foreign_keys = ${keysWere ? 'ON' : 'OFF'}`)
+    }
     applied.push(m.version)
   }
   return { applied }
 }
+
+/** The first line of a migration that must run with foreign keys off. */
+const FOREIGN_KEYS_OFF = /^-- migrate: foreign_keys=off$/m

@@ -1,4 +1,5 @@
 // What every read query shares: prepared statements kept per database, and keyset paging.
+import { compact } from '../ingest/text.js'
 import type { Statement } from 'better-sqlite3'
 import type { Database } from './database.js'
 import {
@@ -286,6 +287,15 @@ export function* listAll<Row, T>(
 /** Agencies named by id, canonical name or any spelling a document uses (three parameters). */
 export const AGENCY_REF = `(SELECT id FROM agencies WHERE id = ? OR name = ?
   UNION SELECT agency_id FROM agency_names WHERE name = ?)`
+
+/**
+ * The three parameters of AGENCY_REF for what a client asked: an id as given, a name spelled as
+ * the ingest records names (各乡镇(街道) is 各乡镇（街道）, spaces a converter left are dropped).
+ */
+export function agencyRefParams(value: string): [string, string, string] {
+  const name = compact(value)
+  return [value, name, name]
+}
 
 /** Matches a document given by id or by 发文字号 (two parameters). */
 export const DOCUMENT_REF = '(SELECT id FROM documents WHERE id = ? OR number = ?)'

@@ -1,10 +1,11 @@
 // Read queries for targets, with the tasks that restate each one.
-import type { Basis, Comparator, ParsedTarget } from '../ingest/types.js'
+import type { Basis, Comparator, DeadlineFrom, ParsedTarget } from '../ingest/types.js'
 import { progressOf, type Progress } from '../progress/measure.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
 import {
   AGENCY_REF,
+  agencyRefParams,
   DOCUMENT_REF,
   PARENT_IDS,
   parseJsonArray,
@@ -38,7 +39,9 @@ interface Row {
   value_max: number | null
   unit: string | null
   deadline_year: number | null
+  deadline_from: DeadlineFrom | null
   basis: Basis
+  base_year: number | null
   relative_to: string | null
   quote: string
   line: number
@@ -74,7 +77,9 @@ function toRecord(r: Row): TargetRecord {
     valueMax: r.value_max,
     unit: r.unit,
     deadlineYear: r.deadline_year,
+    deadlineFrom: r.deadline_from,
     basis: r.basis,
+    baseYear: r.base_year,
     relativeTo: r.relative_to,
     quote: r.quote,
     withdrawn: r.withdrawn === 1,
@@ -118,9 +123,7 @@ export function targetQuery(filter: TargetFilter): [ListSpec<Row, TargetRecord>,
     where.add(
       `g.id IN (SELECT tt.target_id FROM target_tasks tt JOIN task_agencies ta
                 ON ta.task_id = tt.task_id WHERE ta.agency_id IN ${AGENCY_REF})`,
-      a,
-      a,
-      a,
+      ...agencyRefParams(a),
     )
   }
   return [

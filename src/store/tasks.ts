@@ -1,9 +1,12 @@
-// Read queries for the task list, with each task's responsible units and restated items.
+// Read queries for tasks (rows of task tables and clauses of the body), with each task's
+// responsible units and their roles, its deadline and the items it restates.
+import type { Due, UnitRole } from '../ingest/types.js'
 import type { Database } from './database.js'
 import type { TaskStatus } from './progress.js'
 import { Conditions } from './paging.js'
 import {
   AGENCY_REF,
+  agencyRefParams,
   DOCUMENT_REF,
   PARENT_IDS,
   parseJsonArray,
@@ -18,6 +21,7 @@ export interface TaskAgency {
   id: string
   name: string
   asWritten: string
+  role: UnitRole
 }
 
 export interface TaskRecord {
@@ -26,7 +30,10 @@ export interface TaskRecord {
   number: number
   text: string
   agencies: TaskAgency[]
+  /** The section of the body that states the task; null for a table row. */
+  sectionId: string | null
   items: string[]
+  due: Due | null
   /** As its agencies last reported it; not_started until they report. */
   status: TaskStatus
   source: { line: number }
@@ -39,14 +46,17 @@ interface Row {
   number: number
   text: string
   line: number
+  section_id: string | null
+  due_text: string | null
+  due_date: string | null
   agencies: string
   items: string
   status: TaskStatus | null
 }
 
 const SELECT = `SELECT t.*,
-  (SELECT json_group_array(json_object('id', a.id, 'name', a.name, 'asWritten', ta.as_written)
-     ORDER BY ta.position)
+  (SELECT json_group_array(json_object('id', a.id, 'name', a.name, 'asWritten', ta.as_written,
+       'role', ta.role) ORDER BY ta.position)
    FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.task_id = t.id) AS agencies,
   (SELECT json_group_array(s.id ORDER BY s.position)
    FROM task_items ti JOIN sections s ON s.id = ti.section_id WHERE ti.task_id = t.id) AS items,
@@ -61,7 +71,9 @@ function toRecord(r: Row): TaskRecord {
     number: r.number,
     text: r.text,
     agencies: parseJsonArray(r.agencies),
+    sectionId: r.section_id,
     items: parseJsonArray(r.items),
+    due: r.due_text === null ? null : { text: r.due_text, date: r.due_date },
     status: r.status ?? 'not_started',
     source: { line: r.line },
   }
@@ -86,9 +98,7 @@ export function taskQuery(filter: TaskFilter): [ListSpec<Row, TaskRecord>, Condi
     const a = filter.agency
     where.add(
       `t.id IN (SELECT task_id FROM task_agencies WHERE agency_id IN ${AGENCY_REF})`,
-      a,
-      a,
-      a,
+      ...agencyRefParams(a),
     )
   }
   if (filter.item !== undefined) {

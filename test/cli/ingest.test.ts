@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import Database from 'better-sqlite3'
 import t from 'tap'
 import { projectRoot } from '../../src/paths.js'
 import { bundledPlanPath, readText, secondPlanPath, tempDir } from '../helper.js'
@@ -32,7 +33,7 @@ t.test('loads files into the database given by --db and says what it loaded', as
   t.equal(res.code, 0, res.stderr)
   t.match(
     res.stdout,
-    /^loaded 000_c064bf4d175dcab6\.txt as doc-[0-9a-f]{12} \(新政办〔2023〕17号\): 33 sections, 29 tasks, 25 agencies$/m,
+    /^loaded 000_c064bf4d175dcab6\.txt as doc-[0-9a-f]{12} \(新政办〔2023〕17号\): 33 sections, 29 tasks, 25 agencies, 19 targets, \d+ findings to look at$/m,
   )
   t.match(res.stdout, /^loaded second-plan\.txt as doc-[0-9a-f]{12} \(洛政办〔2024〕5号\)/m)
   const again = await ingest('--db', db, bundledPlanPath)
@@ -50,7 +51,8 @@ t.test('bad input: one line naming file and line, non-zero exit, database untouc
     writeFileSync(path, content)
     return path
   }
-  const noNumber = readText(bundledPlanPath).replace('新政办〔2023〕17号', '')
+  const noOutline =
+    '某市人民政府办公室关于做好某项工作的通知\n\n各区人民政府：\n\n请做好有关工作。\n'
   const cases: [string, RegExp][] = [
     [file('empty.txt', ''), /empty\.txt: the file is empty$/],
     [
@@ -64,7 +66,11 @@ t.test('bad input: one line naming file and line, non-zero exit, database untouc
       ),
       /latin1\.txt:3: the text is not valid UTF-8$/,
     ],
-    [file('nonumber.txt', noNumber), /nonumber\.txt: no 发文字号/],
+    [file('notice.txt', noOutline), /notice\.txt:\d+: not a plan: no outline/],
+    [
+      file('huge.txt', '一、总体要求\n'.repeat(400_000)),
+      /huge\.txt: the file has \d+\.\d MB; a plan text has at most 5 MB$/,
+    ],
     [join(dir, 'missing.txt'), /missing\.txt: no such file$/],
   ]
   for (const [path, message] of cases) {
@@ -95,8 +101,75 @@ t.test('two files with one 发文字号 are refused', async (t) => {
   t.equal(res.code, 1)
   t.match(
     res.stderr,
-    /copy\.txt: 新政办〔2023〕17号 is also the number of .*000_c064bf4d175dcab6\.txt/,
+    /copy\.txt: 新政办〔2023〕17号 is also the document of .*000_c064bf4d175dcab6\.txt/,
   )
+})
+
+t.test('a plan without a 发文字号 loads; --meta supplies what its text lacks', async (t) => {
+  const dir = tempDir(t)
+  const db = join(dir, 'plan.db')
+  const bare = join(dir, 'bare.txt')
+  writeFileSync(bare, readText(bundledPlanPath).replace('新政办〔2023〕17号', ''))
+  const loaded = await ingest('--db', db, bare)
+  t.equal(loaded.code, 0, loaded.stderr)
+  t.match(loaded.stdout, /^loaded bare\.txt as doc-[0-9a-f]{12} \(no 发文字号\)/)
+
+  const meta = join(dir, 'bare.json')
+  writeFileSync(
+    meta,
+    JSON.stringify({
+      number: '新政办〔2023〕17号',
+      issuedOn: '2023-08-25',
+      sourceUrl: 'https://www.xinzheng.gov.cn/plan.html',
+    }),
+  )
+  const supplied = await ingest('--db', db, '--meta', meta, bare)
+  t.equal(supplied.code, 0, supplied.stderr)
+  t.match(supplied.stdout, /\(新政办〔2023〕17号\)/)
+  const stored = new Database(db, { readonly: true })
+  t.teardown(() => stored.close())
+  const row = stored
+    .prepare('SELECT issued_on, source_url, supplied_fields FROM documents WHERE number = ?')
+    .get('新政办〔2023〕17号') as Record<string, string>
+  t.same(row, {
+    issued_on: '2023-08-25',
+    source_url: 'https://www.xinzheng.gov.cn/plan.html',
+    supplied_fields: '["number","issuedOn","sourceUrl"]',
+  })
+})
+
+t.test('--meta that is not metadata is refused with its file named', async (t) => {
+  const dir = tempDir(t)
+  const meta = (name: string, content: string) => {
+    const path = join(dir, name)
+    writeFileSync(path, content)
+    return path
+  }
+  const cases: [string, RegExp][] = [
+    [meta('broken.json', '{"number": '), /broken\.json: not JSON/],
+    [meta('list.json', '[]'), /list\.json: metadata must be a JSON object/],
+    [meta('extra.json', '{"title": "x"}'), /extra\.json: unknown field title/],
+    [
+      meta('date.json', '{"issuedOn": "2023-02-30"}'),
+      /date\.json: issuedOn 2023-02-30 is not a date/,
+    ],
+    [meta('url.json', '{"sourceUrl": "ftp://x"}'), /url\.json: sourceUrl ftp:\/\/x is not an http/],
+    [meta('number.json', '{"number": "第五号"}'), /supplied number 第五号 is not a 发文字号/],
+  ]
+  for (const [path, message] of cases) {
+    const res = await ingest('--db', join(dir, 'plan.db'), '--meta', path, bundledPlanPath)
+    t.equal(res.code, 1, path)
+    t.match(res.stderr, message)
+  }
+  const dangling = await ingest(
+    '--db',
+    join(dir, 'plan.db'),
+    bundledPlanPath,
+    '--meta',
+    cases[0]![0],
+  )
+  t.equal(dangling.code, 2)
+  t.match(dangling.stderr, /describes no file: put it before one/)
 })
 
 t.test('usage errors exit 2', async (t) => {

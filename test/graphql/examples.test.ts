@@ -58,12 +58,12 @@ t.test('no example holds a value of one particular plan', async (t) => {
   const plan = readPlan(bundledPlanPath)
   const planValues = [
     plan.number,
-    plan.numberParts.agencyCode,
+    plan.numberParts?.agencyCode,
     plan.jurisdiction,
     plan.issuer,
     plan.title,
     ...plan.agencies.flatMap((a) => [a.name, ...a.aliases]),
-  ].filter((value) => value.length >= 2)
+  ].filter((value): value is string => value !== null && value !== undefined && value.length >= 2)
   t.ok(planValues.length > 10, 'the bundled plan has names to look for')
 
   for (const { title, query, variables = '' } of EXAMPLE_QUERIES) {

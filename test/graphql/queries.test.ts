@@ -2,10 +2,20 @@
 // both ways. REST is the reference: both call the same store, and this holds them together.
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
+import { join } from 'node:path'
+import { projectRoot } from '../../src/paths.js'
 import { bundledPlanPath, buildTestApp, secondPlanPath, thirdPlanPath } from '../helper.js'
 import { data, graphql, recordSelection } from './client.js'
 
-const PLANS = [bundledPlanPath, secondPlanPath, thirdPlanPath]
+/** Plans as published besides: no 发文字号, tasks stated in the body, a table one cell a line. */
+const genre = (file: string) => join(projectRoot, 'test', 'fixtures', 'genre', 'tuning', file)
+const PLANS = [
+  bundledPlanPath,
+  secondPlanPath,
+  thirdPlanPath,
+  genre('t07-sheshi-nongye.txt'),
+  genre('t06-wenlv-kangyang.txt'),
+]
 
 type Record = { id: string; [field: string]: unknown }
 interface Connection<T = Record> {

@@ -2,10 +2,11 @@ import t from 'tap'
 import { AgencyResolver } from '../../src/ingest/agencies.js'
 import { aliases } from '../helper.js'
 
+const city = { name: '甲市', level: 'city' as const }
 const row = (name: string) => ({ name, duties: null, lead: null, phone: '1', line: 1 })
 
 t.test('names resolve to one agency under its canonical full name', async (t) => {
-  const r = new AgencyResolver('甲市', aliases)
+  const r = new AgencyResolver(city, aliases)
   for (const name of ['市人力资源和社会保障局', '市文化旅游广电体育局', '市农业农村局'])
     r.resolve(name, row(name))
   const cases: [string, string][] = [
@@ -30,7 +31,7 @@ t.test('names resolve to one agency under its canonical full name', async (t) =>
 })
 
 t.test('collective units are kind collective, one per spelling of brackets', async (t) => {
-  const r = new AgencyResolver('甲市', aliases)
+  const r = new AgencyResolver(city, aliases)
   const a = r.resolve('各乡镇（街道、管委会）')
   const b = r.resolve('各乡镇(街道、管委会)')
   t.equal(a, b)
@@ -48,16 +49,16 @@ t.test('collective units are kind collective, one per spelling of brackets', asy
 t.test(
   'the level prefix follows the jurisdiction: 县 for a county, 区 for a district',
   async (t) => {
-    const county = new AgencyResolver('兰考县', aliases)
+    const county = new AgencyResolver({ name: '兰考县', level: 'county' }, aliases)
     t.equal(county.agencies[county.resolve('人社局')]!.name, '县人力资源和社会保障局')
-    const district = new AgencyResolver('郑州市金水区', aliases)
+    const district = new AgencyResolver({ name: '郑州市金水区', level: 'county' }, aliases)
     t.equal(district.agencies[district.resolve('区住建局')]!.name, '区住房和城乡建设局')
     t.equal(district.agencies[district.resolve('金水公安分局')]!.name, '金水公安分局')
   },
 )
 
 t.test('a duplicated table row is one agency with the first row as its profile', async (t) => {
-  const r = new AgencyResolver('甲市', aliases)
+  const r = new AgencyResolver(city, aliases)
   const first = { ...row('市档案局'), line: 10 }
   const second = { ...row('市档案局'), line: 11 }
   t.equal(r.resolve(first.name, first), r.resolve(second.name, second))
@@ -68,7 +69,7 @@ t.test('a duplicated table row is one agency with the first row as its profile',
 t.test(
   'a role written beside a unit is not part of its name; 市直 units are collective',
   async (t) => {
-    const r = new AgencyResolver('郑州市金水区', aliases)
+    const r = new AgencyResolver({ name: '郑州市金水区', level: 'county' }, aliases)
     t.equal(r.resolve('区城管局（牵头）'), r.resolve('区城管局'))
     t.equal(r.resolve('区城管局牵头'), r.resolve('区城市管理局'))
     t.equal(r.agencies[r.resolve('区直有关部门')]!.kind, 'collective')

@@ -19,8 +19,9 @@ type Row = [
 
 // Every commitment with a number in the body. Not here, deliberately: 五大项任务举措 and
 // 23项行动计划 (the plan's own parts), “3+2”, “1+X”, “十四五”, 二十大, 三大主导产业, 五年一周期,
-// 千兆主干网, the permission 可按投资额的30%抵免 and 可按照不低于50%的比例, and the funding
-// standard 人均不低于2元的标准 (a rule for each allocation, like the fixtures' 每百户…的标准).
+// 千兆主干网, the permission 可按投资额的30%抵免 and 可按照不低于50%的比例. The funding standard
+// 人均不低于2元的标准拨付 is here: money the city commits to pay per resident (2 元/人), unlike a
+// planning standard each project meets (the fixtures' 每百户…的标准).
 const expected: Row[] = [
   [29, '中等职业学校在校生规模', 'gte', 30000, null, '人', 2025, 'total', null, []],
   [29, '毕业生就业率', 'gte', 95, null, '%', 2025, 'total', null, []],
@@ -40,6 +41,7 @@ const expected: Row[] = [
   [77, '比例聘足配齐兼职教师', 'approx', 30, null, '%', null, 'total', null, [19]],
   [81, '中等职业学校参与率', 'gte', 50, null, '%', null, 'total', null, [20]],
   [87, '年培训人次', 'gte', null, null, null, null, 'perYear', '在校生数', [21]],
+  [105, '继续教育经费', 'gte', 2, null, '元/人', null, 'total', null, [28]],
 ]
 
 t.test('the extractor finds exactly the targets a reader lists', async (t) => {
@@ -76,7 +78,7 @@ t.test('each target stands in the section its line belongs to', async (t) => {
 
 t.test('a restated target is one target linked to its task, not two', async (t) => {
   const restated = plan.targets.filter((x) => x.taskIndexes.length > 0)
-  t.equal(restated.length, 15)
+  t.equal(restated.length, 16)
   t.notOk(
     plan.targets.some((x) => x.sectionIndex === null),
     'no target is found only in the task list',

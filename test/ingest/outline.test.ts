@@ -1,10 +1,10 @@
 import t from 'tap'
 import { parseOutline } from '../../src/ingest/outline.js'
-import { decodePlanText } from '../../src/ingest/text.js'
+import { decodePlanText } from '../../src/ingest/decode.js'
 
 const outline = (body: string) => {
   const lines = decodePlanText(Buffer.from(body), 'o.txt')
-  return parseOutline(lines, 0, lines.length)
+  return parseOutline(lines, 0, lines.length, new Set())
 }
 const shape = (body: string) =>
   outline(body).sections.map((s) => [s.kind, s.label, s.number, s.heading, s.parentIndex])

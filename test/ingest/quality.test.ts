@@ -21,10 +21,11 @@ t.test('the fixtures as written: what their reader flagged', async (t) => {
     [[107, 106]],
   )
   t.same(
-    codes(plan, 'task-without-unit').map((f) => f.lines),
+    codes(plan, 'units-inherited').map((f) => f.lines),
     [[96]],
-    'task 10 has an empty 责任单位 cell',
+    'task 10 has an empty 责任单位 cell, read as merged with the row above',
   )
+  t.same(codes(plan, 'task-without-unit'), [])
   t.match(
     codes(plan, 'unit-not-in-agency-table').map((f) => f.message),
     [/^市自然资源规划局/, /^市教育局/],
@@ -37,7 +38,7 @@ t.test('the fixtures as written: what their reader flagged', async (t) => {
   const withoutTable = readPlan(thirdPlanPath)
   t.same(codes(withoutTable, 'unit-not-in-agency-table'), [], 'no agency table, nothing to compare')
   t.same(
-    codes(withoutTable, 'task-without-unit').map((f) => f.lines),
+    codes(withoutTable, 'units-inherited').map((f) => f.lines),
     [[62]],
   )
 })
@@ -103,7 +104,7 @@ t.test('one agency written two ways in the task list', async (t) => {
   const plan = readPlan(secondPlanPath)
   t.same(
     codes(plan, 'unit-spelled-differently').map((f) => f.message),
-    ['市人力资源和社会保障局 is written 市人社局 (line 85) and 人社局 (line 95) in the task list.'],
+    ['市人力资源和社会保障局 is written 市人社局 (line 85) and 人社局 (line 95) in the tasks.'],
     'bracket widths (各县(市、区) and 各县（市、区）) are not a spelling of the author',
   )
 })

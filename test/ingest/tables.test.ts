@@ -1,10 +1,10 @@
 import t from 'tap'
 import { parseTables } from '../../src/ingest/tables.js'
-import { decodePlanText } from '../../src/ingest/text.js'
+import { decodePlanText } from '../../src/ingest/decode.js'
 
 const tables = (text: string) => {
   const lines = decodePlanText(Buffer.from(text), 't.txt')
-  return parseTables(lines, 0, lines.length)
+  return parseTables(lines, 0, lines.length, { firstIsLead: false, skip: new Set() })
 }
 
 t.test('task rows: repeated headers skipped, units split outside brackets, in order', async (t) => {
@@ -24,10 +24,18 @@ t.test('task rows: repeated headers skipped, units split outside brackets, in or
     parsed.tasks.map((r) => [r.number, r.text, r.units.map((u) => u.asWritten), r.line]),
     [
       [1, '建立清单制度。', ['市教育局', '市人社局'], 2],
-      [2, '建设平台。', ['各乡镇(街道、管委会)', '各行业部门'], 3],
+      [2, '建设平台。', ['各乡镇（街道、管委会）', '各行业部门'], 3],
       [3, '完善机制。', ['市财政局', '市发改委'], 6],
-      [4, '没有责任单位的任务。', [], 7],
-      [5, '表格被截断的任务', [], 8],
+      // An empty units cell is read as a merged one: the row above's units, and a finding.
+      [4, '没有责任单位的任务。', ['市财政局', '市发改委'], 7],
+      [5, '表格被截断的任务', ['市财政局', '市发改委'], 8],
+    ],
+  )
+  t.same(
+    parsed.findings.map((f) => [f.code, f.lines]),
+    [
+      ['units-inherited', [7]],
+      ['units-inherited', [8]],
     ],
   )
   t.same(parsed.agencies, [])
@@ -110,7 +118,7 @@ t.test('table variants of the genre', async (t) => {
     parsed.tasks.map((r) => [r.number, r.text, r.units.map((u) => u.asWritten)]),
     [
       [1, '修复路面。', ['区城管局', '区住建局']],
-      [1, '规范停车。', ['金水公安分局（牵头）', '区城管局']],
+      [1, '规范停车。', ['金水公安分局', '区城管局']],
       [2, '整治立面。', ['区城管局']],
     ],
     'numbers as 1. １ 2、, group rows skipped, a further table not read as tasks',

@@ -73,13 +73,20 @@ t.test('numerals, multipliers and units', async (t) => {
   for (const [text, expected] of cases) t.same(figures(text), expected, text)
 })
 
-t.test('a deadline governs the rest of its own sentence only', async (t) => {
+t.test('a deadline governs its sentence, and its paragraph when it opens it', async (t) => {
   const cases: [string, Figure[]][] = [
     [
       '到2025年，规模达到3万人，就业率保持在95%以上。培育10家企业。',
       [
         ['gte', 30000, null, '人', 2025],
         ['gte', 95, null, '%', 2025],
+        ['eq', 10, null, '家', 2025],
+      ],
+    ],
+    [
+      '近年来，全市职业教育发展较快。到2025年，规模达到3万人。培育10家企业。',
+      [
+        ['gte', 30000, null, '人', 2025],
         ['eq', 10, null, '家', null],
       ],
     ],
@@ -149,7 +156,7 @@ t.test('wording of other topics: units, 余 and 多, ratios, lists, baselines', 
     ['新增就业3万余人。', [['gt', 30000, null, '人', null]]],
     ['新建5G基站200多个。', [['gt', 200, null, '个', null]]],
     ['新增就业10,000人。', [['eq', 10000, null, '人', null]]],
-    ['单位生产总值比2020年增长20%。', [['eq', 20, null, '%', null]]],
+    ['单位生产总值比2020年增长20%。', [['eq', 20, null, '%', null, 'growthOver']]],
     ['九年义务教育巩固率达到97%。', [['gte', 97, null, '%', null]]],
     ['城镇化率由2020年的60%提高到2025年的80%。', [['gte', 80, null, '%', 2025]]],
     [
@@ -288,4 +295,87 @@ t.test('any text gives well-formed targets and never an exception', async (t) =>
     }
   }
   t.ok(found > 1000, `${found} targets checked`)
+})
+
+t.test('where a deadline year came from: its sentence, its paragraph, or none', async (t) => {
+  const from = (text: string, inherited: number | null = null) =>
+    extractTargets(text, inherited).map((x) => [x.value, x.deadlineYear, x.deadlineFrom])
+  t.same(from('到2025年，建成3所学校。新增床位200张。'), [
+    [3, 2025, 'clause'],
+    [200, 2025, 'paragraph'],
+  ])
+  t.same(
+    from('到2025年，建成3所学校。到2027年，新增床位200张。改造小区40个。'),
+    [
+      [3, 2025, 'clause'],
+      [200, 2027, 'clause'],
+      [40, 2027, 'paragraph'],
+    ],
+    'another year named replaces the first',
+  )
+  t.same(from('工作目标。到2025年底，体系健全。火灾死亡率控制在0.15以下。'), [
+    [0.15, 2025, 'paragraph'],
+  ])
+  t.same(
+    from('2025年县域贷款余额较2023年增长30%。'),
+    [[30, 2025, 'clause']],
+    'a bare year opening a clause',
+  )
+  t.same(from('建设学校3所。'), [[3, null, null]])
+  t.same(from('到2025年，实现以下目标：', 2026), [], 'a heading line states no target')
+  t.same(
+    from('新建学校3所。', 2026),
+    [[3, 2026, 'paragraph']],
+    'a year passed on from the paragraph above',
+  )
+})
+
+t.test('growth over a base year, doubling, and several measures at once', async (t) => {
+  const [growth] = extractTargets('到2025年，数字经济规模较2020年增长30%。')
+  t.match(growth, { value: 30, unit: '%', basis: 'growthOver', baseYear: 2020, deadlineYear: 2025 })
+  const [doubled] = extractTargets('力争到2027年，产业规模比2022年翻一番。')
+  t.match(doubled, { value: 100, unit: '%', comparator: 'eq', basis: 'growthOver', baseYear: 2022 })
+  t.match(extractTargets('总产值实现翻两番。'), [{ value: 300, unit: '%', basis: 'total' }])
+  t.same(
+    extractTargets('城市和农村生活垃圾分类覆盖率均达到45%。').map((x) => [x.indicator, x.value]),
+    [
+      ['城市覆盖率', 45],
+      ['农村生活垃圾分类覆盖率', 45],
+    ],
+  )
+  t.same(
+    extractTargets('陪餐制度和监督制度落实率均达到100%。').map((x) => x.indicator),
+    ['陪餐制度落实率', '监督制度落实率'],
+    'a measure written once at the end belongs to each',
+  )
+  t.same(
+    extractTargets('一、二、三级医院的达标率分别达到30%、20%和10%。').map((x) => x.value),
+    [30, 20, 10],
+  )
+  t.same(figures('建成1到2个示范区。'), [['range', 1, 2, '个', null]])
+  t.same(figures('全市煤炭消费总量下降到480万吨以内。'), [['lte', 4800000, null, '吨', null]])
+})
+
+t.test('funding standards are commitments; grants, fees and caps are not', async (t) => {
+  t.match(extractTargets('把继续教育经费列入预算，按照常住人口人均不低于2元的标准拨付。'), [
+    { indicator: '继续教育经费', comparator: 'gte', value: 2, unit: '元/人' },
+  ])
+  t.match(extractTargets('区财政按照每户不低于3000元的标准安排配套资金。'), [
+    { value: 3000, unit: '元/户' },
+  ])
+  const none = [
+    '对连片50亩以上、验收合格的新造林，每亩给予一次性补助800元。',
+    '充电服务费上限每千瓦时不超过0.6元。',
+    '依法处以50元以上200元以下罚款。',
+    '每年评选杰出人才不超过10名。',
+    'A类、B类优秀等次比例均不超过30%。',
+    '全市19个乡镇（街道）分为两类。',
+    '完成全区千人以上供水工程水源保护区划定。',
+    '消除经营性收入30万元以下的村，全面消除30万元以下村。',
+    '每低于任务1个百分点扣1分。',
+    '发生违法占用耕地5亩以上的，本项不得分。',
+    '建设一支高素质队伍，打造一个平台。',
+    '全国1800余个县中仍有县缺少冷库。',
+  ]
+  for (const text of none) t.same(extractTargets(text), [], text)
 })

@@ -1,13 +1,7 @@
 import t from 'tap'
 import { PlanParseError } from '../../src/ingest/errors.js'
-import {
-  compact,
-  decodePlanText,
-  endsSentence,
-  isPageNumber,
-  repair,
-  repairTitle,
-} from '../../src/ingest/text.js'
+import { decodePlanText, isPageNumber } from '../../src/ingest/decode.js'
+import { compact, endsSentence, repair, repairTitle } from '../../src/ingest/text.js'
 
 const bytes = (s: string) => Buffer.from(s, 'utf8')
 

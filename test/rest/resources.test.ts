@@ -82,9 +82,16 @@ t.test('task filters: agency by id, name or alias; item by id or number; text', 
 
   const task = (await app.inject('/v1/tasks?limit=1')).json().data[0]
   t.same(task.agencies, [
-    { id: task.agencies[0].id, name: '市教育局', asWritten: '市教育局' },
-    { id: agency.data[0].id, name: '市人力资源和社会保障局', asWritten: '市人社局' },
+    { id: task.agencies[0].id, name: '市教育局', asWritten: '市教育局', role: 'responsible' },
+    {
+      id: agency.data[0].id,
+      name: '市人力资源和社会保障局',
+      asWritten: '市人社局',
+      role: 'responsible',
+    },
   ])
+  t.equal(task.sectionId, null, 'a row of the task table')
+  t.equal(task.due, null)
   t.same(task.items, [item9.replace(/i9$/, 'i2')])
   t.same(task.source, { line: 120 })
 })

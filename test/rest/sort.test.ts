@@ -20,8 +20,8 @@ async function everyPage(app: App, url: string): Promise<Record<string, unknown>
 t.test('a sorted list pages in that order to the end, without repeats', async (t) => {
   const app = await buildTestApp(t)
   const targets = await everyPage(app, '/v1/targets?sort=-value&limit=4')
-  t.equal(targets.length, 18)
-  t.equal(new Set(targets.map((x) => x.id)).size, 18)
+  t.equal(targets.length, 19)
+  t.equal(new Set(targets.map((x) => x.id)).size, 19)
   const values = targets.map((x) => x.value as number | null)
   const numbers = values.filter((v): v is number => v !== null)
   t.same(

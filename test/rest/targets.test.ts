@@ -25,11 +25,13 @@ t.test('targets come with their section, tasks, figures and quote', async (t) =>
   const res = await app.inject('/v1/targets')
   t.equal(res.statusCode, 200)
   const list = res.json() as List<Target>
-  t.equal(list.meta.total, 18)
+  t.equal(list.meta.total, 19)
   const first = list.data[0]!
   t.same(Object.keys(first).sort(), [
+    'baseYear',
     'basis',
     'comparator',
+    'deadlineFrom',
     'deadlineYear',
     'documentId',
     'id',
@@ -54,7 +56,9 @@ t.test('targets come with their section, tasks, figures and quote', async (t) =>
     valueMax: null,
     unit: '人',
     deadlineYear: 2025,
+    deadlineFrom: 'clause',
     basis: 'total',
+    baseYear: null,
     relativeTo: null,
     quote: '中等职业学校在校生规模达到3万人',
     source: { line: 29 },
@@ -81,8 +85,8 @@ t.test('targets filter by document, year, unit, section and agency', async (t) =
     t.equal(res.statusCode, 200, query)
     return (res.json() as List).meta.total
   }
-  t.equal(await total(''), 18 + readPlan(secondPlanPath).targets.length)
-  t.equal(await total(`document=${encodeURIComponent('新政办〔2023〕17号')}`), 18)
+  t.equal(await total(''), 19 + readPlan(secondPlanPath).targets.length)
+  t.equal(await total(`document=${encodeURIComponent('新政办〔2023〕17号')}`), 19)
   t.equal(await total('document=doc-unknown'), 0, 'an unknown document matches nothing')
   t.equal(await total(`document=${encodeURIComponent('新政办〔2023〕17号')}&year=2025`), 7)
   t.equal(await total(`document=${encodeURIComponent('新政办〔2023〕17号')}&unit=%25`), 4)
@@ -110,7 +114,7 @@ t.test('targets filter by document, year, unit, section and agency', async (t) =
     await total(
       `agency=${encodeURIComponent('市教育局')}&document=${encodeURIComponent('新政办〔2023〕17号')}`,
     ),
-    15,
+    16,
   )
   t.equal(
     await total(

@@ -123,9 +123,12 @@ t.test('search_pairs follows loads, re-ingests and the migration that made it', 
   // A database from before migration 0004: the migration indexes what is there.
   const hits = (q: string) => store.listTasks({ q }, { limit: 500 }).items.map((x) => x.id)
   const expected = ['职员', '教', 'a'].map(hits)
-  db.exec(`DROP TABLE search_pairs; DELETE FROM schema_migrations WHERE version >= 4`)
+  // Migrations 0004 and 0005 are applied again; the later ones stay as they were.
+  db.exec(`DROP TABLE search_pairs; DELETE FROM schema_migrations WHERE version IN (4, 5)`)
   db.pragma('user_version = 3')
-  migrate(db, readMigrations(migrationsDir))
+  const migrations = readMigrations(migrationsDir)
+  migrate(db, migrations.slice(0, 5))
+  db.pragma(`user_version = ${migrations.length}`)
   inStep(t, db, 'after the migration')
   t.same(['职员', '教', 'a'].map(hits), expected, 'the same hits')
 })

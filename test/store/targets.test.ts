@@ -10,7 +10,7 @@ const count = (db: ReturnType<typeof tempDatabase>['db'], sql: string) =>
 t.test('every target, its task links and every finding are stored', async (t) => {
   const plan = readPlan(bundledPlanPath)
   const { db } = tempDatabase(t, [bundledPlanPath])
-  t.equal(count(db, 'SELECT count(*) AS n FROM targets'), 18)
+  t.equal(count(db, 'SELECT count(*) AS n FROM targets'), 19)
   t.equal(
     count(db, 'SELECT count(*) AS n FROM target_tasks'),
     plan.targets.reduce((n, x) => n + x.taskIndexes.length, 0),
@@ -80,12 +80,12 @@ t.test('re-ingesting replaces targets and findings with the document', async (t)
   const { db } = tempDatabase(t, [bundledPlanPath])
   const text = readText(bundledPlanPath).replace('达到 3 万人', '达到 4 万人')
   loadDocuments(db, [parseText(text)])
-  t.equal(count(db, 'SELECT count(*) AS n FROM targets'), 18, 'no rows left from the old version')
+  t.equal(count(db, 'SELECT count(*) AS n FROM targets'), 19, 'no rows left from the old version')
   t.equal(count(db, 'SELECT count(*) AS n FROM targets WHERE value = 40000'), 1)
   t.equal(count(db, 'SELECT count(*) AS n FROM targets WHERE value = 30000'), 0)
   t.equal(
     count(db, "SELECT count(*) AS n FROM search_index WHERE kind = 'target'"),
-    18,
+    19,
     'the search index follows',
   )
 })

@@ -1,0 +1,53 @@
+// Texts from crawled datasets often lost their line breaks: a whole plan on one line, its
+// paragraphs separated by the indentation (U+3000) that began each, or by nothing at all. Such a
+// line is cut back into paragraphs where a new one plainly starts, so that the outline can be
+// read; every piece keeps the number of the line it came from, so provenance stays true.
+import type { Line } from './decode.js'
+
+/** A line this long holding several sentences was several paragraphs. */
+const LONG_LINE = 300
+
+const PART = '[一二三四五六七八九十]{1,3}、'
+const CHAPTER = '[（(][一二三四五六七八九十]{1,3}[）)]'
+const ITEM = '\\d{1,2}[.．、﹒](?!\\d)'
+const ARTICLE = '第[一二三四五六七八九十百零〇]+[章节条]'
+const LABEL = `(?:${PART}|${CHAPTER}|${ITEM}|${ARTICLE})`
+
+/**
+ * Where a new paragraph starts inside a joined line: after a sentence's end followed by space
+ * (the lost indentation); before a label straight after a sentence's end; before a label
+ * straight after a short heading (二、主要任务（一）…, （一）推动标准化1.加强…); around a signature's date.
+ */
+const BREAKS = [
+  new RegExp(`(?<=[。；！？：”]|[\\u4e00-\\u9fff]{3}[）)])\\s+(?=\\S)`, 'g'),
+  new RegExp(`(?<=[。；！？：”）])(?=${LABEL})`, 'g'),
+  new RegExp(`(?<=^(?:${PART}|${CHAPTER})[^。；，,：:]{2,30})(?=${CHAPTER}|${ITEM})`, 'g'),
+  new RegExp(`(?<=^(?:${PART}|${CHAPTER})[^。；，,：:\\s]{2,30})\\s{2,}(?=\\S)`, 'g'),
+  new RegExp(`(?<=^${ARTICLE}[^。；，,：:]{1,20}?)\\s+(?=${ARTICLE})`, 'g'),
+  /(?<=[。])(?=[^。，]{2,40}?(?:办公厅|办公室|人民政府|委员会|局|厅|部)\s*\d{4}年\d{1,2}月\d{1,2}日)/g,
+  // …的通知各市人民政府，…： a notice's title runs into its 主送机关.
+  /(?<=关于[^。，；]{2,80}(?:通知|意见))(?=各[^。，；]{1,30}[，、：])/g,
+  /(?<=(?:办公厅|办公室|人民政府|委员会|局|厅|部))\s*(?=\d{4}年\d{1,2}月\d{1,2}日)/g,
+  /(?<=\d{4}年\d{1,2}月\d{1,2}日)\s*(?=[（(]?此件|[\u4e00-\u9fff]{4,})/g,
+]
+
+function cut(text: string, re: RegExp): string[] {
+  const pieces: string[] = []
+  let from = 0
+  for (const m of text.matchAll(re)) {
+    if (m.index > from) pieces.push(text.slice(from, m.index))
+    from = m.index + m[0].length
+  }
+  pieces.push(text.slice(from))
+  return pieces.map((p) => p.trim()).filter((p) => p !== '')
+}
+
+export function splitJoinedParagraphs(lines: Line[]): Line[] {
+  if (!lines.some((l) => l.text.length > LONG_LINE)) return lines
+  return lines.flatMap((line) => {
+    if (line.text.length <= LONG_LINE) return [line]
+    let pieces = [line.text]
+    for (const re of BREAKS) pieces = pieces.flatMap((p) => cut(p, re))
+    return pieces.map((text) => ({ n: line.n, text }))
+  })
+}

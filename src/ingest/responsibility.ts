@@ -1,0 +1,169 @@
+// Responsible units stated in the body: a clause after an item's sentences (（责任单位：市教育局、
+// 市财政局）, （市教育局牵头，市人社局配合）), a line of its own (牵头单位：区发改局), or a bracket
+// after a chapter's heading. Each clause makes a task: the sentences it is stated for (those since
+// the previous clause of its section) with its units in order, where the section is.
+import type { Due } from './dates.js'
+import type { Line } from './decode.js'
+import { locator } from './locate.js'
+import type { Outline } from './outline.js'
+import { firstIsLead, readResponsibility, type NamedUnit } from './units.js'
+import type { UnitRole } from './units.js'
+
+export interface BodyTask {
+  text: string
+  units: { asWritten: string; role: UnitRole; line: number }[]
+  due: Due | null
+  /** The section stating it; null for the preamble. */
+  sectionIndex: number | null
+  itemIndexes: number[]
+  /** Where its units are written. */
+  line: number
+  /** The lines its sentences take, from the first to the clause. */
+  firstLine: number
+}
+
+interface Clause {
+  start: number
+  end: number
+  units: NamedUnit[]
+  due: Due | null
+}
+
+/** Top-level bracket groups （…） of a text, brackets nested inside kept whole. */
+function bracketGroups(text: string): { start: number; end: number; inner: string }[] {
+  const groups: { start: number; end: number; inner: string }[] = []
+  let depth = 0
+  let start = -1
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '（' || c === '(') {
+      if (depth === 0) start = i
+      depth++
+    } else if ((c === '）' || c === ')') && depth > 0) {
+      depth--
+      if (depth === 0) groups.push({ start, end: i + 1, inner: text.slice(start + 1, i) })
+    } else if (c === '\n' && depth > 0 && i - start > 300) {
+      // A bracket left open for long is a typo, not a clause over several lines.
+      depth = 0
+    }
+  }
+  return groups
+}
+
+/** A label of units opening a clause outside brackets: 牵头单位：, 责任单位：, 配合部门： */
+const LABEL_START =
+  /(?:^|(?<=[。；;\n]))\s*(?:牵头|责任|配合|协同|主责|推进|实施|参与|协办)(?:责任)?(?:单位|部门|处室|主体)?[：:]/g
+
+function clausesOf(text: string): Clause[] {
+  const clauses: Clause[] = []
+  for (const g of bracketGroups(text)) {
+    const read = readResponsibility(g.inner, 'responsible')
+    if (read.marked && read.units.length > 0) {
+      clauses.push({ start: g.start, end: g.end, units: read.units, due: read.due })
+    }
+  }
+  for (const m of text.matchAll(LABEL_START)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length)
+    if (clauses.some((c) => start >= c.start && start < c.end)) continue
+    const lineEnd = text.indexOf('\n', start)
+    const end = lineEnd < 0 ? text.length : lineEnd
+    const read = readResponsibility(text.slice(start, end), 'responsible')
+    if (read.units.length > 0) clauses.push({ start, end, units: read.units, due: read.due })
+  }
+  clauses.sort((a, b) => a.start - b.start)
+  // Clauses with nothing but punctuation between them are one: 牵头单位：甲 / 责任单位：乙.
+  const merged: Clause[] = []
+  for (const c of clauses) {
+    const last = merged[merged.length - 1]
+    if (last && /^[\s。；;，,]*$/.test(text.slice(last.end, c.start))) {
+      last.end = c.end
+      last.units.push(...c.units)
+      last.due ??= c.due
+      // Beside a lead, the others are its support.
+      if (last.units.some((u) => u.role === 'lead')) {
+        for (const u of last.units) if (u.role === 'responsible') u.role = 'support'
+      }
+    } else {
+      merged.push({ ...c, units: [...c.units] })
+    }
+  }
+  return merged
+}
+
+function descendantItems(outline: Outline, index: number): number[] {
+  const items: number[] = []
+  const inside = new Set([index])
+  outline.sections.forEach((s, i) => {
+    if (s.parentIndex !== null && inside.has(s.parentIndex)) {
+      inside.add(i)
+      if (s.kind === 'item') items.push(i)
+    }
+  })
+  return items
+}
+
+/** Every task stated in the body, in reading order. */
+export function findBodyTasks(
+  lines: Line[],
+  outline: Outline,
+  options: { firstIsLead: boolean },
+): BodyTask[] {
+  const locate = locator(lines)
+  const tasks: BodyTask[] = []
+  const regions: { sectionIndex: number | null; text: string; start: number; end: number }[] = [
+    ...(outline.preamble.length > 0
+      ? [
+          {
+            sectionIndex: null,
+            text: outline.preamble.map((p) => p.text).join('\n'),
+            start: outline.preamble[0]!.startLine,
+            end: outline.preamble[outline.preamble.length - 1]!.endLine,
+          },
+        ]
+      : []),
+    ...outline.sections.map((s, i) => ({
+      sectionIndex: i,
+      // A clause may follow a chapter's heading: （一）加强组织领导（市委组织部牵头）
+      text: s.kind === 'item' ? s.text : `${s.heading}\n${s.text}`,
+      start: s.startLine,
+      end: s.endLine,
+    })),
+  ]
+  for (const region of regions) {
+    let from = 0
+    for (const clause of clausesOf(region.text)) {
+      const own = region.text
+        .slice(from, clause.start)
+        .replace(/^[\s。；;，,]+/, '')
+        .trim()
+      const section = region.sectionIndex === null ? null : outline.sections[region.sectionIndex]!
+      const stated = own !== '' ? own : region.text.slice(clause.end).trim() || region.text
+      const line = locate.lineOf(
+        region.start,
+        region.end,
+        region.text.slice(clause.start, clause.end),
+      )
+      const firstLine =
+        own === '' ? region.start : locate.lineOf(region.start, region.end, own.slice(0, 20))
+      const units = options.firstIsLead ? firstIsLead(clause.units) : clause.units
+      tasks.push({
+        text: stated.replace(/\n/g, ''),
+        units: units.map((u) => ({ asWritten: u.name, role: u.role, line })),
+        due: clause.due,
+        sectionIndex: region.sectionIndex,
+        itemIndexes:
+          region.sectionIndex === null
+            ? []
+            : section!.kind === 'item'
+              ? [region.sectionIndex]
+              : own === ''
+                ? descendantItems(outline, region.sectionIndex)
+                : [],
+        line,
+        firstLine: Math.min(firstLine, line),
+      })
+      from = clause.end
+    }
+  }
+  return tasks.sort((a, b) => a.line - b.line)
+}

@@ -1,0 +1,194 @@
+// Responsible units as plans write them, in a table cell or in a clause of the body:
+// 市教育局、市财政局 / 牵头单位：市发展改革委；配合单位：市财政局 / 市教育局牵头，市人社局、市财政局
+// 配合 / 市民政局等按职责分工负责 / 市教育局（牵头）. Each name comes with its role: lead (牵头),
+// support (配合, 参与, 协同) or responsible (the text makes no distinction).
+import { readDue, type Due } from './dates.js'
+import { compact, repair, splitList } from './text.js'
+
+export type UnitRole = 'lead' | 'support' | 'responsible'
+
+export interface NamedUnit {
+  name: string
+  role: UnitRole
+}
+
+export interface Responsibility {
+  units: NamedUnit[]
+  due: Due | null
+  /** Whether the words said who leads or who is responsible (a label or a verb), not a bare list. */
+  marked: boolean
+}
+
+/** What the label before a colon says the list after it is. */
+const LABELS: [RegExp, UnitRole | 'due' | 'person'][] = [
+  [/^(?:牵头(?:负责)?领导|责任领导|分管(?:市|县|区|省)?领导|负责人|责任人|联系人)$/, 'person'],
+  [/^(?:牵头(?:责任)?(?:单位|部门|处室)?|主责(?:单位|部门)|主办单位)$/, 'lead'],
+  [
+    /^(?:配合(?:责任)?(?:单位|部门|处室)?|协同(?:责任)?(?:单位|部门)?|协办(?:单位|部门)|参与(?:单位|部门)?|协助(?:单位|部门)|支持单位|支撑单位)$/,
+    'support',
+  ],
+  [
+    /^(?:责任(?:单位|部门|处室|主体)|成员单位|推进单位|实施(?:单位|主体|部门)|承办(?:单位|部门)|落实(?:单位|部门)|负责(?:单位|部门)|主体责任单位|责任单位及分工)$/,
+    'responsible',
+  ],
+  [/^(?:完成时限|完成时间|时间节点|时限|时间|进度安排|完成期限|时间要求|推进时限)$/, 'due'],
+]
+
+/** The role a column header or a label names, if it names units. */
+export function roleOfLabel(label: string): UnitRole | 'due' | 'person' | null {
+  const bare = compact(label).replace(/[：:]$/, '')
+  return LABELS.find(([re]) => re.test(bare))?.[1] ?? null
+}
+
+/** Endings of the names of organs and bodies that take on tasks. */
+const UNIT_END =
+  /(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|领导小组|指挥部|专班|工作组|局|厅|委|部|院|署|中心|办|处|会|联|社|行|队|所|站|集团|公司|总公司|分公司|银行|海关|大学|学院|学校|校|医院|段|(?<!市)场|馆|团|台|园区|开发区|示范区|新区|街道|乡镇|镇|乡|单位|部门|机构|企业|科|组|室|党委|党组|工委|团委|妇联|残联|科协|总工会|红十字会|股份有限公司)$/
+
+/** 各县（市、区）, 各有关部门, 相关单位, 市直各部门: many bodies under one name. */
+const COLLECTIVE = /^(?:[市县区省]直|市级|县级|区级|省级)?(?:各|相关|有关|其他|其它)/
+
+/** A name of an organ or a body, as opposed to a phrase of prose that happens to sit in a list. */
+export function looksLikeUnit(name: string): boolean {
+  const t = compact(name)
+  if (t.length < 2 || t.length > 40) return false
+  if (/[。；;：:！？“”]/.test(t) || /\d{3,}/.test(t)) return false
+  if (COLLECTIVE.test(t)) return true
+  // The name without the bracket after it: 各县（市、区）人民政府, 市教育局（牵头）.
+  const bare = t.replace(/[（(][^（）()]*[）)]$/, '')
+  return UNIT_END.test(bare) || /[（(](?:市|县|区|市、区|县、区|县、市、区)[）)]$/.test(t)
+}
+
+/** Role words after a list of units: 牵头, 配合, 按职责分工负责. */
+const VERB_ROLE: [RegExp, UnitRole][] = [
+  [/(?:牵头负责|牵头抓总|牵头组织|牵头落实|牵头)$/, 'lead'],
+  [/(?:协同配合|配合落实|积极配合|共同配合|配合|参与|协助|协同|支持|支撑)$/, 'support'],
+  [
+    /(?:按(?:照)?职责(?:分工)?(?:抓好)?(?:落实|负责)|按职能(?:分工)?负责|分别负责|共同负责|具体负责|负责落实|组织实施|抓好落实|负责)$/,
+    'responsible',
+  ],
+]
+
+/** A marker in brackets after one name: 市教育局（牵头）. */
+const MARKER = /[（(](牵头|配合|负责|责任|参与)[）)]$/
+
+/** Splits a list of units (市教育局、市财政局等): names in order, the 等 and the 由 gone. */
+/** 各市、县人民政府 names one collective (各市人民政府和各县人民政府), not 各市 and 县人民政府. */
+function joinCollectives(items: string[]): string[] {
+  const joined: string[] = []
+  for (const item of items) {
+    const last = joined[joined.length - 1]
+    if (
+      last !== undefined &&
+      /^各(?:[省市州县区乡镇旗]、)*[省市州县区乡镇旗]$/.test(last) &&
+      /^[省市州县区乡镇旗]/.test(item)
+    ) {
+      joined[joined.length - 1] = `${last}、${item}`
+    } else {
+      joined.push(item)
+    }
+  }
+  return joined
+}
+
+export function splitUnits(list: string): string[] {
+  const names: string[] = []
+  for (const item of joinCollectives(splitList(list.replace(/^由/, '')))) {
+    // A converter may leave spaces where the list had 、: 市教育局 市财政局.
+    for (const piece of item.split(/\s+/)) {
+      let name = piece
+        .replace(/^(?:和|及|以及|与)/, '')
+        .replace(/(?:等(?:有关|相关)?(?:部门|单位|机构)?|等)$/, '')
+        .trim()
+      if (name === '') continue
+      // 市教育局和市人社局: two names joined by 和 where each side is one.
+      const joined = /^(.+?)(?:和|及|与)(.+)$/.exec(name)
+      if (joined && looksLikeUnit(joined[1]!) && looksLikeUnit(joined[2]!)) {
+        names.push(joined[1]!, joined[2]!)
+        continue
+      }
+      // 技工院校内由人力资源社会保障行政部门: the unit is what follows 由.
+      name = name.replace(/^.*由(?=.{2,})/, '')
+      names.push(name)
+    }
+  }
+  return names
+}
+
+function unitsOf(list: string, role: UnitRole): NamedUnit[] {
+  return splitUnits(list).flatMap((written) => {
+    const marker = MARKER.exec(written)
+    const name = marker ? written.slice(0, marker.index) : written
+    if (!looksLikeUnit(name)) return []
+    const markedRole: UnitRole | null = marker
+      ? marker[1] === '牵头'
+        ? 'lead'
+        : marker[1] === '配合' || marker[1] === '参与'
+          ? 'support'
+          : 'responsible'
+      : null
+    return [{ name, role: markedRole ?? role }]
+  })
+}
+
+/**
+ * Reads who is responsible from a clause or a cell: labelled lists (牵头单位：…；配合单位：…),
+ * lists followed by a role word (…牵头，…配合), a deadline among them (完成时限：2024年底前, or
+ * 2024年底前完成). `defaultRole` is the role of a bare list (a table column's).
+ */
+export function readResponsibility(text: string, defaultRole: UnitRole): Responsibility {
+  const units: NamedUnit[] = []
+  let due: Due | null = null
+  let marked = false
+  // Segments end at ；。 or, before a new label or a role word's list, at ，.
+  // A space after an organ's name is where a converter lost the 、 of a list.
+  const listed = text.replace(
+    /(?<=(?:局|委|办|厅|部|院|会|中心|政府|室|队|所|站|处|社|行|署))[ \t]+(?=[\u4e00-\u9fff])/g,
+    '、',
+  )
+  const segments = repair(listed)
+    .split(/[；;。]/)
+    .flatMap((s) =>
+      s.split(/[，,](?=[^，,]{0,12}[：:])|[，,](?=(?:由)?[^，,]+?(?:牵头|配合|参与|协助|负责)$)/),
+    )
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+  for (const segment of segments) {
+    // 列第一位者为牵头单位，下同: a note on how to read the lists, not a unit.
+    if (FIRST_IS_LEAD.test(segment) || /^下同$/.test(segment)) continue
+    const labelled = /^([^：:]{1,10})[：:](.*)$/.exec(segment)
+    const label = labelled ? roleOfLabel(labelled[1]!) : null
+    if (labelled && label !== null) {
+      marked = true
+      if (label === 'due') due ??= readDue(labelled[2]!) ?? { text: labelled[2]!, date: null }
+      else if (label !== 'person') units.push(...unitsOf(labelled[2]!, label))
+      continue
+    }
+    // 市教育局牵头，市人社局、市财政局配合; 2024年底前完成 after the units in one segment.
+    for (const part of segment.split(/[，,]/)) {
+      const verb = VERB_ROLE.map(([re, role]) => ({ m: re.exec(part), role })).find((v) => v.m)
+      if (verb) {
+        marked = true
+        units.push(...unitsOf(part.slice(0, verb.m!.index), verb.role))
+        continue
+      }
+      const deadline = readDue(part)
+      if (deadline && !splitUnits(part).some(looksLikeUnit)) due ??= deadline
+      else units.push(...unitsOf(part, defaultRole))
+    }
+  }
+  // Beside a lead, the others are its support: 牵头单位：甲；责任单位：乙, 甲牵头，乙负责.
+  if (units.some((u) => u.role === 'lead')) {
+    for (const u of units) if (u.role === 'responsible') u.role = 'support'
+  }
+  return { units, due, marked }
+}
+
+/** 列第一位者为牵头单位: the note that makes the first unit of each list its lead. */
+export const FIRST_IS_LEAD =
+  /(?:列|排)(?:在)?第一(?:位|个)?(?:的)?(?:者|单位|部门)?为牵头(?:单位|部门)|第一(?:个|家)?单位为牵头(?:单位|部门)|首位(?:单位)?为牵头/
+
+/** Applies the first-is-lead rule to a list read without a lead. */
+export function firstIsLead(units: NamedUnit[]): NamedUnit[] {
+  if (units.length === 0 || units.some((u) => u.role !== 'responsible')) return units
+  return units.map((u, i) => ({ ...u, role: i === 0 ? 'lead' : 'support' }))
+}
