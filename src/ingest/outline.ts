@@ -16,6 +16,8 @@ export interface Paragraph {
   endLine: number
   /** For an item's first line with no punctuation: where that line ends in `text`. */
   bareHeadingEnd?: number
+  /** The last line joined to it: whether the sentence ends is read there, at no cost per join. */
+  lastLine?: string
 }
 
 /** A first sentence longer than this was a heading line followed by prose, not one sentence. */
@@ -272,7 +274,7 @@ class OutlineBuilder {
     const index = this.currentIndex()
     const list = index === null ? this.preamble : this.paragraphsOf[index]!
     const last = list[list.length - 1]
-    return last && !endsSentence(last.text) ? last : null
+    return last && !endsSentence(last.lastLine ?? last.text) ? last : null
   }
 
   finish(): Outline {
@@ -290,7 +292,10 @@ class OutlineBuilder {
         }
         delete first.bareHeadingEnd
       }
-      for (const p of paragraphs) p.text = repair(p.text)
+      for (const p of paragraphs) {
+        p.text = repair(p.text)
+        delete p.lastLine
+      }
       const own = paragraphs.filter((p) => p.text !== '')
       section.text = own.map((p) => p.text).join('\n')
       // An item's first sentence may run past its first line, cut by a page break.
@@ -309,7 +314,10 @@ class OutlineBuilder {
         parent.endLine = Math.max(parent.endLine, s.endLine)
       }
     }
-    for (const p of this.preamble) p.text = repair(p.text)
+    for (const p of this.preamble) {
+      p.text = repair(p.text)
+      delete p.lastLine
+    }
     return {
       preamble: this.preamble.filter((p) => p.text !== ''),
       sections: this.sections,
@@ -361,6 +369,7 @@ export function parseOutline(lines: Line[], from: number, to: number, skip: Set<
     if (open && !startsSection) {
       // A page break cut this sentence: the line continues it.
       open.text += raw
+      open.lastLine = raw
       open.endLine = line.n
       continue
     }

@@ -205,10 +205,8 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
   // A notice that issues the plan, or the plan itself. A signature before the first heading is
   // the notice's: the plan starts after it (under its own title, when it has one).
   const expected = head.title === null ? null : issuedPlanTitle(head.title)
-  const tablesStart = Math.min(
-    footer.startIndex,
-    ...[...tables.lines].filter((i) => i >= head.bodyIndex),
-  )
+  let tablesStart = footer.startIndex
+  for (const i of tables.lines) if (i >= head.bodyIndex && i < tablesStart) tablesStart = i
   const firstHeading = lines.findIndex(
     (l, i) => i >= head.bodyIndex && !skip.has(i) && OUTLINE_START.test(repair(l.text.trim())),
   )

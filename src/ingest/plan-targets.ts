@@ -160,19 +160,21 @@ export function collectTargets(
  * section (or below it) on its lines, after the previous clause of the same section.
  */
 function linkBodyTasks(targets: ParsedTarget[], tasks: ParsedTask[], sections: ParsedSection[]) {
-  const bodyTasks = tasks
-    .map((task, index) => ({ task, index }))
-    .filter(({ task }) => task.sectionIndex !== null)
+  // The tasks each section states, in line order (tasks are sorted by line).
+  const bySection = new Map<number, { line: number; index: number }[]>()
+  tasks.forEach((task, index) => {
+    if (task.sectionIndex === null) return
+    const list = bySection.get(task.sectionIndex) ?? []
+    list.push({ line: task.line, index })
+    bySection.set(task.sectionIndex, list)
+  })
   for (const target of targets) {
-    if (target.sectionIndex === null) continue
-    const chain = new Set<number>()
-    for (let i: number | null = target.sectionIndex; i !== null; i = sections[i]!.parentIndex) {
-      chain.add(i)
+    // The first clause at or after the target's line, in its section or a section above it.
+    let stating: { line: number; index: number } | undefined
+    for (let i = target.sectionIndex; i !== null; i = sections[i]!.parentIndex) {
+      const found = bySection.get(i)?.find((task) => task.line >= target.line)
+      if (found && (!stating || found.line < stating.line)) stating = found
     }
-    // The first clause at or after the target's line, in the innermost section stating one.
-    const stating = bodyTasks
-      .filter(({ task }) => chain.has(task.sectionIndex!) && task.line >= target.line)
-      .sort((a, b) => a.task.line - b.task.line)[0]
     if (stating) target.taskIndexes.push(stating.index)
   }
 }

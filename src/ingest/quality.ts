@@ -190,8 +190,9 @@ function incompleteTasks(tasks: ParsedTask[], sections: ParsedSection[]): Findin
     }
   }
   if (tasks.length > 0) {
+    const restated = new Set(tasks.flatMap((t) => t.itemIndexes))
     sections.forEach((section, index) => {
-      if (section.kind !== 'item' || tasks.some((t) => t.itemIndexes.includes(index))) return
+      if (section.kind !== 'item' || restated.has(index)) return
       findings.push({
         severity: 'info',
         code: 'item-without-task',

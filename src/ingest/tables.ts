@@ -125,6 +125,8 @@ function cellKind(cell: string): CellKind {
   if (/^[\d\-—－()（） ]{5,}$/.test(t)) return 'phone'
   if (/^\d{1,4}$/.test(t)) return 'number'
   if (t.length <= 24 && readDue(t) !== null) return 'due'
+  // A cell of units never ends a clause: 完善站点布局， is prose a row continued.
+  if (/[，,。；;]$/.test(t)) return 'text'
   const names = splitUnits(t)
   if (names.length > 0 && names.every(looksLikeUnit) && !/[。]/.test(t)) return 'units'
   const read = readResponsibility(t, 'responsible')
@@ -262,8 +264,10 @@ class TableReader {
     const columns = this.rowColumns()
     const append = (k: number, text: string, separator = '') => {
       const cell = row.cells[k]
-      if (cell && cell.text.trim() !== '') cell.text += separator + text
-      else row.cells[k] = { text, line: line.n }
+      // Cells hold trimmed text: an empty one is '', which costs nothing to test however long a
+      // row grows (a row continued over thousands of lines stays linear).
+      if (cell && cell.text !== '') cell.text += separator + text.trim()
+      else row.cells[k] = { text: text.trim(), line: line.n }
     }
     if (aligned && cells.length === columns.length) {
       // A tab row whose 序号 cell is empty: its cells stand in their columns.

@@ -14,6 +14,7 @@ const WIDE =
   '\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026'
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff'
 const wideChar = new RegExp(`[${WIDE}]`)
+const hanChar = new RegExp(`[${HAN}]`)
 
 export function isWide(ch: string | undefined): boolean {
   return ch !== undefined && wideChar.test(ch)
@@ -21,7 +22,9 @@ export function isWide(ch: string | undefined): boolean {
 
 /** A sentence, a clause or a paragraph ends here; anything else continues on the next line. */
 export function endsSentence(text: string): boolean {
-  const t = text.trimEnd()
+  // The end is all that matters; a paragraph a page break cut many times must not cost more
+  // each time it grows (a bracket left open further back than this is a typo).
+  const t = text.slice(-300).trimEnd()
   // A bracket left open (（牵头单位：…；) continues on the next line.
   if ((t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length) return false
   // ……。（市教育局牵头） : a bracket after the full stop closes the paragraph too.
@@ -47,10 +50,10 @@ function widenPunctuation(s: string): string {
   )
   // A bracket pair around or beside Chinese text: （街道、管委会）, （站）.
   out = out.replace(/\(([^()]*)\)/g, (whole, inner: string, i: number) =>
-    new RegExp(`[${HAN}]`).test(inner) || isWide(out[i - 1]) ? `（${inner}）` : whole,
+    hanChar.test(inner) || isWide(out[i - 1]) ? `（${inner}）` : whole,
   )
   out = out.replace(/"([^"]*)"/g, (whole, inner: string) =>
-    new RegExp(`[${HAN}]`).test(inner) ? `“${inner}”` : whole,
+    hanChar.test(inner) ? `“${inner}”` : whole,
   )
   return out
 }
@@ -78,7 +81,7 @@ function removeStraySpaces(s: string): string {
     const bothWide = isWide(before) && isWide(after)
     const touchesWide = isWide(before) || isWide(after)
     // Inside 《》 a space after an organ's name separates joint issuers; any other is an artifact.
-    const jointIssuers = depth > 0 && bothWide && /[厅室部委府会局院署办]$/.test(out)
+    const jointIssuers = depth > 0 && bothWide && '厅室部委府会局院署办'.includes(before!)
     const keep = before === undefined || after === undefined || !touchesWide || jointIssuers
     if (keep && before !== undefined && after !== undefined) out += ' '
     i = j - 1

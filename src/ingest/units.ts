@@ -47,10 +47,14 @@ const UNIT_END =
 /** 各县（市、区）, 各有关部门, 相关单位, 市直各部门: many bodies under one name. */
 const COLLECTIVE = /^(?:[市县区省]直|市级|县级|区级|省级)?(?:各|相关|有关|其他|其它)/
 
+/** Words that end as organs' names do but name none: 布局, 全部, 社会, 进行, 平台, 教室. */
+const NOT_AN_ORGAN =
+  /(?:布局|格局|大局|全局|结局|当局|内部|外部|全部|局部|东部|西部|南部|北部|中部|干部|机会|社会|大会|聚会|场所|网站|车站|执行|进行|运行|实行|推行|试行|团队|举办|创办|承办|主办|大厅|教室|平台|学科|本科|专科|工作)$/
+
 /** A name of an organ or a body, as opposed to a phrase of prose that happens to sit in a list. */
 export function looksLikeUnit(name: string): boolean {
   const t = compact(name)
-  if (t.length < 2 || t.length > 40) return false
+  if (t.length < 2 || t.length > 40 || NOT_AN_ORGAN.test(t)) return false
   if (/[。；;：:！？“”]/.test(t) || /\d{3,}/.test(t)) return false
   if (COLLECTIVE.test(t)) return true
   // The name without the bracket after it: 各县（市、区）人民政府, 市教育局（牵头）.

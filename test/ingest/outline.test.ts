@@ -149,3 +149,66 @@ t.test("an item's heading is its first sentence even when a page break cuts it",
     '修复破损路面',
   )
 })
+
+t.test(
+  'label styles: 第一章/第一节/第一条, （1） where there is no 1., ① under parts',
+  async (t) => {
+    t.same(
+      outline(
+        '第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全市。\n第二章 职责\n第一节 部门\n第三条 市教育局负责统筹。\n',
+      ).sections.map((s) => [s.kind, s.label, s.heading]),
+      [
+        ['part', '第一章', '总则'],
+        ['item', '第一条', '为了规范管理，制定本办法'],
+        ['item', '第二条', '本办法适用于全市'],
+        ['part', '第二章', '职责'],
+        ['chapter', '第一节', '部门'],
+        ['item', '第三条', '市教育局负责统筹'],
+      ],
+    )
+    t.same(
+      shape(
+        '一、任务\n\n(1)建设平台。\n\n(2)完善机制。\n\n二、保障\n\n①加强领导。\n\n②强化考核。\n',
+      ).map((s) => s.slice(0, 2)),
+      [
+        ['part', '一、'],
+        ['item', '（1）'],
+        ['item', '（2）'],
+        ['part', '二、'],
+      ],
+      '① after （1） items is no level of the outline',
+    )
+    t.same(
+      shape('一、任务\n\n（一）甲\n\n（二）乙\n\n二、保障\n\n（三）丙\n').map((s) => s.slice(0, 3)),
+      [
+        ['part', '一、', 1],
+        ['chapter', '（一）', 1],
+        ['chapter', '（二）', 2],
+        ['part', '二、', 2],
+        ['chapter', '（三）', 3],
+      ],
+      'chapters numbered on across parts',
+    )
+  },
+)
+
+t.test('a heading on a line of its own, and an item label followed by digits', async (t) => {
+  const o = outline(
+    '一、任务\n\n1.建立工作机制\n\n建立健全由市政府牵头、各部门参与的工作机制，定期研究解决重大问题。\n\n2.121人才计划扩容\n\n优化遴选机制，每年入选人数不少于500人，其中企业人才占比不低于六成。\n',
+  )
+  t.same(
+    o.sections.map((s) => [s.label, s.heading]),
+    [
+      ['一、', '任务'],
+      ['1.', '建立工作机制'],
+      ['2.', '121人才计划扩容'],
+    ],
+  )
+  t.equal(o.sections[1]!.text, '建立健全由市政府牵头、各部门参与的工作机制，定期研究解决重大问题。')
+})
+
+t.test('a paragraph a page break cut thousands of times is read whole', async (t) => {
+  const cut = '完善乡镇服务站点布局，\n'.repeat(20_000)
+  const o = outline(`一、任务\n1. 建设设施，${cut}建成5个。\n`)
+  t.equal(o.sections[1]!.text.length, '建设设施，'.length + 20_000 * 11 + '建成5个。'.length)
+})

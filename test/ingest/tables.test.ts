@@ -124,3 +124,91 @@ t.test('table variants of the genre', async (t) => {
     'numbers as 1. １ 2、, group rows skipped, a further table not read as tasks',
   )
 })
+
+t.test('a row continued over thousands of lines is read whole', async (t) => {
+  // Joining such a row once cost the square of its length; npm run bench:ingest-scaling
+  // measures how the time grows. Here: that nothing of it is lost.
+  const continued = '完善乡镇服务站点布局，\n'.repeat(20_000)
+  const parsed = tables(
+    `序号\t工作任务\t责任单位\n1\t建设设施，\t市财政局\n${continued}2\t收尾。\t市商务局\n`,
+  )
+  t.equal(parsed.tasks.length, 2)
+  t.equal(
+    parsed.tasks[0]!.text.length,
+    '建设设施，'.length + 20_000 * '完善乡镇服务站点布局，'.length,
+  )
+  t.same(
+    parsed.tasks.map((x) => x.units.map((u) => u.asWritten)),
+    [['市财政局'], ['市商务局']],
+  )
+})
+
+t.test(
+  'cells one a line: a header run from 序号, rows by their numbers, roles by column',
+  async (t) => {
+    const parsed = tables(
+      [
+        '重点任务清单',
+        '序号',
+        '工作任务',
+        '牵头单位',
+        '责任单位',
+        '完成时限',
+        '1',
+        '建立工作机制',
+        '市教育局',
+        '市财政局、市人社局',
+        '2024年6月底前',
+        '一、保障措施',
+        '2',
+        '落实经费',
+        '市财政局',
+        '各县（市、区）人民政府',
+        '长期坚持',
+        '附件2',
+      ].join('\n'),
+    )
+    t.same(
+      parsed.tasks.map((x) => [
+        x.number,
+        x.text,
+        x.units.map((u) => `${u.asWritten}:${u.role}`),
+        x.due,
+      ]),
+      [
+        [
+          1,
+          '建立工作机制',
+          ['市教育局:lead', '市财政局:support', '市人社局:support'],
+          { text: '2024年6月底前', date: '2024-06-30' },
+        ],
+        [
+          2,
+          '落实经费',
+          ['市财政局:lead', '各县（市、区）人民政府:support'],
+          { text: '长期坚持', date: null },
+        ],
+      ],
+      '责任单位 beside 牵头单位 are support; a group row is no task',
+    )
+  },
+)
+
+t.test('a duty list gives tasks and the profiles of the agencies', async (t) => {
+  const parsed = tables(
+    '序号\t责任单位\t主要职责\t牵头领导\t联系电话\n1\t市民政局\t负责养老服务体系建设。\t王某\t0816-1234567\n',
+  )
+  t.same(
+    parsed.tasks.map((x) => [x.text, x.units.map((u) => `${u.asWritten}:${u.role}`)]),
+    [['负责养老服务体系建设。', ['市民政局:responsible']]],
+  )
+  t.same(parsed.agencies, [
+    {
+      name: '市民政局',
+      duties: '负责养老服务体系建设。',
+      lead: '王某',
+      phone: '0816-1234567',
+      line: 2,
+    },
+  ])
+})
