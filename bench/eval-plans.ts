@@ -2,7 +2,7 @@
 // (test/fixtures/genre). Per layout family and over all: the load rate, the share of structure
 // facts that hold, and strict target precision and recall; the held-out texts apart from the
 // ones the parser was tuned on. --verbose lists every disagreement.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readAliasDictionary, readPlanFile } from '../src/ingest/read.js'
@@ -14,7 +14,13 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 })
 const corpus = join(projectRoot, 'test', 'fixtures', 'genre')
-const sets = positionals.length > 0 ? positionals : ['tuning', 'held-out']
+const sets =
+  positionals.length > 0
+    ? positionals
+    : readdirSync(corpus, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort((a, b) => (a === 'tuning' ? -1 : b === 'tuning' ? 1 : a.localeCompare(b)))
 const aliases = readAliasDictionary(aliasDictionaryPath)
 
 interface Tally {
@@ -61,8 +67,10 @@ function row(name: string, t: Tally): string {
 
 const header = `${'family'.padEnd(30)}  ${'loads'.padStart(6)}  ${'structure facts'.padStart(20)}  ${'precision'.padStart(9)}  ${'recall'.padStart(7)}`
 
+const everySet = empty()
 for (const set of sets) {
-  const dir = join(corpus, set)
+  // A set of the corpus by name, or any folder of texts with an expected.json.
+  const dir = set.includes('/') ? set : join(corpus, set)
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<
     string,
     ExpectedGenrePlan
@@ -73,6 +81,7 @@ for (const set of sets) {
   for (const [file, want] of Object.entries(expected)) {
     const score = scorePlan(() => readPlanFile(join(dir, file), aliases), want)
     add(overall, score)
+    add(everySet, score)
     for (const family of want.families) {
       if (!byFamily.has(family)) byFamily.set(family, empty())
       add(byFamily.get(family)!, score)
@@ -89,3 +98,5 @@ for (const set of sets) {
   console.log(`\n${header.replace('family', 'plan  ')}`)
   for (const line of details) console.log(line)
 }
+if (sets.length > 1)
+  console.log(`\n${header.replace('family', 'sets  ')}\n${row(sets.join(' + '), everySet)}`)
