@@ -167,8 +167,11 @@ export function readHead(lines: Line[], from: number, skip: Set<number>): Head {
         continue
       }
       // The same title again (a portal's heading over the document's own), or the plan's title
-      // straight after a notice title with no number between: only a repeat belongs to the head.
-      if (compact(joined.title) === compact(title)) {
+      // straight after a notice title with no number between: only a repeat belongs to the head,
+      // and the document's own printing, the later, is kept.
+      if (sameTitle(joined.title, title)) {
+        title = joined.title
+        titleRaw = joined.raw
         last = candidates[joined.end]!
         k = joined.end
         continue
@@ -195,6 +198,15 @@ export function readHead(lines: Line[], from: number, skip: Set<number>): Head {
   }
   const bodyIndex = last < 0 ? (candidates[0] ?? from) : last + 1
   return { number, masthead, title, titleRaw, titleLine, recipients, bodyIndex }
+}
+
+/** Two printings of one title: dashes and brackets of either width. */
+function sameTitle(a: string, b: string): boolean {
+  const norm = (t: string) =>
+    compact(t)
+      .replace(/[—–\-－~～]+/g, '-')
+      .replace(/[《》]/g, '')
+  return norm(a) === norm(b)
 }
 
 /** A title ends with its kind of document, outside any 《》 (《…方案 / （2024—2025年）》的通知). */

@@ -119,7 +119,12 @@ function numberOf(numeral: string): number | null {
   return parseChineseNumber(numeral)
 }
 
-function readHeading(text: string): Heading | null {
+/** ㈠ … ㈩: one character for （一） … （十）. */
+const ENCLOSED = '㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩'
+
+function readHeading(raw: string): Heading | null {
+  const enclosed = ENCLOSED.indexOf(raw[0] ?? '')
+  const text = enclosed < 0 ? raw : `（${'一二三四五六七八九十'[enclosed]}）${raw.slice(1)}`
   for (const spec of STYLES) {
     const m = spec.pattern.exec(text)
     if (!m) continue

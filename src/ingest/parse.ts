@@ -116,9 +116,14 @@ function findPlanTitle(
         const text = lines[nonBlank[k + span]!]!.text.trim()
         joined += compact(text)
         // 转发: the notice names the author before the title (关于转发市教育局X的通知).
+        // The author before it is an organ (市教育局X方案), not another document's title.
+        const author = target.slice(0, target.length - joined.length).replace(/[《“]$/, '')
         const same =
           joined === target ||
-          (joined.length >= 6 && target.endsWith(joined) && isTitleLike(joined)) ||
+          (joined.length >= 6 &&
+            target.endsWith(joined) &&
+            isTitleLike(joined) &&
+            isOrganLine(author)) ||
           (joined.length >= 6 && compact(target.replace(/[（(][^（）()]*[）)]$/, '')) === joined)
         if (same)
           return withPeriod(

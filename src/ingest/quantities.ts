@@ -79,6 +79,8 @@ const UNITS = [
   '轮',
   '部',
   '单',
+  '周',
+  '组',
   '门',
   '项',
   '条',
@@ -131,13 +133,15 @@ const WORD_AFTER_UNIT: Record<string, RegExp> = {
   人: /^[才民口]/,
   部: /^[门委署分长级]/,
   单: /^[位独元项体一]/,
+  周: /^[年边期末岁转]/,
+  组: /^[织成建合长员件团]/,
   次: /^性/,
   // 个体户, 个人, 个月 are words; 2个体育公园 counts parks.
   个: /^(?:体(?![育检])|人|月)/,
   件: /^事/,
   度: /^[化]/,
   门: /^[户槛]/,
-  名: /^[单录优义称]/,
+  名: /^[单录义称]/,
   家: /^[庭长乡]/,
   所: /^[在属有谓得]/,
   期: /^[间限]/,
@@ -290,5 +294,30 @@ export function findQuantities(text: string): Quantity[] {
     }
     pattern.lastIndex = quantity.end
   }
-  return found
+  return [...found, ...shares(text, found)].sort((a, b) => a.start - b.start)
+}
+
+/** 一半, 半数, 三分之一: shares written as words, read as percentages. */
+const SHARE = /(一半|半数)|([一二三四五六七八九十]{1,3})分之([一二三四五六七八九十]{1,3})/g
+
+function shares(text: string, found: Quantity[]): Quantity[] {
+  const read: Quantity[] = []
+  for (const m of text.matchAll(SHARE)) {
+    const start = m.index
+    const end = start + m[0].length
+    if (found.some((q) => start < q.end && end > q.start)) continue
+    const whole = m[1] ? 2 : parseChineseNumber(m[2]!)
+    const part = m[1] ? 1 : parseChineseNumber(m[3]!)
+    if (!whole || !part || part >= whole) continue
+    read.push({
+      start,
+      end,
+      value: Number(((100 * part) / whole).toFixed(1)),
+      valueMax: null,
+      unit: '%',
+      numeral: 'chinese',
+      more: false,
+    })
+  }
+  return read
 }

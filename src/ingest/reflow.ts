@@ -12,6 +12,9 @@ const CHAPTER = '[（(][一二三四五六七八九十]{1,3}[）)]'
 const ITEM = '\\d{1,2}[.．、﹒](?!\\d)'
 const ARTICLE = '第[一二三四五六七八九十百零〇]+[章节条]'
 const LABEL = `(?:${PART}|${CHAPTER}|${ITEM}|${ARTICLE})`
+/** Headings of parts that nearly every plan has. */
+const COMMON_HEADINGS =
+  '总体要求|主要目标|发展目标|工作目标|行动目标|基本原则|指导思想|重点任务|主要任务|工作任务|保障措施|组织实施|实施步骤|工作要求|组织保障|工作措施|实施范围|适用范围'
 
 /**
  * Where a new paragraph starts inside a joined line: after a sentence's end followed by space
@@ -21,7 +24,9 @@ const LABEL = `(?:${PART}|${CHAPTER}|${ITEM}|${ARTICLE})`
 const BREAKS = [
   new RegExp(`(?<=[。；！？：”]|[\\u4e00-\\u9fff]{3}[）)])\\s+(?=\\S)`, 'g'),
   new RegExp(`(?<=[。；！？：”）])(?=${LABEL})`, 'g'),
-  new RegExp(`(?<=^(?:${PART}|${CHAPTER})[^。；，,：:]{2,30})(?=${CHAPTER}|${ITEM})`, 'g'),
+  new RegExp(`(?<=^(?:${PART}|${CHAPTER})[^。；：:]{2,40})(?=${CHAPTER}|${ITEM})`, 'g'),
+  // 一、总体要求坚持以人民为中心…: the genre's common headings, run into their prose.
+  new RegExp(`(?<=^${PART}(?:${COMMON_HEADINGS}))(?=[\\u4e00-\\u9fff（“])`, 'g'),
   new RegExp(`(?<=^(?:${PART}|${CHAPTER})[^。；，,：:\\s]{2,30})\\s{2,}(?=\\S)`, 'g'),
   new RegExp(`(?<=^${ARTICLE}[^。；，,：:]{1,20}?)\\s+(?=${ARTICLE})`, 'g'),
   /(?<=[。])(?=[^。，]{2,40}?(?:办公厅|办公室|人民政府|委员会|局|厅|部)\s*\d{4}年\d{1,2}月\d{1,2}日)/g,

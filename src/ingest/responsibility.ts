@@ -5,7 +5,7 @@
 import type { Due } from './dates.js'
 import type { Line } from './decode.js'
 import { locator } from './locate.js'
-import type { Outline } from './outline.js'
+import type { Outline, Paragraph } from './outline.js'
 import { firstIsLead, readResponsibility, type NamedUnit } from './units.js'
 import type { UnitRole } from './units.js'
 
@@ -110,25 +110,41 @@ export function findBodyTasks(
 ): BodyTask[] {
   const locate = locator(lines)
   const tasks: BodyTask[] = []
-  const regions: { sectionIndex: number | null; text: string; start: number; end: number }[] = [
-    ...(outline.preamble.length > 0
-      ? [
-          {
-            sectionIndex: null,
-            text: outline.preamble.map((p) => p.text).join('\n'),
-            start: outline.preamble[0]!.startLine,
-            end: outline.preamble[outline.preamble.length - 1]!.endLine,
-          },
-        ]
-      : []),
-    ...outline.sections.map((s, i) => ({
-      sectionIndex: i,
-      // A clause may follow a chapter's heading: （一）加强组织领导（市委组织部牵头）
-      text: s.kind === 'item' ? s.text : `${s.heading}\n${s.text}`,
-      start: s.startLine,
-      end: s.endLine,
-    })),
+  // Each region's text is its paragraphs joined by line breaks, a part's or chapter's heading
+  // first (a clause may follow it: （一）加强组织领导（市委组织部牵头）).
+  const parts: { sectionIndex: number | null; paragraphs: Paragraph[] }[] = [
+    ...(outline.preamble.length > 0 ? [{ sectionIndex: null, paragraphs: outline.preamble }] : []),
+    ...outline.sections.map((s, i) => {
+      const own = outline.paragraphs[i] ?? []
+      const heading = { text: s.heading, startLine: s.startLine, endLine: s.startLine }
+      return { sectionIndex: i, paragraphs: s.kind === 'item' ? own : [heading, ...own] }
+    }),
   ]
+  const regions = parts.map((r) => {
+    // Where each paragraph starts in the joined text.
+    const starts: number[] = []
+    let at = 0
+    for (const p of r.paragraphs) {
+      starts.push(at)
+      at += p.text.length + 1
+    }
+    return { ...r, text: r.paragraphs.map((p) => p.text).join('\n'), starts }
+  })
+  /** The line of a piece of a region's text: searched in the paragraph it stands in. */
+  const lineAt = (region: (typeof regions)[number], from: number, to: number) => {
+    // The last paragraph starting at or before `from`, by halves.
+    let low = 0
+    let high = region.starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (region.starts[mid]! <= from) low = mid
+      else high = mid - 1
+    }
+    const k = low
+    const paragraph = region.paragraphs[k]
+    if (!paragraph) return 1
+    return locate.lineOf(paragraph.startLine, paragraph.endLine, region.text.slice(from, to))
+  }
   for (const region of regions) {
     let from = 0
     for (const clause of clausesOf(region.text)) {
@@ -138,13 +154,12 @@ export function findBodyTasks(
         .trim()
       const section = region.sectionIndex === null ? null : outline.sections[region.sectionIndex]!
       const stated = own !== '' ? own : region.text.slice(clause.end).trim() || region.text
-      const line = locate.lineOf(
-        region.start,
-        region.end,
-        region.text.slice(clause.start, clause.end),
-      )
+      const line = lineAt(region, clause.start, clause.end)
+      const ownStart = region.text.indexOf(own, from)
       const firstLine =
-        own === '' ? region.start : locate.lineOf(region.start, region.end, own.slice(0, 20))
+        own === '' || ownStart < 0
+          ? (region.paragraphs[0]?.startLine ?? line)
+          : lineAt(region, ownStart, ownStart + Math.min(own.length, 20))
       const units = options.firstIsLead ? firstIsLead(clause.units) : clause.units
       tasks.push({
         text: stated.replace(/\n/g, ''),

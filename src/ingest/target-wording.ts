@@ -52,7 +52,12 @@ export const BEFORE: [string, Comparator][] = (
 ).sort((a, b) => b[0].length - a[0].length)
 
 /** One-character comparators, read only straight before the number: 达5万人, 约50家. */
-export const BEFORE_ADJACENT: Record<string, Comparator> = { 达: 'gte', 约: 'approx', 近: 'approx' }
+export const BEFORE_ADJACENT: Record<string, Comparator> = {
+  达: 'gte',
+  约: 'approx',
+  近: 'approx',
+  超: 'gt',
+}
 
 /** Written after the number and its unit. 以上 includes the number in Chinese legal usage. */
 export const AFTER: [RegExp, Comparator][] = [

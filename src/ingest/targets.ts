@@ -58,6 +58,8 @@ function splitAt(text: string, separators: RegExp, from = 0): (Span & { text: st
 function quotedSpans(text: string): Span[] {
   const spans: Span[] = []
   for (const m of text.matchAll(/“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》|〔[^〕]*〕|"[^"]*"/g)) {
+    // A long quotation (实现“引进人才达到2000名左右，……”) is a passage, not a name: read it.
+    if (m[0].length > 24 && /^[“"‘「]/.test(m[0]) && /[，；]/.test(m[0])) continue
     spans.push({ start: m.index, end: m.index + m[0].length })
   }
   return spans

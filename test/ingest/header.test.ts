@@ -61,6 +61,17 @@ t.test('the title before the number, printed twice, its issuer on a line of its 
   t.equal(found.bodyIndex, 7)
 })
 
+t.test(
+  'a portal heading over the document’s own title: the document’s printing is kept',
+  async (t) => {
+    const found = head(
+      '丙县设施农业发展三年行动方案（2024-2026年）\n丙县设施农业发展三年行动方案（2024—2026年）\n\n为加快发展，制定本方案。\n',
+    )
+    t.equal(found.title, '丙县设施农业发展三年行动方案（2024—2026年）')
+    t.equal(found.bodyIndex, 2, 'the body starts after the second printing')
+  },
+)
+
 t.test('no number, no notice: the plan title and its period on the next line', async (t) => {
   const found = head('丙县设施农业发展三年行动方案\n（2024—2026年）\n\n为加快发展，制定本方案。\n')
   t.equal(found.number, null)

@@ -244,6 +244,27 @@ t.test('a text a crawler joined onto one line is cut back into paragraphs', asyn
   t.equal(plan.tasks.length, 3)
 })
 
+t.test('headings a crawler ran into their prose are cut off it', async (t) => {
+  const prose = '坚持政府引导、市场主导，统筹县域商业网点和冷链设施建设。'.repeat(12)
+  const text = [
+    '甲省某行动方案',
+    `一、总体要求${prose}`,
+    '二、重点任务',
+    `（一）完善设施，补齐短板1．建设冷库。新建冷库10座。${prose}`,
+    '',
+  ].join('\n')
+  const plan = parseText(text)
+  t.same(
+    plan.sections.map((s) => [s.label, s.heading]),
+    [
+      ['一、', '总体要求'],
+      ['二、', '重点任务'],
+      ['（一）', '完善设施，补齐短板'],
+      ['1.', '建设冷库'],
+    ],
+  )
+})
+
 t.test('a joint notice, a 转发 notice, a title before its number', async (t) => {
   const joint = parseText(
     `甲部 乙部 丙部\n关于印发《某行动方案》的通知\n甲部发〔2024〕3号\n各省、自治区人民政府：\n现将《某行动方案》印发给你们。\n甲部          乙部\n丙部\n2024年7月2日\n某行动方案\n${BODY}\n`,
@@ -305,4 +326,35 @@ t.test('what is not a plan is refused with its file and line', async (t) => {
     /^notice\.txt:3: not a plan: no outline/,
   )
   t.equal(refused(`某方案\n\n${BODY}\n`), 'loaded')
+})
+
+t.test('the same clause twice in one item gives two tasks, each at its own line', async (t) => {
+  const plan = parseText(
+    [
+      '乙县冷链物流提升方案',
+      '',
+      '一、重点任务',
+      '1．建设冷库。',
+      '新建冷库10座。（责任单位：县商务局）',
+      '改造冷库5座。（责任单位：县商务局）',
+      '2．培育主体。培育龙头企业3家。（县农业农村局指导，各有关乡、镇负责）',
+      '',
+    ].join('\n'),
+  )
+  t.same(
+    plan.tasks.map((task) => [task.text, task.line]),
+    [
+      ['建设冷库。新建冷库10座。', 5],
+      ['改造冷库5座。', 6],
+      ['培育主体。培育龙头企业3家。', 7],
+    ],
+  )
+  t.same(
+    plan.tasks[2]!.units.map((u) => [u.asWritten, u.role]),
+    [
+      ['县农业农村局', 'responsible'],
+      ['各有关乡、镇', 'responsible'],
+    ],
+    'a unit that 指导 is responsible; 各有关乡、镇 is one collective',
+  )
 })

@@ -212,3 +212,14 @@ t.test('a paragraph a page break cut thousands of times is read whole', async (t
   const o = outline(`一、任务\n1. 建设设施，${cut}建成5个。\n`)
   t.equal(o.sections[1]!.text.length, '建设设施，'.length + 20_000 * 11 + '建成5个。'.length)
 })
+
+t.test('㈠ is （一）', async (t) => {
+  t.same(
+    shape('一、任务\n\n㈠完善机制\n\n㈡落实经费\n').map((s) => s.slice(0, 3)),
+    [
+      ['part', '一、', 1],
+      ['chapter', '（一）', 1],
+      ['chapter', '（二）', 2],
+    ],
+  )
+})

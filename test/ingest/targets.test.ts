@@ -187,6 +187,19 @@ t.test('wording of other topics: units, 余 and 多, ratios, lists, baselines', 
     ['耕地质量等级平均提升0.5个等级以上。', [['gte', 0.5, null, '个等级', null]]],
     ['对连续3个月排名后三位的县实施约谈。', []],
     ['全年优良天数超过240天。', [['gt', 240, null, '天', null]]],
+    ['覆盖面超90%。', [['gt', 90, null, '%', null]]],
+    ['数字化改造覆盖率超过一半。', [['gt', 50, null, '%', null]]],
+    ['示范村比例达到三分之一以上。', [['gte', 33.3, null, '%', null]]],
+    ['开展专题培训4周。', [['eq', 4, null, '周', null]]],
+    ['组建专家服务团10组。', [['eq', 10, null, '组', null]]],
+    ['评选10名优秀校长。', [['eq', 10, null, '名', null]]],
+    [
+      '实现“引进高层次人才达到200名左右，建成创新平台30个”的目标。',
+      [
+        ['approx', 200, null, '名', null],
+        ['eq', 30, null, '个', null],
+      ],
+    ],
   ]
   for (const [text, expected] of cases) t.same(figures(text), expected, text)
   const indicators = (text: string) => extractTargets(text).map((x) => x.indicator)
