@@ -64,6 +64,11 @@ function divisions(): Map<string, Division[]> {
   return byName
 }
 
+/** A place of the national list by its full name (越秀区, 定州市): its government as a unit. */
+export function isDivisionName(name: string): boolean {
+  return divisions().has(name)
+}
+
 /** The national government and its organs: 国务院, 国家发展改革委, 教育部, 海关总署. */
 const NATIONAL_ORGAN =
   /^(?:国务院|中共中央|中央|全国|国家|中华人民共和国|最高人民法院|最高人民检察院|中国人民银行)/

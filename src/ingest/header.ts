@@ -297,6 +297,24 @@ export function issuedPlanTitle(noticeTitle: string): string | null {
   return m ? m[1]!.replace(/^《|》$/g, '') : null
 }
 
+/**
+ * 关于印发A和B的通知: a notice that issues two documents names both, each a whole title
+ * (若干政策 counts as one here: it names a document only beside another).
+ */
+export function jointlyIssuedTitles(issued: string): [string, string] | null {
+  const t = compact(issued)
+  for (const m of t.matchAll(/》?(?:和|及|与|、)《?/g)) {
+    const first = t.slice(0, m.index).replace(/[《》]/g, '')
+    const second = t.slice(m.index + m[0].length).replace(/[《》]/g, '')
+    const whole = (title: string) =>
+      !/[。；;，,：:]/.test(title) && (complete(title) || /政策$/.test(title))
+    if (first.length >= 6 && second.length >= 6 && whole(first) && whole(second)) {
+      return [first, second]
+    }
+  }
+  return null
+}
+
 /** Whether a title is a notice that issues another document rather than the plan itself. */
 export function issuesAnotherDocument(title: string): boolean {
   return issuedPlanTitle(title) !== null

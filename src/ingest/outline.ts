@@ -383,3 +383,22 @@ export function parseOutline(lines: Line[], from: number, to: number, skip: Set<
   }
   return builder.finish()
 }
+
+/**
+ * The outlines of documents printed one after another (a notice that issues two), as one: the
+ * second's sections follow the first's, each counting from its own 一、.
+ */
+export function concatOutlines(first: Outline, second: Outline): Outline {
+  const offset = first.sections.length
+  return {
+    preamble: [...first.preamble, ...second.preamble],
+    sections: [
+      ...first.sections,
+      ...second.sections.map((s) => ({
+        ...s,
+        parentIndex: s.parentIndex === null ? null : s.parentIndex + offset,
+      })),
+    ],
+    paragraphs: [...first.paragraphs, ...second.paragraphs],
+  }
+}

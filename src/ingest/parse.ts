@@ -18,12 +18,14 @@ import {
   isOrganLine,
   isTitleLike,
   issuedPlanTitle,
+  jointlyIssuedTitles,
   normalizeDocumentNumber,
   readHead,
+  type Head,
 } from './header.js'
 import { itemMatcher } from './links.js'
 import { readPortalMetadata } from './metadata.js'
-import { parseOutline } from './outline.js'
+import { concatOutlines, parseOutline } from './outline.js'
 import { collectTargets } from './plan-targets.js'
 import { planPeriodEnd } from './plan-period.js'
 import { findQualityIssues } from './quality.js'
@@ -51,6 +53,8 @@ export interface ParseOptions {
 
 const ATTACHMENT_NOTE = /^附\s*件\s*\d*\s*[:：]\s*(.*)$/
 const ATTACHMENT_MARK = /^附\s*件\s*\d*$/
+/** The kinds of document that are plans, as opposed to the policies printed beside them. */
+const PLAN_KIND = /(?:方案|计划|规划|要点|纲要)(?:[（(][^（）()]{2,20}[）)])?$/
 /** Where the text of a title ends: its kind of document, or a period after it. */
 const PERIOD_LINE = /^[（(][^（）()]{2,20}[）)]$/
 
@@ -82,6 +86,21 @@ function parseAttachmentNote(lines: Line[], index: number): { title: string }[] 
     .map((t) => repairTitle(t.replace(/^\d+\s*[.．、]\s*/, '')))
     .filter((t) => t !== '')
     .map((title) => ({ title }))
+}
+
+/**
+ * A notice's title printed above the metadata box and nowhere below it (a crawler's copy of a
+ * page: # 关于印发…的通知, then the box, then the number): the head has no title of its own.
+ */
+function withPageTitle(head: Head, lines: Line[], boxLines: Set<number>): Head {
+  if (head.title !== null || boxLines.size === 0) return head
+  let i = Math.min(...boxLines) - 1
+  while (i >= 0 && lines[i]!.text.trim() === '') i--
+  if (i < 0) return head
+  const raw = lines[i]!.text.trim()
+  const title = compact(raw)
+  if (!isTitleLike(title) || issuedPlanTitle(title) === null) return head
+  return { ...head, title, titleRaw: raw, titleLine: lines[i]!.n }
 }
 
 /**
@@ -191,7 +210,11 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
 
   const box = readPortalMetadata(lines)
   // What stands above a metadata box is the page's own (site name, breadcrumbs).
-  const head = readHead(lines, box.lines.size > 0 ? Math.max(...box.lines) + 1 : 0, box.lines)
+  const head = withPageTitle(
+    readHead(lines, box.lines.size > 0 ? Math.max(...box.lines) + 1 : 0, box.lines),
+    lines,
+    box.lines,
+  )
   const footer = parseFooter(lines, head.bodyIndex)
   const firstIsLead = lines.some((l) => FIRST_IS_LEAD.test(compact(l.text)))
   const tables = parseTables(lines, head.bodyIndex, footer.startIndex, {
@@ -221,8 +244,26 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
   let bodyStart = head.bodyIndex
   let planTitle: string | null = expected === null ? head.title : repairTitle(expected)
   let noticeEnd = head.bodyIndex
-  const found = findPlanTitle(lines, head.bodyIndex, tablesStart, expected, skip, signatures)
-  if (found && (expected !== null || earlySignature)) {
+  // 关于印发A和B的通知: both documents are read, one after the other; the plan is the one
+  // whose kind is a plan's (B行动计划 beside A若干政策), else the first.
+  const joint = expected === null ? null : jointlyIssuedTitles(expected)
+  const firstDocument =
+    joint && findPlanTitle(lines, head.bodyIndex, tablesStart, joint[0], skip, signatures)
+  const secondDocument =
+    joint &&
+    firstDocument &&
+    findPlanTitle(lines, firstDocument.index + 1, tablesStart, joint[1], skip, signatures)
+  const found =
+    secondDocument && firstDocument
+      ? firstDocument
+      : findPlanTitle(lines, head.bodyIndex, tablesStart, expected, skip, signatures)
+  if (secondDocument && firstDocument) {
+    planTitle =
+      [firstDocument, secondDocument].find((d) => PLAN_KIND.test(d.title))?.title ??
+      firstDocument.title
+    bodyStart = firstDocument.index + 1
+    noticeEnd = bodyStart
+  } else if (found && (expected !== null || earlySignature)) {
     planTitle = found.title
     bodyStart = found.index + 1
     noticeEnd = bodyStart
@@ -250,7 +291,14 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
       break
     }
   }
-  const outline = parseOutline(lines, bodyStart, bodyEnd, skip)
+  const secondStart = secondDocument && secondDocument.index < bodyEnd ? secondDocument.index : null
+  const outline =
+    secondStart === null
+      ? parseOutline(lines, bodyStart, bodyEnd, skip)
+      : concatOutlines(
+          parseOutline(lines, bodyStart, secondStart, skip),
+          parseOutline(lines, secondStart + 1, bodyEnd, skip),
+        )
   const planSignature = signatures.find((s) => s.first >= bodyEnd && s !== noticeSignature)
 
   // Who issued it, where, and when: the text's own elements first, then the metadata box.

@@ -22,7 +22,7 @@ const COMMON_HEADINGS =
  * straight after a short heading (二、主要任务（一）…, （一）推动标准化1.加强…); around a signature's date.
  */
 const BREAKS = [
-  new RegExp(`(?<=[。；！？：”]|[\\u4e00-\\u9fff]{3}[）)])\\s+(?=\\S)`, 'g'),
+  new RegExp(`(?<=[。；！？：”]|[\\u4e00-\\u9fff]{3}[”’]?[）)])\\s+(?=\\S)`, 'g'),
   new RegExp(`(?<=[。；！？：”）])(?=${LABEL})`, 'g'),
   new RegExp(`(?<=^(?:${PART}|${CHAPTER})[^。；：:]{2,40})(?=${CHAPTER}|${ITEM})`, 'g'),
   // 一、总体要求坚持以人民为中心…: the genre's common headings, run into their prose.

@@ -297,8 +297,10 @@ function isGrant(r: Reading): boolean {
   if (r.quantity.unit !== '元' && r.quantity.unit !== '%') return false
   if (/税率|加计扣除/.test(r.text)) return true
   const after = /^[^，。；]{0,10}?(?:给予|予以)?(?:补贴|补助|奖励|奖补|资助|抵免|贴息)/.test(r.rest)
+  // 分别给予奖补50万元、100万元、150万元: the amounts listed before this one are passed over.
+  const prefix = r.prefix.replace(/(?:\d+(?:\.\d+)?[万亿千百]*元?[、和及或])+$/, '')
   const before = /(?:给予|最高|补贴|补助|奖励|奖补|资助|抵免|贴息|额度)[^，。；比率]{0,6}$/.test(
-    r.prefix,
+    prefix,
   )
   return after || before
 }
@@ -352,6 +354,8 @@ function isCommitment(r: Reading, context: ClauseContext): boolean {
   ) {
     return false
   }
+  // 在107个重点集群中优选试点: the set chosen from, not a count to reach.
+  if (/在$/.test(prefix) && /^[^，。；]{0,12}?中/.test(rest)) return false
   // 对连片50亩以上、验收合格的新造林: which ones a rule is for.
   if (/^对/.test(r.text.trim()) && /^[^，。；]*的/.test(rest)) return false
   if (!explicit && /[（(]$/.test(prefix) && /^[）)]/.test(rest)) return false
@@ -431,7 +435,9 @@ function isCommitment(r: Reading, context: ClauseContext): boolean {
   const linking = before !== null && !NUMBER_QUALIFIERS.has(before.word)
   const sized = /^及?以[上下]的/.test(rest) && !COUNT_UNITS.has(quantity.unit)
   const qualifier = linking || r.followed || sized || quantity.unit === '元'
-  return !(r.afterModifiers.startsWith('的') && qualifier)
+  // 年产值超100亿元、具备较强国际竞争力的龙头企业: a second qualifier before the 的.
+  const qualifies = /^(?:的|、(?:具备|具有|拥有)[^，。；]{0,16}的)/.test(r.afterModifiers)
+  return !(qualifies && qualifier)
 }
 
 /**

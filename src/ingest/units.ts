@@ -3,6 +3,7 @@
 // 配合 / 市民政局等按职责分工负责 / 市教育局（牵头）. Each name comes with its role: lead (牵头),
 // support (配合, 参与, 协同) or responsible (the text makes no distinction).
 import { readDue, type Due } from './dates.js'
+import { isDivisionName } from './divisions.js'
 import { compact, repair, splitList } from './text.js'
 
 export type UnitRole = 'lead' | 'support' | 'responsible'
@@ -59,7 +60,12 @@ export function looksLikeUnit(name: string): boolean {
   if (COLLECTIVE.test(t)) return true
   // The name without the bracket after it: 各县（市、区）人民政府, 市教育局（牵头）.
   const bare = t.replace(/[（(][^（）()]*[）)]$/, '')
-  return UNIT_END.test(bare) || /[（(](?:市|县|区|市、区|县、区|县、市、区)[）)]$/.test(t)
+  return (
+    UNIT_END.test(bare) ||
+    /[（(](?:市|县|区|市、区|县、区|县、市、区)[）)]$/.test(t) ||
+    // A place in a list of units stands for its government: …、市财政局、越秀区.
+    isDivisionName(bare)
+  )
 }
 
 /** Role words after a list of units: 牵头, 配合, 按职责分工负责. */
@@ -181,8 +187,11 @@ export function readResponsibility(text: string, defaultRole: UnitRole): Respons
     }
   }
   // Beside a lead, the others are its support: 牵头单位：甲；责任单位：乙, 甲牵头，乙负责.
+  // Beside a support with no lead named, the responsible lead: 甲负责，乙配合; 甲指导，乙参与.
   if (units.some((u) => u.role === 'lead')) {
     for (const u of units) if (u.role === 'responsible') u.role = 'support'
+  } else if (units.some((u) => u.role === 'support')) {
+    for (const u of units) if (u.role === 'responsible') u.role = 'lead'
   }
   return { units, due, marked }
 }

@@ -242,6 +242,14 @@ t.test('a text a crawler joined onto one line is cut back into paragraphs', asyn
     ],
   )
   t.equal(plan.tasks.length, 3)
+
+  // An item that ends in a quotation closed inside its clause: 以下简称“两个部门”）.
+  const quoted = joined.replace('县财政局）', '县财政局，以下简称“两个部门”）')
+  t.not(quoted, joined, 'the clause was edited')
+  t.same(
+    parseText(quoted).sections.map((s) => s.label),
+    ['一、', '二、', '（一）', '1.', '2.', '3.'],
+  )
 })
 
 t.test('headings a crawler ran into their prose are cut off it', async (t) => {
@@ -262,6 +270,76 @@ t.test('headings a crawler ran into their prose are cut off it', async (t) => {
       ['（一）', '完善设施，补齐短板'],
       ['1.', '建设冷库'],
     ],
+  )
+})
+
+t.test('a crawler’s copy: the notice title above the metadata box, the number below', async (t) => {
+  const plan = parseText(
+    [
+      '# 乙市人民政府办公室关于印发《乙市冷链物流提升方案》的通知',
+      '',
+      '**发布日期**: 2024-05-20',
+      '**发布机构**: 乙市商务局',
+      '',
+      '---',
+      '',
+      '乙政办〔2024〕11号',
+      '',
+      '各县（市、区）人民政府，市政府各部门：',
+      '《乙市冷链物流提升方案》已经市政府同意，现印发给你们，请认真贯彻执行。',
+      '乙市人民政府办公室',
+      '2024年5月16日',
+      '**乙市冷链物流提升方案**',
+      BODY.replace(/县/g, '市'),
+      '',
+    ].join('\n'),
+  )
+  t.match(plan, {
+    title: '乙市人民政府办公室关于印发《乙市冷链物流提升方案》的通知',
+    planTitle: '乙市冷链物流提升方案',
+    number: '乙政办〔2024〕11号',
+    issuer: '乙市人民政府办公室',
+    issuedOn: '2024-05-16',
+  })
+  t.equal(plan.sections.length, 6)
+})
+
+t.test('a notice that issues two documents: both are read, the plan is the plan', async (t) => {
+  const plan = parseText(
+    [
+      '丁市人民政府办公室关于印发丁市支持冷链物流发展若干政策和丁市冷链物流提升行动计划（2024—2026年）的通知',
+      '丁政办〔2024〕8号',
+      '各县（市、区）人民政府，市政府各部门：',
+      '《丁市支持冷链物流发展若干政策》《丁市冷链物流提升行动计划（2024—2026年）》已经市政府同意，现印发给你们，请认真贯彻执行。',
+      '丁市人民政府办公室',
+      '2024年4月2日',
+      '丁市支持冷链物流发展若干政策',
+      '一、支持设施建设',
+      '对新建冷库给予补助。（责任单位：市商务局）',
+      '二、支持主体培育',
+      '对新认定的龙头企业给予奖励。（责任单位：市农业农村局）',
+      '丁市冷链物流提升行动计划（2024—2026年）',
+      BODY.replace(/县/g, '市'),
+      '',
+    ].join('\n'),
+  )
+  t.equal(plan.planTitle, '丁市冷链物流提升行动计划（2024—2026年）')
+  t.same(
+    plan.sections.map((s) => [s.label, s.parentIndex]),
+    [
+      ['一、', null],
+      ['二、', null],
+      ['一、', null],
+      ['二、', null],
+      ['（一）', 3],
+      ['1.', 4],
+      ['2.', 4],
+      ['3.', 4],
+    ],
+  )
+  t.same(
+    plan.tasks.map((task) => plan.sections[task.sectionIndex!]!.heading),
+    ['支持设施建设', '支持主体培育', '建设冷库', '改造网点', '培育主体'],
   )
 })
 
