@@ -29,7 +29,7 @@ const LABELS: [RegExp, Field][] = [
   [/^(?:发布日期|发布时间|公开日期|公布日期)$/, 'publishedOn'],
   [/^(?:标题|名称|文件名称|信息名称|文件标题)$/, 'title'],
   [
-    /^(?:索引号|主题分类|主题词|法宝引证码|原文链接|文档类型|基本信息|效力级别|时效性|发布部门|类别|分类|体裁分类|组配分类|内容分类|服务对象|有效性|效力状态|时效|生效日期|实施日期|失效日期|废止日期|来源|信息来源|公开方式|公开范围|公开时限|所属机构|文种|关键词|信息类别|编号|统一编号|登记号|浏览次数|字号)$/,
+    /^(?:索引号|主题分类|主题词|法宝引证码|原文链接|文档类型|基本信息|效力级别|时效性|发布部门|类别|分类|体裁分类|组配分类|内容分类|服务对象|有效性|效力状态|时效|生效日期|实施日期|失效日期|废止日期|来源|信息来源|公开方式|公开范围|公开时限|所属机构|文种|关键词|信息类别|编号|统一编号|登记号|浏览次数|字号|检索时间|检索日期|检索关键词|采集时间|抓取时间|更新时间|附件)$/,
     'other',
   ],
 ]
@@ -138,6 +138,10 @@ export function readPortalMetadata(lines: Line[]): PortalMetadata {
     if (/^(?:无|暂无|-|—|\/)$/.test(compact(values[field]!))) delete values[field]
   }
   found.number = values.number ? compact(values.number) : null
+  // 发布机构：上海市相关部门: a page's placeholder, not an organ.
+  if (values.issuer && /(?:相关|有关)(?:部门|单位|机构)$/.test(compact(values.issuer))) {
+    delete values.issuer
+  }
   found.issuer = values.issuer ? repair(values.issuer).replace(/\s+/g, ' ') : null
   found.writtenOn = values.writtenOn ? parseDate(values.writtenOn) : null
   found.publishedOn = values.publishedOn ? parseDate(values.publishedOn) : null

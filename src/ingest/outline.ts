@@ -141,7 +141,9 @@ function readHeading(raw: string): Heading | null {
   const digits = /^(\d{1,2})[.](\d.*)$/.exec(text)
   if (digits) {
     const number = Number(digits[1])
-    return { style: 'num', number, label: `${number}.`, rest: digits[2]!, beforeDigits: true }
+    // 1.2018年，…: a year after the label is the item's first word, never a decimal's digits.
+    const year = /^(?:19|20)\d{2}(?:\s*[-—–－～~至]\s*(?:19|20)?\d{2})?\s*年/.test(digits[2]!)
+    return { style: 'num', number, label: `${number}.`, rest: digits[2]!, beforeDigits: !year }
   }
   return null
 }

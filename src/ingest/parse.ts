@@ -67,8 +67,13 @@ function titleNamedByNotice(notice: Line[]): string | null {
   const text = notice.map((l) => repair(l.text)).join('')
   const m =
     /《([^《》]+)》(?:已经|已|经)[^。]{0,30}?(?:同意|通过|研究)/.exec(text) ??
-    /(?:现将|现把|特将|将)《([^《》]+)》(?:印发|转发)/.exec(text)
-  return m ? repairTitle(m[1]!) : null
+    /(?:现将|现把|特将|将)《([^《》]+)》(?:[（(][^（）()]*号[）)])?(?:印发|转发)/.exec(text) ??
+    /(?:制定|起草|修订)了?《([^《》]+)》[，,]?(?:现|特)?(?:印发|转发)/.exec(text)
+  if (!m) return null
+  // 现将《省政府办公厅关于印发X的通知》转发给你们: the plan is the X that notice issues.
+  const named = repairTitle(m[1]!)
+  const issued = issuedPlanTitle(named)
+  return issued === null ? named : repairTitle(issued)
 }
 
 /** 附件：1．甲清单 / 2．乙表 : each attachment's title, without its number. */
@@ -272,9 +277,17 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
     noticeEnd = bodyStart
   }
   // 现将《X》印发给你们: a notice without a title of its own still names the plan.
-  if (planTitle === null && noticeEnd > head.bodyIndex) {
-    planTitle = titleNamedByNotice(lines.slice(head.bodyIndex, noticeEnd))
-  }
+  // On a crawled page the notice runs straight into the plan's first heading.
+  const noticeLines =
+    noticeEnd > head.bodyIndex ? noticeEnd : Math.max(firstHeading, head.bodyIndex)
+  const namedByNotice =
+    planTitle === null && noticeLines > head.bodyIndex
+      ? titleNamedByNotice(lines.slice(head.bodyIndex, noticeLines))
+      : null
+  planTitle ??= namedByNotice
+  // A notice whose own title was not copied: its title is unknown, not the plan's.
+  const untitledNotice =
+    head.title === null && (noticeEnd > head.bodyIndex || namedByNotice !== null)
   const noticeSignature = signatures.find((s) => s.first >= head.bodyIndex && s.last < noticeEnd)
 
   // The body ends at the 附件 note or mark, the plan's own signature, or the 版记.
@@ -444,7 +457,7 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
     issuer,
     jurisdiction: jurisdiction?.name ?? null,
     jurisdictionLevel: jurisdiction?.level ?? null,
-    title: head.title ?? box.title ?? planTitle,
+    title: head.title ?? box.title ?? (untitledNotice ? null : planTitle),
     planTitle,
     recipients: head.recipients.map(repair),
     issuedOn,

@@ -26,7 +26,7 @@ const BREAKS = [
   new RegExp(`(?<=[。；！？：”）])(?=${LABEL})`, 'g'),
   new RegExp(`(?<=^(?:${PART}|${CHAPTER})[^。；：:]{2,40})(?=${CHAPTER}|${ITEM})`, 'g'),
   // 一、总体要求坚持以人民为中心…: the genre's common headings, run into their prose.
-  new RegExp(`(?<=^${PART}(?:${COMMON_HEADINGS}))(?=[\\u4e00-\\u9fff（“])`, 'g'),
+  new RegExp(`(?<=^(?:${PART}|${CHAPTER})(?:${COMMON_HEADINGS}))(?=[\\u4e00-\\u9fff（“])`, 'g'),
   new RegExp(`(?<=^(?:${PART}|${CHAPTER})[^。；，,：:\\s]{2,30})\\s{2,}(?=\\S)`, 'g'),
   new RegExp(`(?<=^${ARTICLE}[^。；，,：:]{1,20}?)\\s+(?=${ARTICLE})`, 'g'),
   /(?<=[。])(?=[^。，]{2,40}?(?:办公厅|办公室|人民政府|委员会|局|厅|部)\s*\d{4}年\d{1,2}月\d{1,2}日)/g,

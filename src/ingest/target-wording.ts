@@ -85,7 +85,7 @@ export const VERB_ANYWHERE = new RegExp(COMMITMENT_VERB.source.replace(/\$$/, ''
 
 /** Counts of the plan's own parts (实施六大工程、18项重点任务): the plan's structure, not a target. */
 export const PLAN_PART_NOUN =
-  /^(?:大项|大|项|个)?(?:重点)?(?:任务|举措|行动|工程|措施|方面|领域|板块|工作)/
+  /^(?:大项|大|项|个)?(?:重点|专项|重大)?(?:任务|举措|行动|工程|措施|方面|领域|板块|工作)/
 
 /**
  * Words that open a statement of the present, not a commitment: 截至2022年底, 目前, 已建成. 现有

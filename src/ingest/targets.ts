@@ -108,8 +108,14 @@ function markersOf(sentence: string, quoted: Span[]): Marker[] {
  */
 function bareYearOpens(sentence: string, m: RegExpMatchArray): boolean {
   const before = sentence.slice(0, m.index).trimEnd()
+  // （2）2020年…达到80%: a year after an enumeration's label opens the sentence too.
+  const label =
+    /^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳]|\d{1,2}[.、．]|[一二三四五六七八九十]+是)$/
   const opens =
-    before === '' || /[，,；;：:]$/.test(before) || /(?:力争|确保|争取|预计)$/.test(before)
+    before === '' ||
+    label.test(before) ||
+    /[，,；;：:]$/.test(before) ||
+    /(?:力争|确保|争取|预计)$/.test(before)
   const after = sentence.slice(m.index! + m[0].length)
   return opens && !/^(?:的|以来|起|开始|比|相比|同期|基础|水平|度|以前|之前)/.test(after)
 }
@@ -140,11 +146,15 @@ function comparatorBefore(
   return comparator ? { comparator, at: prefix.length - 1, word: adjacent } : null
 }
 
+/** The label of an enumeration in running text: （2）, ①, 一是. */
+const ENUMERATION =
+  /^(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳]|[一二三四五六七八九十]+是)/
+
 function stripLeading(text: string): string {
   let out = text.trim()
   for (let previous = ''; previous !== out;) {
     previous = out
-    out = out.replace(DEADLINE_PREFIX, '').replace(LEADING_WORDS, '')
+    out = out.replace(DEADLINE_PREFIX, '').replace(LEADING_WORDS, '').replace(ENUMERATION, '')
   }
   return out
 }
@@ -416,6 +426,18 @@ function isCommitment(r: Reading, context: ClauseContext): boolean {
   }
   // 一支队伍, 一个平台, 一批项目: a single thing named, not a count to report against.
   if (quantity.numeral === 'chinese' && quantity.value === 1 && !explicit) return false
+  // 中电科54所, 航天五院513所: an institute's name, not a count of schools.
+  if (quantity.unit === '所' && /(?:科|院|集团|公司)$/.test(prefix)) return false
+  // 总规划面积约60.61平方公里: the size of the area a plan covers, where nothing is built.
+  if (
+    before?.comparator === 'approx' &&
+    /^(?:平方公里|平方千米|平方米|公顷|亩)$/.test(quantity.unit) &&
+    /面积约$/.test(prefix) &&
+    !VERB_ANYWHERE.test(prefix) &&
+    !/[新改扩]建|建成|建设|改造|整治|治理|修复|造林|种植|开发|打造|提供/.test(prefix)
+  ) {
+    return false
+  }
   // 文化路99号院3栋: an address (the 99 of 99号 is no quantity: 号 is no unit).
   if (/(?:号院|号楼|号)$/.test(prefix)) return false
   // 每百户不低于20平方米的标准, 按照固定车位100%建设充电设施的标准: a standard each project meets.

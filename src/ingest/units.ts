@@ -105,23 +105,29 @@ export function splitUnits(list: string): string[] {
   for (const item of joinCollectives(splitList(list.replace(/^由/, '')))) {
     // A converter may leave spaces where the list had 、: 市教育局 市财政局.
     for (const piece of item.split(/\s+/)) {
-      let name = piece
-        .replace(/^(?:和|及|以及|与)/, '')
-        .replace(/(?:等(?:有关|相关)?(?:部门|单位|机构)?|等)$/, '')
-        .trim()
-      if (name === '') continue
-      // 市教育局和市人社局: two names joined by 和 where each side is one.
-      const joined = /^(.+?)(?:和|及|与)(.+)$/.exec(name)
-      if (joined && looksLikeUnit(joined[1]!) && looksLikeUnit(joined[2]!)) {
-        names.push(joined[1]!, joined[2]!)
-        continue
-      }
-      // 技工院校内由人力资源社会保障行政部门: the unit is what follows 由.
-      name = name.replace(/^.*由(?=.{2,})/, '')
-      names.push(name)
+      names.push(...namesOf(piece))
+      // 省公安厅等有关部门: the others are named as a collective, a unit of their own.
+      const others = /等((?:有关|相关|其他)(?:部门|单位|机构))$/.exec(piece)?.[1]
+      if (others !== undefined) names.push(others)
     }
   }
   return names
+}
+
+/** The names in one piece of a list, without the 和 before or the 等 after them. */
+function namesOf(piece: string): string[] {
+  const name = piece
+    .replace(/^(?:和|及|以及|与)/, '')
+    .replace(/(?:等(?:有关|相关|其他)?(?:部门|单位|机构)?|等)$/, '')
+    .trim()
+  if (name === '') return []
+  // 市教育局和市人社局: two names joined by 和 where each side is one.
+  const joined = /^(.+?)(?:和|及|与)(.+)$/.exec(name)
+  if (joined && looksLikeUnit(joined[1]!) && looksLikeUnit(joined[2]!)) {
+    return [joined[1]!, joined[2]!]
+  }
+  // 技工院校内由人力资源社会保障行政部门: the unit is what follows 由.
+  return [name.replace(/^.*由(?=.{2,})/, '')]
 }
 
 function unitsOf(list: string, role: UnitRole): NamedUnit[] {

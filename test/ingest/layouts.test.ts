@@ -257,6 +257,7 @@ t.test('headings a crawler ran into their prose are cut off it', async (t) => {
   const text = [
     '甲省某行动方案',
     `一、总体要求${prose}`,
+    `（一）发展目标${prose}`,
     '二、重点任务',
     `（一）完善设施，补齐短板1．建设冷库。新建冷库10座。${prose}`,
     '',
@@ -266,6 +267,7 @@ t.test('headings a crawler ran into their prose are cut off it', async (t) => {
     plan.sections.map((s) => [s.label, s.heading]),
     [
       ['一、', '总体要求'],
+      ['（一）', '发展目标'],
       ['二、', '重点任务'],
       ['（一）', '完善设施，补齐短板'],
       ['1.', '建设冷库'],
@@ -280,6 +282,10 @@ t.test('a crawler’s copy: the notice title above the metadata box, the number 
       '',
       '**发布日期**: 2024-05-20',
       '**发布机构**: 乙市商务局',
+      '**检索时间**: 2024-06-01 10:00:00',
+      '',
+      '**附件**:',
+      '- [冷链设施布局图.pdf](./冷链设施布局图.pdf) (pdf)',
       '',
       '---',
       '',
@@ -341,6 +347,27 @@ t.test('a notice that issues two documents: both are read, the plan is the plan'
     plan.tasks.map((task) => plan.sections[task.sectionIndex!]!.heading),
     ['支持设施建设', '支持主体培育', '建设冷库', '改造网点', '培育主体'],
   )
+})
+
+t.test('a notice whose title was not copied names the plan it issues', async (t) => {
+  const notice = (words: string) =>
+    `各市人力资源社会保障局：\n${words}\n乙省人力资源和社会保障厅\n2023年7月21日\n${BODY.replace(/县/g, '省')}\n`
+  const made = parseText(
+    notice(
+      '为推动行业发展，我们研究制定了《乙省冷链物流提升行动计划》，现印发给你们，请认真落实。',
+    ),
+  )
+  t.match(made, { title: null, planTitle: '乙省冷链物流提升行动计划', issuedOn: '2023-07-21' })
+  const forwarded = parseText(
+    notice(
+      '现将《乙省人民政府办公厅关于印发乙省冷链物流提升方案的通知》（乙政办字〔2023〕18号）转发给你们，请遵照执行。',
+    ),
+  )
+  t.match(forwarded, { title: null, planTitle: '乙省冷链物流提升方案' })
+  const placeholder = parseText(
+    `标题：乙省冷链物流提升方案\n发布机构：乙省相关部门\n发布日期：2023-07-21\n\n${BODY.replace(/县/g, '省')}\n`,
+  )
+  t.equal(placeholder.issuer, null, 'a placeholder in the box names no issuer')
 })
 
 t.test('a joint notice, a 转发 notice, a title before its number', async (t) => {

@@ -57,6 +57,14 @@ t.test('each unit of a clause gets the role its wording gives', async (t) => {
         ['越秀区', 'support'],
       ],
     ],
+    [
+      '责任单位：省政务服务管理办公室、省公安厅等有关部门',
+      [
+        ['省政务服务管理办公室', 'responsible'],
+        ['省公安厅', 'responsible'],
+        ['有关部门', 'responsible'],
+      ],
+    ],
   ]
   for (const [clause, expected] of cases) t.same(roles(clause), expected, clause)
   t.same(
