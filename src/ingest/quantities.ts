@@ -138,6 +138,8 @@ const WORD_AFTER_UNIT: Record<string, RegExp> = {
   次: /^性/,
   // 个体户, 个人, 个月 are words; 2个体育公园 counts parks.
   个: /^(?:体(?![育检])|人|月)/,
+  // 四位一体, 三位一体: one whole of several parts, an idiom.
+  位: /^一体/,
   件: /^事/,
   度: /^[化]/,
   门: /^[户槛]/,

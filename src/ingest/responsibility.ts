@@ -6,7 +6,7 @@ import type { Due } from './dates.js'
 import type { Line } from './decode.js'
 import { locator } from './locate.js'
 import type { Outline, Paragraph } from './outline.js'
-import { firstIsLead, readResponsibility, type NamedUnit } from './units.js'
+import { firstIsLead, readResponsibility, splitUnits, type NamedUnit } from './units.js'
 import type { UnitRole } from './units.js'
 
 export interface BodyTask {
@@ -58,7 +58,14 @@ function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = []
   for (const g of bracketGroups(text)) {
     const read = readResponsibility(g.inner, 'responsible')
-    if (read.marked && read.units.length > 0) {
+    // …形成工作机制。（各有关单位）: after a full stop, a bracket of nothing but units is a
+    // clause without a label.
+    const bare =
+      !read.marked &&
+      /[。；;]$/.test(text.slice(0, g.start).trimEnd()) &&
+      read.units.length > 0 &&
+      read.units.length === splitUnits(g.inner).length
+    if ((read.marked || bare) && read.units.length > 0) {
       clauses.push({ start: g.start, end: g.end, units: read.units, due: read.due })
     }
   }
@@ -131,7 +138,7 @@ export function findBodyTasks(
     return { ...r, text: r.paragraphs.map((p) => p.text).join('\n'), starts }
   })
   /** The line of a piece of a region's text: searched in the paragraph it stands in. */
-  const lineAt = (region: (typeof regions)[number], from: number, to: number) => {
+  const lineAt = (region: (typeof regions)[number], from: number, to: number, at = 0) => {
     // The last paragraph starting at or before `from`, by halves.
     let low = 0
     let high = region.starts.length - 1
@@ -143,7 +150,7 @@ export function findBodyTasks(
     const k = low
     const paragraph = region.paragraphs[k]
     if (!paragraph) return 1
-    return locate.lineOf(paragraph.startLine, paragraph.endLine, region.text.slice(from, to))
+    return locate.lineOf(paragraph.startLine, paragraph.endLine, region.text.slice(from, to), at)
   }
   for (const region of regions) {
     let from = 0
@@ -154,7 +161,11 @@ export function findBodyTasks(
         .trim()
       const section = region.sectionIndex === null ? null : outline.sections[region.sectionIndex]!
       const stated = own !== '' ? own : region.text.slice(clause.end).trim() || region.text
-      const line = lineAt(region, clause.start, clause.end)
+      // Where the units are written: a clause a page break cut (（牵头部 / 门：市交通委）) is
+      // on the line of its first unit.
+      const clauseText = region.text.slice(clause.start, clause.end)
+      const firstUnit = clause.units[0] ? clauseText.indexOf(clause.units[0].name) : -1
+      const line = lineAt(region, clause.start, clause.end, Math.max(firstUnit, 0))
       const ownStart = region.text.indexOf(own, from)
       const firstLine =
         own === '' || ownStart < 0

@@ -433,6 +433,53 @@ t.test('what is not a plan is refused with its file and line', async (t) => {
   t.equal(refused(`某方案\n\n${BODY}\n`), 'loaded')
 })
 
+t.test('a clause a page break cut is on the line where its units are written', async (t) => {
+  const plan = parseText(
+    [
+      '丙县冷链物流提升方案',
+      '',
+      '一、重点任务',
+      '1．建设冷库。新建冷库10座。（牵头部',
+      '门：县商务局、县财政局）',
+      '',
+    ].join('\n'),
+  )
+  t.same(
+    plan.tasks.map((task) => [task.line, task.units.map((u) => [u.asWritten, u.role, u.line])]),
+    [
+      [
+        5,
+        [
+          ['县商务局', 'lead', 5],
+          ['县财政局', 'lead', 5],
+        ],
+      ],
+    ],
+  )
+})
+
+t.test(
+  'after a full stop, a bracket of units alone is a clause; a place note is not',
+  async (t) => {
+    const plan = parseText(
+      [
+        '丙县冷链物流提升方案',
+        '',
+        '一、保障措施',
+        '（一）加强统筹',
+        '健全工作推进机制，形成分工协作的工作格局。（各有关单位）',
+        '（二）强化督导',
+        '各乡镇（含开发区）定期报送进展，县商务局（冷链专班）汇总通报。',
+        '',
+      ].join('\n'),
+    )
+    t.same(
+      plan.tasks.map((task) => [task.line, task.units.map((u) => [u.asWritten, u.role])]),
+      [[5, [['各有关单位', 'responsible']]]],
+    )
+  },
+)
+
 t.test('the same clause twice in one item gives two tasks, each at its own line', async (t) => {
   const plan = parseText(
     [
