@@ -50,7 +50,7 @@ const COMMAND_OPTIONS: Record<string, readonly (typeof COMMAND_SPECIFIC)[number]
 const MATCH_LIMIT = 100
 
 /**
- * The one agency a name stands for. A name such as 市财政局 recurs in every city, so when it
+ * The one agency a name stands for. A name such as 市住建局 recurs in every city, so when it
  * matches agencies of several jurisdictions the caller has to say which one is meant.
  */
 function findAgency(store: Store, name: string, jurisdiction: string | undefined): AgencyRecord {

@@ -55,7 +55,7 @@ export type Document = Node & {
   numberParts: Maybe<NumberParts>
   /** 发文机关; null when nothing names it. */
   issuer: Maybe<Scalars['String']>
-  /** The government the issuer belongs to, e.g. 新郑市, 郑州市金水区, 全国; null when the text does not say. */
+  /** The government the issuer belongs to, e.g. 巩义市, 郑州市金水区, 全国; null when the text does not say. */
   jurisdiction: Maybe<Scalars['String']>
   /** The level of that government. */
   jurisdictionLevel: Maybe<JurisdictionLevel>

@@ -15,7 +15,7 @@ export interface AliasDictionary {
 /** Units that stand for many bodies: 各乡镇（街道、管委会）, 相关行业部门, 有关单位. */
 const COLLECTIVE = /^(?:[市县区]直)?(各|相关|有关|其他|其它)/
 
-/** A role written beside a unit: 区城管局（牵头）, 市民政局牵头. */
+/** A role written beside a unit: 区城管局（牵头）, 市水利局牵头. */
 const ROLE = /(?:[（(](?:牵头|配合|负责|责任)[）)]|牵头)$/
 
 /** The organ-type ending of a name; an abbreviation keeps it (发改委 is a 委员会). */
@@ -48,9 +48,9 @@ function abbreviates(short: string, full: string): boolean {
 }
 
 export class AgencyResolver {
-  /** The word this government's organs start with: 市 (市教育局), 县, 区, 省; none nationally. */
+  /** The word this government's organs start with: 市 (市商务局), 县, 区, 省; none nationally. */
   private readonly level: string
-  /** The place's own name without its division: 金水 of 郑州市金水区, 新郑 of 新郑市. */
+  /** The place's own name without its division: 金水 of 郑州市金水区, 巩义 of 巩义市. */
   private readonly place: string
   private readonly jurisdiction: string
   private readonly stems: Record<string, string>
@@ -84,7 +84,7 @@ export class AgencyResolver {
   }
 
   /**
-   * The stem of an organ of this government (市民政局 → 民政局, 科工信局 → 科工信局), or null
+   * The stem of an organ of this government (市水利局 → 民政局, 科工信局 → 科工信局), or null
    * for a body of another level or a branch of one (团市委, 金水公安分局, 郑州海关).
    */
   private stemOf(name: string): string | null {

@@ -18,7 +18,7 @@ export interface Footer {
 /** How far from the end the 印发 line may stand: a portal's links may follow it. */
 const TAIL_LINES = 8
 
-/** 某市人民政府办公室  2023年8月28日印发, on one line. */
+/** 某市人民政府办公室  2024年3月15日印发, on one line. */
 const DATE_TEXT =
   '[\\d〇○零一二三四五六七八九十]{2,4}\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日'
 const PRINTER_AND_DATE = new RegExp(`^(\\S.*?)\\s+(${DATE_TEXT}\\s*(?:印发|发布))$`)

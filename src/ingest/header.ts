@@ -284,7 +284,7 @@ function readRecipients(
 
 /**
  * The title of the plan a notice issues: 关于印发《X》的通知 → X. A 转发 notice names the author
- * before the plan (关于转发市教育局X的通知); the author is kept, since only the body shows where
+ * before the plan (关于转发市商务局X的通知); the author is kept, since only the body shows where
  * its name ends.
  */
 export function issuedPlanTitle(noticeTitle: string): string | null {
@@ -313,6 +313,28 @@ export function jointlyIssuedTitles(issued: string): [string, string] | null {
     }
   }
   return null
+}
+
+/**
+ * A notice's title printed above the metadata box and nowhere below it (a crawler's copy of a
+ * page: # 关于印发…的通知, then the box, then the number): the head has no title of its own.
+ */
+export function withPageTitle(head: Head, lines: Line[], boxLines: Set<number>): Head {
+  if (head.title !== null || boxLines.size === 0) return head
+  let i = Math.min(...boxLines) - 1
+  while (i >= 0 && lines[i]!.text.trim() === '') i--
+  if (i < 0) return head
+  const raw = lines[i]!.text.trim()
+  const title = compact(raw)
+  if (!isTitleLike(title) || issuedPlanTitle(title) === null) return head
+  return { ...head, title, titleRaw: raw, titleLine: lines[i]!.n }
+}
+
+/** A plan's kind of document, as opposed to a policy printed beside it (若干政策, 办法). */
+const PLAN_KIND = new RegExp(`(?:方案|计划|规划|要点|纲要)${PERIOD}?$`)
+
+export function isPlanKind(title: string): boolean {
+  return PLAN_KIND.test(compact(title))
 }
 
 /** Whether a title is a notice that issues another document rather than the plan itself. */

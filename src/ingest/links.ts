@@ -1,5 +1,5 @@
 // Which action items a task restates. The task list copies sentences from the body, sometimes
-// shortened (新郑市中等专业学校 → 新郑中专) or merged from two items, so each sentence of a task
+// shortened (巩义市中等专业学校 → 巩义中专) or merged from two items, so each sentence of a task
 // is matched on its own, by how many of its character bigrams an item contains.
 import { bigrams, containment, splitSentences } from './compare.js'
 import type { ParsedSection } from './types.js'

@@ -21,7 +21,8 @@ import {
   jointlyIssuedTitles,
   normalizeDocumentNumber,
   readHead,
-  type Head,
+  isPlanKind,
+  withPageTitle,
 } from './header.js'
 import { itemMatcher } from './links.js'
 import { readPortalMetadata } from './metadata.js'
@@ -53,8 +54,6 @@ export interface ParseOptions {
 
 const ATTACHMENT_NOTE = /^附\s*件\s*\d*\s*[:：]\s*(.*)$/
 const ATTACHMENT_MARK = /^附\s*件\s*\d*$/
-/** The kinds of document that are plans, as opposed to the policies printed beside them. */
-const PLAN_KIND = /(?:方案|计划|规划|要点|纲要)(?:[（(][^（）()]{2,20}[）)])?$/
 /** Where the text of a title ends: its kind of document, or a period after it. */
 const PERIOD_LINE = /^[（(][^（）()]{2,20}[）)]$/
 
@@ -94,21 +93,6 @@ function parseAttachmentNote(lines: Line[], index: number): { title: string }[] 
 }
 
 /**
- * A notice's title printed above the metadata box and nowhere below it (a crawler's copy of a
- * page: # 关于印发…的通知, then the box, then the number): the head has no title of its own.
- */
-function withPageTitle(head: Head, lines: Line[], boxLines: Set<number>): Head {
-  if (head.title !== null || boxLines.size === 0) return head
-  let i = Math.min(...boxLines) - 1
-  while (i >= 0 && lines[i]!.text.trim() === '') i--
-  if (i < 0) return head
-  const raw = lines[i]!.text.trim()
-  const title = compact(raw)
-  if (!isTitleLike(title) || issuedPlanTitle(title) === null) return head
-  return { ...head, title, titleRaw: raw, titleLine: lines[i]!.n }
-}
-
-/**
  * The plan's own title after a notice: the title the notice says it issues, written over one to
  * three lines (with its period on the next); for a 转发 notice, the title without its author.
  * Else the first title after the notice's signature.
@@ -139,8 +123,8 @@ function findPlanTitle(
       for (let span = 0; span < 3 && k + span < nonBlank.length; span++) {
         const text = lines[nonBlank[k + span]!]!.text.trim()
         joined += compact(text)
-        // 转发: the notice names the author before the title (关于转发市教育局X的通知).
-        // The author before it is an organ (市教育局X方案), not another document's title.
+        // 转发: the notice names the author before the title (关于转发市商务局X的通知).
+        // The author before it is an organ (市商务局X方案), not another document's title.
         const author = target.slice(0, target.length - joined.length).replace(/[《“]$/, '')
         const same =
           joined === target ||
@@ -264,8 +248,7 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
       : findPlanTitle(lines, head.bodyIndex, tablesStart, expected, skip, signatures)
   if (secondDocument && firstDocument) {
     planTitle =
-      [firstDocument, secondDocument].find((d) => PLAN_KIND.test(d.title))?.title ??
-      firstDocument.title
+      [firstDocument, secondDocument].find((d) => isPlanKind(d.title))?.title ?? firstDocument.title
     bodyStart = firstDocument.index + 1
     noticeEnd = bodyStart
   } else if (found && (expected !== null || earlySignature)) {

@@ -1,12 +1,18 @@
-// Responsible units stated in the body: a clause after an item's sentences (（责任单位：市教育局、
-// 市财政局）, （市教育局牵头，市人社局配合）), a line of its own (牵头单位：区发改局), or a bracket
+// Responsible units stated in the body: a clause after an item's sentences (（责任单位：市商务局、
+// 市住建局）, （市商务局牵头，市交通运输局配合）), a line of its own (牵头单位：区发改局), or a bracket
 // after a chapter's heading. Each clause makes a task: the sentences it is stated for (those since
 // the previous clause of its section) with its units in order, where the section is.
 import type { Due } from './dates.js'
 import type { Line } from './decode.js'
 import { locator } from './locate.js'
 import type { Outline, Paragraph } from './outline.js'
-import { firstIsLead, readResponsibility, splitUnits, type NamedUnit } from './units.js'
+import {
+  firstIsLead,
+  readResponsibility,
+  settleRoles,
+  splitUnits,
+  type NamedUnit,
+} from './units.js'
 import type { UnitRole } from './units.js'
 
 export interface BodyTask {
@@ -86,10 +92,7 @@ function clausesOf(text: string): Clause[] {
       last.end = c.end
       last.units.push(...c.units)
       last.due ??= c.due
-      // Beside a lead, the others are its support.
-      if (last.units.some((u) => u.role === 'lead')) {
-        for (const u of last.units) if (u.role === 'responsible') u.role = 'support'
-      }
+      settleRoles(last.units)
     } else {
       merged.push({ ...c, units: [...c.units] })
     }

@@ -10,6 +10,7 @@ import type { AgencyTableRow, Finding } from './types.js'
 import {
   looksLikeUnit,
   readResponsibility,
+  roleBeside,
   roleOfLabel,
   splitUnits,
   type UnitRole,
@@ -85,9 +86,8 @@ function readHeader(cells: string[]): Header | null {
   const named = known.filter((c) => c !== 'other').length
   if (named < 2 || named < known.length - 1) return null
   if (!known.includes('number') && !known.some((c) => UNIT_COLUMNS.includes(c))) return null
-  // 牵头单位 beside 责任单位: the latter are the lead's support.
-  const withLead = known.includes('lead')
-  const columnsRead = known.map((c) => (withLead && c === 'responsible' ? 'support' : c))
+  // 牵头单位 beside 责任单位: the latter are the lead's support; 责任单位 beside 配合单位 lead.
+  const columnsRead = known.map((c) => (c === 'responsible' ? roleBeside(c, known) : c))
   const kind = columnsRead.some((c) => UNIT_COLUMNS.includes(c))
     ? 'tasks'
     : columnsRead.includes('name')

@@ -319,7 +319,7 @@ function isGrant(r: Reading): boolean {
 const PRICE = /收费|服务费|价格|[水电气热房票售单限]价|费用标准|租金|押金|封顶|上限|罚款|罚金|处以/
 
 /**
- * A per-person funding standard: 人均不低于2元的标准拨付, 按每人每年不少于30元的标准安排. The
+ * A per-person funding standard: 人均不低于3元的标准拨付, 按每人每年不少于30元的标准安排. The
  * government commits to the amount; a grant's rate (给予补助) is excluded before this is asked.
  */
 function fundingStandardPer(r: Reading): string | null {
@@ -342,7 +342,7 @@ function isFundingStandard(r: Reading): boolean {
 function isCommitment(r: Reading, context: ClauseContext): boolean {
   const { quantity, prefix, rest, before, explicit } = r
   if (inside(context.quoted, r.inSentence)) return false
-  // 按常住人口人均不低于2元的标准拨付: funding the government commits to pay, per person.
+  // 按常住人口人均不低于3元的标准拨付: funding the government commits to pay, per person.
   if (isFundingStandard(r)) return true
   // 发生违法占用耕地5亩以上的, 对…未按规定…的: a condition, not a commitment.
   if (/的$/.test(r.text.trim())) return false
@@ -488,7 +488,7 @@ function targetOf(
     subject.length >= 2 &&
     !ONLY_VERB.test(subject) &&
     !/^每/.test(subject)
-  // 把继续教育经费列入预算，按人均不低于2元的标准拨付: the funds the standard is for.
+  // 把继续教育经费列入预算，按人均不低于3元的标准拨付: the funds the standard is for.
   const funds = isFundingStandard(r)
     ? (/^的?标准(?:足额)?(?:拨付|安排|落实|保障|列支|下达)([\u4e00-\u9fff]{2,10}?(?:经费|资金|拨款))/.exec(
         r.afterModifiers,

@@ -27,7 +27,7 @@ export function endsSentence(text: string): boolean {
   const t = text.slice(-300).trimEnd()
   // A bracket left open (（牵头单位：…；) continues on the next line.
   if ((t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length) return false
-  // ……。（市教育局牵头） : a bracket after the full stop closes the paragraph too.
+  // ……。（市商务局牵头） : a bracket after the full stop closes the paragraph too.
   return (
     /[。；：！？;:!?…][”’」』）)]*$/.test(t) ||
     /[。；！？][（(](?:[^（）()]|[（(][^（）()]*[）)])*[）)]$/.test(t)

@@ -42,7 +42,7 @@ export interface ParsedSection {
 }
 
 export interface UnitMention {
-  /** The name as printed, without role words (市教育局牵头 → 市教育局). */
+  /** The name as printed, without role words (市商务局牵头 → 市商务局). */
   asWritten: string
   /** Index into PlanDocument.agencies of the agency this name resolves to. */
   agencyIndex: number

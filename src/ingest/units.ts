@@ -1,6 +1,6 @@
 // Responsible units as plans write them, in a table cell or in a clause of the body:
-// 市教育局、市财政局 / 牵头单位：市发展改革委；配合单位：市财政局 / 市教育局牵头，市人社局、市财政局
-// 配合 / 市民政局等按职责分工负责 / 市教育局（牵头）. Each name comes with its role: lead (牵头),
+// 市商务局、市住建局 / 牵头单位：市生态环境局；配合单位：市住建局 / 市商务局牵头，市交通运输局、市住建局
+// 配合 / 市水利局等按职责分工负责 / 市商务局（牵头）. Each name comes with its role: lead (牵头),
 // support (配合, 参与, 协同) or responsible (the text makes no distinction).
 import { readDue, type Due } from './dates.js'
 import { isDivisionName } from './divisions.js'
@@ -58,12 +58,12 @@ export function looksLikeUnit(name: string): boolean {
   if (t.length < 2 || t.length > 40 || NOT_AN_ORGAN.test(t)) return false
   if (/[。；;：:！？“”]/.test(t) || /\d{3,}/.test(t)) return false
   if (COLLECTIVE.test(t)) return true
-  // The name without the bracket after it: 各县（市、区）人民政府, 市教育局（牵头）.
+  // The name without the bracket after it: 各县（市、区）人民政府, 市商务局（牵头）.
   const bare = t.replace(/[（(][^（）()]*[）)]$/, '')
   return (
     UNIT_END.test(bare) ||
     /[（(](?:市|县|区|市、区|县、区|县、市、区)[）)]$/.test(t) ||
-    // A place in a list of units stands for its government: …、市财政局、越秀区.
+    // A place in a list of units stands for its government: …、市住建局、越秀区.
     isDivisionName(bare)
   )
 }
@@ -78,10 +78,10 @@ const VERB_ROLE: [RegExp, UnitRole][] = [
   ],
 ]
 
-/** A marker in brackets after one name: 市教育局（牵头）. */
+/** A marker in brackets after one name: 市商务局（牵头）. */
 const MARKER = /[（(](牵头|配合|负责|责任|参与)[）)]$/
 
-/** Splits a list of units (市教育局、市财政局等): names in order, the 等 and the 由 gone. */
+/** Splits a list of units (市商务局、市住建局等): names in order, the 等 and the 由 gone. */
 /** 各市、县人民政府 names one collective (各市人民政府和各县人民政府), not 各市 and 县人民政府. */
 function joinCollectives(items: string[]): string[] {
   const joined: string[] = []
@@ -103,7 +103,7 @@ function joinCollectives(items: string[]): string[] {
 export function splitUnits(list: string): string[] {
   const names: string[] = []
   for (const item of joinCollectives(splitList(list.replace(/^由/, '')))) {
-    // A converter may leave spaces where the list had 、: 市教育局 市财政局.
+    // A converter may leave spaces where the list had 、: 市商务局 市住建局.
     for (const piece of item.split(/\s+/)) {
       names.push(...namesOf(piece))
       // 省公安厅等有关部门: the others are named as a collective, a unit of their own.
@@ -121,7 +121,7 @@ function namesOf(piece: string): string[] {
     .replace(/(?:等(?:有关|相关|其他)?(?:部门|单位|机构)?|等)$/, '')
     .trim()
   if (name === '') return []
-  // 市教育局和市人社局: two names joined by 和 where each side is one.
+  // 市商务局和市交通运输局: two names joined by 和 where each side is one.
   const joined = /^(.+?)(?:和|及|与)(.+)$/.exec(name)
   if (joined && looksLikeUnit(joined[1]!) && looksLikeUnit(joined[2]!)) {
     return [joined[1]!, joined[2]!]
@@ -179,7 +179,7 @@ export function readResponsibility(text: string, defaultRole: UnitRole): Respons
       else if (label !== 'person') units.push(...unitsOf(labelled[2]!, label))
       continue
     }
-    // 市教育局牵头，市人社局、市财政局配合; 2024年底前完成 after the units in one segment.
+    // 市商务局牵头，市交通运输局、市住建局配合; 2024年底前完成 after the units in one segment.
     for (const part of segment.split(/[，,]/)) {
       const verb = VERB_ROLE.map(([re, role]) => ({ m: re.exec(part), role })).find((v) => v.m)
       if (verb) {
@@ -192,14 +192,26 @@ export function readResponsibility(text: string, defaultRole: UnitRole): Respons
       else units.push(...unitsOf(part, defaultRole))
     }
   }
-  // Beside a lead, the others are its support: 牵头单位：甲；责任单位：乙, 甲牵头，乙负责.
-  // Beside a support with no lead named, the responsible lead: 甲负责，乙配合; 甲指导，乙参与.
-  if (units.some((u) => u.role === 'lead')) {
-    for (const u of units) if (u.role === 'responsible') u.role = 'support'
-  } else if (units.some((u) => u.role === 'support')) {
-    for (const u of units) if (u.role === 'responsible') u.role = 'lead'
-  }
+  settleRoles(units)
   return { units, due, marked }
+}
+
+/**
+ * A role read against the others named with it, in a clause or a table's header. Beside a lead,
+ * the responsible are its support (牵头单位：甲；责任单位：乙, 甲牵头，乙负责); beside a support with
+ * no lead named, the responsible lead (甲负责，乙配合; 甲指导，乙参与).
+ */
+export function roleBeside(role: UnitRole, present: readonly string[]): UnitRole {
+  if (role !== 'responsible') return role
+  if (present.includes('lead')) return 'support'
+  if (present.includes('support')) return 'lead'
+  return role
+}
+
+/** Settles the roles of the units of one clause against each other (roleBeside). */
+export function settleRoles(units: NamedUnit[]): void {
+  const present = units.map((u) => u.role)
+  for (const u of units) u.role = roleBeside(u.role, present)
 }
 
 /** 列第一位者为牵头单位: the note that makes the first unit of each list its lead. */

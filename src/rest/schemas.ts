@@ -39,7 +39,7 @@ export const Document = Type.Object(
     ),
     issuer: nullable(Type.String({ description: '发文机关' })),
     jurisdiction: nullable(
-      Type.String({ description: 'The government the issuer belongs to, e.g. 新郑市, 全国.' }),
+      Type.String({ description: 'The government the issuer belongs to, e.g. 巩义市, 全国.' }),
     ),
     jurisdictionLevel: nullable(JurisdictionLevel),
     title: nullable(Type.String({ description: "The notice's title, or the plan's own." })),

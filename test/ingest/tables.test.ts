@@ -194,6 +194,14 @@ t.test(
   },
 )
 
+t.test('责任单位 beside 配合单位 lead, as a clause’s 负责 beside 配合 does', async (t) => {
+  const parsed = tables('序号\t工作任务\t责任单位\t配合单位\n1\t建设冷库。\t市商务局\t市住建局\n')
+  t.same(
+    parsed.tasks.map((x) => x.units.map((u) => `${u.asWritten}:${u.role}`)),
+    [['市商务局:lead', '市住建局:support']],
+  )
+})
+
 t.test('a duty list gives tasks and the profiles of the agencies', async (t) => {
   const parsed = tables(
     '序号\t责任单位\t主要职责\t牵头领导\t联系电话\n1\t市民政局\t负责养老服务体系建设。\t王某\t0816-1234567\n',
