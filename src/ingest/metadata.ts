@@ -34,6 +34,12 @@ const LABELS: [RegExp, Field][] = [
   ],
 ]
 
+/** Whether a cell's text is a label of the box (索 引 号, 发文字号：), colon and spacing aside. */
+export function isPortalLabel(text: string): boolean {
+  const label = text.replace(/\s+/g, '').replace(/[:：]$/, '')
+  return LABELS.some(([re]) => re.test(label))
+}
+
 /** How far into the file a metadata box may start: it is copied from the top of the page. */
 const SCAN_NON_BLANK = 60
 

@@ -29,6 +29,7 @@ import { readPortalMetadata } from './metadata.js'
 import { concatOutlines, parseOutline } from './outline.js'
 import { collectTargets } from './plan-targets.js'
 import { planPeriodEnd } from './plan-period.js'
+import { MEDIA_TYPES, type SourceFormat } from './formats/types.js'
 import { findQualityIssues } from './quality.js'
 import { splitJoinedParagraphs } from './reflow.js'
 import { findBodyTasks } from './responsibility.js'
@@ -50,6 +51,16 @@ export interface ParseOptions {
   file: string
   aliases: AliasDictionary
   supplied?: SuppliedMetadata
+  /**
+   * The file the text was read from (a page, PDF or DOCX), when the bytes given are the text
+   * extracted from it rather than the file itself.
+   */
+  extractedFrom?: {
+    format: SourceFormat
+    mediaType: string
+    bytes: Uint8Array
+    pageOfLine: number[] | null
+  }
 }
 
 const ATTACHMENT_NOTE = /^附\s*件\s*\d*\s*[:：]\s*(.*)$/
@@ -187,6 +198,12 @@ function readSupplied(supplied: SuppliedMetadata, file: string) {
   return number
 }
 
+/** The text as an editor shows it, byte-order mark aside: what a record's line refers to. */
+function textOf(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes)
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
 export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocument {
   const { file } = options
   const supplied = options.supplied ?? {}
@@ -194,7 +211,13 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
   const lines = splitJoinedParagraphs(
     decodePlanText(bytes, file).map((l) => (isPageNumber(l.text) ? { n: l.n, text: '' } : l)),
   )
-  const sha256 = sha256Hex(bytes)
+  const original = options.extractedFrom ?? {
+    format: 'text' as const,
+    mediaType: MEDIA_TYPES.text,
+    bytes,
+    pageOfLine: null,
+  }
+  const sha256 = sha256Hex(original.bytes)
   const findings: Finding[] = []
 
   const box = readPortalMetadata(lines)
@@ -434,7 +457,18 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
   findings.sort((a, b) => a.lines[0]! - b.lines[0]! || a.code.localeCompare(b.code))
 
   return {
-    source: { file, sha256, url: supplied.sourceUrl ?? null },
+    source: {
+      file,
+      sha256,
+      url: supplied.sourceUrl ?? null,
+      format: original.format,
+      mediaType: original.mediaType,
+    },
+    published: {
+      bytes: original.bytes,
+      text: textOf(bytes),
+      pageOfLine: original.pageOfLine,
+    },
     number: number?.number ?? null,
     numberParts: number?.parts ?? null,
     issuer,

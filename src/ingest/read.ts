@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { AliasDictionary } from './agencies.js'
 import { PlanParseError } from './errors.js'
+import { extractPlanText, type FormatClaim } from './formats/extract.js'
+import { formatOfName } from './formats/detect.js'
 import { parsePlan, type SuppliedMetadata } from './parse.js'
 import type { PlanDocument } from './types.js'
 
@@ -33,28 +35,37 @@ export function readSuppliedMetadata(path: string): SuppliedMetadata {
           : 'cannot be read'
     throw new PlanParseError(path, null, reason)
   }
+  return suppliedMetadataOf(data, path)
+}
+
+/** Supplied metadata checked field by field; `source` names where it came from in refusals. */
+export function suppliedMetadataOf(data: unknown, source: string): SuppliedMetadata {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new PlanParseError(path, null, 'metadata must be a JSON object')
+    throw new PlanParseError(source, null, 'metadata must be a JSON object')
   }
   const supplied: SuppliedMetadata = {}
   for (const [key, value] of Object.entries(data)) {
     if (!(SUPPLIED_FIELDS as readonly string[]).includes(key)) {
       throw new PlanParseError(
-        path,
+        source,
         null,
         `unknown field ${key}; expected ${SUPPLIED_FIELDS.join(', ')}`,
       )
     }
     if (typeof value !== 'string' || value.trim() === '') {
-      throw new PlanParseError(path, null, `${key} must be a non-empty string`)
+      throw new PlanParseError(source, null, `${key} must be a non-empty string`)
     }
     supplied[key as (typeof SUPPLIED_FIELDS)[number]] = value.trim()
   }
   if (supplied.issuedOn !== undefined && !isIsoDate(supplied.issuedOn)) {
-    throw new PlanParseError(path, null, `issuedOn ${supplied.issuedOn} is not a date (YYYY-MM-DD)`)
+    throw new PlanParseError(
+      source,
+      null,
+      `issuedOn ${supplied.issuedOn} is not a date (YYYY-MM-DD)`,
+    )
   }
   if (supplied.sourceUrl !== undefined && !/^https?:\/\/\S+$/.test(supplied.sourceUrl)) {
-    throw new PlanParseError(path, null, `sourceUrl ${supplied.sourceUrl} is not an http(s) URL`)
+    throw new PlanParseError(source, null, `sourceUrl ${supplied.sourceUrl} is not an http(s) URL`)
   }
   return supplied
 }
@@ -83,6 +94,71 @@ export function readPlanFile(
     return parsePlan(bytes, { file: basename(path), aliases, ...(supplied ? { supplied } : {}) })
   } catch (err) {
     // The record keeps the base name; the person at the terminal needs the path they typed.
+    if (err instanceof PlanParseError) throw new PlanParseError(path, err.line, err.reason)
+    throw err
+  }
+}
+
+export interface PublishedOptions {
+  /** The name recorded as the document's source file (a base name, not a path). */
+  file: string
+  aliases: AliasDictionary
+  supplied?: SuppliedMetadata
+  /** What the file's name or media type says it is; a PDF or DOCX claim must hold. */
+  claim: FormatClaim
+}
+
+/**
+ * A plan file as published, in any format read here (text, a saved page, PDF, DOCX), parsed:
+ * the text read from it goes through the same parser as a plain text.
+ */
+export async function parsePublished(
+  bytes: Uint8Array,
+  options: PublishedOptions,
+): Promise<PlanDocument> {
+  const { file, aliases, supplied, claim } = options
+  const extracted = await extractPlanText(bytes, file, claim)
+  if (extracted === null)
+    return parsePlan(bytes, { file, aliases, ...(supplied ? { supplied } : {}) })
+  // A reader's text is text: control characters a PDF's fonts map glyphs to are not the plan's.
+  // eslint-disable-next-line no-control-regex
+  const text = extracted.text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  return parsePlan(Buffer.from(text, 'utf8'), {
+    file,
+    aliases,
+    ...(supplied ? { supplied } : {}),
+    extractedFrom: {
+      format: extracted.format,
+      mediaType: extracted.mediaType,
+      bytes,
+      pageOfLine: extracted.pageOfLine,
+    },
+  })
+}
+
+/** Reads and parses a plan file of any format read here; errors name the path as typed. */
+export async function readPublishedFile(
+  path: string,
+  aliases: AliasDictionary,
+  supplied?: SuppliedMetadata,
+): Promise<PlanDocument> {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (err) {
+    const reason =
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'
+    throw new PlanParseError(path, null, reason)
+  }
+  const file = basename(path)
+  try {
+    return await parsePublished(bytes, {
+      file,
+      aliases,
+      ...(supplied ? { supplied } : {}),
+      claim: { format: formatOfName(file), as: `the name ${file}` },
+    })
+  } catch (err) {
     if (err instanceof PlanParseError) throw new PlanParseError(path, err.line, err.reason)
     throw err
   }

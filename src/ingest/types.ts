@@ -3,15 +3,28 @@
 
 import type { Due } from './dates.js'
 import type { JurisdictionLevel } from './divisions.js'
+import type { SourceFormat } from './formats/types.js'
 import type { UnitRole } from './units.js'
 
 export type { Due, JurisdictionLevel, UnitRole }
 
 export interface SourceRef {
   file: string
+  /** Of the file as loaded: the page, PDF or DOCX where the plan was read from one. */
   sha256: string
   /** Where the text was published, when supplied with it. */
   url: string | null
+  format: SourceFormat
+  mediaType: string
+}
+
+/** The file a plan was read from, as loaded, and the text the parser read from it. */
+export interface PublishedFile {
+  bytes: Uint8Array
+  /** Every line number a record gives is a line of this text. */
+  text: string
+  /** For a PDF, the page (1-based) of each line of `text`, by index; null otherwise. */
+  pageOfLine: number[] | null
 }
 
 export interface NumberParts {
@@ -128,6 +141,7 @@ export type SuppliedField = 'number' | 'issuer' | 'issuedOn' | 'sourceUrl'
 
 export interface PlanDocument {
   source: SourceRef
+  published: PublishedFile
   /** 发文字号; null when neither the text nor supplied metadata gives one. */
   number: string | null
   numberParts: NumberParts | null

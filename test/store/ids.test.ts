@@ -13,7 +13,13 @@ t.test('a numbered document keeps the id it had before', async (t) => {
 })
 
 t.test('without a number: issuer, title and date; without those, the text', async (t) => {
-  const source = { file: 'a.txt', sha256: 'ab'.repeat(32), url: null }
+  const source = {
+    file: 'a.txt',
+    sha256: 'ab'.repeat(32),
+    url: null,
+    format: 'text' as const,
+    mediaType: 'text/plain',
+  }
   const base = { number: null, issuer: '甲县人民政府', title: '甲县方案', planTitle: '甲县方案' }
   t.equal(
     documentIdentity({ ...base, issuedOn: '2024-01-02', source }),
