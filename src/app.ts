@@ -9,6 +9,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Store } from './store/index.js'
 import { agencyRoutes } from './rest/agencies.js'
 import { documentRoutes } from './rest/documents.js'
+import { documentFileRoutes } from './rest/document-files.js'
+import { uploadRoutes } from './rest/upload.js'
 import { healthRoutes } from './rest/health.js'
 import {
   collectReadPaths,
@@ -169,6 +171,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app)
   await app.register(healthRoutes(options.store))
   await app.register(documentRoutes(options.store))
+  await app.register(documentFileRoutes(options.store))
+  await app.register(
+    uploadRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT),
+  )
   await app.register(sectionRoutes(options.store))
   await app.register(taskRoutes(options.store))
   await app.register(agencyRoutes(options.store))

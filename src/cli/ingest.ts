@@ -1,19 +1,21 @@
 // npm run ingest -- [--db PATH] [--meta META.json] FILE...
-// Parses every file first and loads them only if all parse, in one transaction: on any failure
+// Each FILE is a plan as published: a plain text, a saved portal page, a PDF or a DOCX, told
+// apart by content. Parses every file first and loads them only if all parse, in one transaction: on any failure
 // the database is left exactly as it was and one line says which file and line is to blame.
 // --meta supplies number, issuer, issuedOn and sourceUrl for the file named after it.
 import { existsSync, rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { PlanParseError } from '../ingest/errors.js'
 import type { SuppliedMetadata } from '../ingest/parse.js'
-import { readAliasDictionary, readPlanFile, readSuppliedMetadata } from '../ingest/read.js'
+import { readAliasDictionary, readPublishedFile, readSuppliedMetadata } from '../ingest/read.js'
 import type { PlanDocument } from '../ingest/types.js'
 import { aliasDictionaryPath, defaultDatabasePath } from '../paths.js'
 import { openDatabase } from '../store/database.js'
 import { documentIdentity } from '../store/ids.js'
 import { loadDocuments } from '../store/load.js'
 
-const USAGE = 'usage: npm run ingest -- [--db PATH] [--meta META.json] FILE...'
+const USAGE =
+  'usage: npm run ingest -- [--db PATH] [--meta META.json] FILE... (text, HTML, PDF or DOCX)'
 
 class UsageError extends Error {}
 
@@ -22,12 +24,12 @@ interface FileToLoad {
   supplied?: SuppliedMetadata
 }
 
-function parseFiles(files: FileToLoad[]): PlanDocument[] {
+async function parseFiles(files: FileToLoad[]): Promise<PlanDocument[]> {
   const aliases = readAliasDictionary(aliasDictionaryPath)
   const plans: PlanDocument[] = []
   const fileOfIdentity = new Map<string, string>()
   for (const file of files) {
-    const plan = readPlanFile(file.path, aliases, file.supplied)
+    const plan = await readPublishedFile(file.path, aliases, file.supplied)
     const identity = documentIdentity(plan)
     const earlier = fileOfIdentity.get(identity)
     if (earlier !== undefined) {
@@ -76,14 +78,14 @@ function filesOf(argv: string[]): { files: FileToLoad[]; db: string | undefined;
   return { files, db: parsed.values.db, help: parsed.values.help ?? false }
 }
 
-function run(argv: string[]): void {
+async function run(argv: string[]): Promise<void> {
   const { files, db: dbOption, help } = filesOf(argv)
   if (help) {
     process.stdout.write(`${USAGE}\n`)
     return
   }
-  if (files.length === 0) throw new UsageError('no plan text files given')
-  const plans = parseFiles(files)
+  if (files.length === 0) throw new UsageError('no plan files given')
+  const plans = await parseFiles(files)
 
   const dbPath = dbOption ?? defaultDatabasePath
   const existed = existsSync(dbPath)
@@ -109,7 +111,7 @@ function run(argv: string[]): void {
 }
 
 try {
-  run(process.argv.slice(2))
+  await run(process.argv.slice(2))
 } catch (err) {
   const message = err instanceof Error ? err.message : String(err)
   process.stderr.write(`ingest: ${message.split('\n')[0]}\n`)

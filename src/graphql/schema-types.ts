@@ -157,16 +157,31 @@ export type Citation = {
   line: Scalars['Int']
 }
 
-/** Where a document came from. */
+/** Where a document came from: the file as loaded, its text at /v1/documents/{id}/source. */
 export type DocumentSource = {
   __typename?: 'DocumentSource'
-  /** The file name of the plan text. */
+  /** The file name as loaded. */
   file: Scalars['String']
   /** The sha256 of the file's bytes. */
   sha256: Scalars['String']
   /** Where it was published, when supplied. */
   url: Maybe<Scalars['String']>
+  /** What the file was; null for a document loaded before files were kept. */
+  format: Maybe<SourceFormat>
+  /** The media type /v1/documents/{id}/original serves the file with. */
+  mediaType: Maybe<Scalars['String']>
 }
+
+/** The form a plan file was published in. */
+export type SourceFormat =
+  /** A plain text. */
+  | 'text'
+  /** A saved web page. */
+  | 'html'
+  /** A PDF with a text layer. */
+  | 'pdf'
+  /** A Word document. */
+  | 'docx'
 
 /** The level of a government. */
 export type JurisdictionLevel =
@@ -249,6 +264,8 @@ export type LineRange = {
   startLine: Scalars['Int']
   /** The last line. */
   endLine: Scalars['Int']
+  /** The PDF page of the first line; null for other formats. */
+  page: Maybe<Scalars['Int']>
 }
 
 /** How far a task has come, as its responsible agencies report it. */
@@ -341,6 +358,8 @@ export type LineRef = {
   __typename?: 'LineRef'
   /** The line, 1-based. */
   line: Scalars['Int']
+  /** The PDF page the line stands on; null for other formats. */
+  page: Maybe<Scalars['Int']>
 }
 
 /** Whether an agency is one body or stands for many. */
@@ -477,6 +496,8 @@ export type FindingSource = {
   line: Scalars['Int']
   /** Every line the finding concerns. */
   lines: Array<Scalars['Int']>
+  /** The PDF page of line; null for other formats. */
+  page: Maybe<Scalars['Int']>
 }
 
 /** A data-quality finding: what a careful reader would flag in the text. Reported, never corrected. */
@@ -1102,6 +1123,7 @@ export type ResolversTypes = {
   Attachment: ResolverTypeWrapper<Attachment>
   Citation: ResolverTypeWrapper<Citation>
   DocumentSource: ResolverTypeWrapper<DocumentSource>
+  SourceFormat: SourceFormat
   JurisdictionLevel: JurisdictionLevel
   SuppliedField: SuppliedField
   SectionKind: SectionKind
@@ -1428,6 +1450,8 @@ export type DocumentSourceResolvers<
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  format?: Resolver<Maybe<ResolversTypes['SourceFormat']>, ParentType, ContextType>
+  mediaType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
 
@@ -1473,6 +1497,7 @@ export type LineRangeResolvers<
 > = {
   startLine?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
   endLine?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  page?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
 
@@ -1534,6 +1559,7 @@ export type LineRefResolvers<
   ParentType extends ResolversParentTypes['LineRef'] = ResolversParentTypes['LineRef'],
 > = {
   line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  page?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
 
@@ -1610,6 +1636,7 @@ export type FindingSourceResolvers<
 > = {
   line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
   lines?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>
+  page?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
 
@@ -2115,6 +2142,8 @@ export interface Loaders<
     file?: LoaderResolver<Scalars['String'], DocumentSource, {}, TContext>
     sha256?: LoaderResolver<Scalars['String'], DocumentSource, {}, TContext>
     url?: LoaderResolver<Maybe<Scalars['String']>, DocumentSource, {}, TContext>
+    format?: LoaderResolver<Maybe<SourceFormat>, DocumentSource, {}, TContext>
+    mediaType?: LoaderResolver<Maybe<Scalars['String']>, DocumentSource, {}, TContext>
   }
 
   Section?: {
@@ -2137,6 +2166,7 @@ export interface Loaders<
   LineRange?: {
     startLine?: LoaderResolver<Scalars['Int'], LineRange, {}, TContext>
     endLine?: LoaderResolver<Scalars['Int'], LineRange, {}, TContext>
+    page?: LoaderResolver<Maybe<Scalars['Int']>, LineRange, {}, TContext>
   }
 
   Task?: {
@@ -2177,6 +2207,7 @@ export interface Loaders<
 
   LineRef?: {
     line?: LoaderResolver<Scalars['Int'], LineRef, {}, TContext>
+    page?: LoaderResolver<Maybe<Scalars['Int']>, LineRef, {}, TContext>
   }
 
   Agency?: {
@@ -2226,6 +2257,7 @@ export interface Loaders<
   FindingSource?: {
     line?: LoaderResolver<Scalars['Int'], FindingSource, {}, TContext>
     lines?: LoaderResolver<Array<Scalars['Int']>, FindingSource, {}, TContext>
+    page?: LoaderResolver<Maybe<Scalars['Int']>, FindingSource, {}, TContext>
   }
 
   Finding?: {

@@ -64,7 +64,7 @@ async function guarded(
 }
 
 /** Writes are limited per token (per address without one), after reads' per-address limit. */
-function writeRateLimit(store: Store, limits: WriteLimits) {
+export function writeRateLimit(store: Store, limits: WriteLimits) {
   return {
     rateLimit: {
       max: limits.max,

@@ -62,11 +62,23 @@ export const Document = Type.Object(
         line: Type.Integer({ description: 'Line of the source text where it is first cited.' }),
       }),
     ),
-    source: Type.Object({
-      file: Type.String(),
-      sha256: Type.String(),
-      url: nullable(Type.String({ description: 'Where it was published, when supplied.' })),
-    }),
+    source: Type.Object(
+      {
+        file: Type.String(),
+        sha256: Type.String(),
+        url: nullable(Type.String({ description: 'Where it was published, when supplied.' })),
+        format: nullable(
+          StringEnum(
+            ['text', 'html', 'pdf', 'docx'],
+            'What the file was: a plain text, a saved web page, a PDF, a DOCX.',
+          ),
+        ),
+        mediaType: nullable(
+          Type.String({ description: 'The media type /original serves the file with.' }),
+        ),
+      },
+      { description: 'The file as loaded; its text is at /v1/documents/{id}/source.' },
+    ),
     suppliedFields: Type.Array(SuppliedField, {
       description: 'The fields taken from supplied metadata rather than from the text.',
     }),
@@ -89,7 +101,13 @@ export const Section = Type.Object(
     heading: Type.String(),
     text: Type.String({ description: "The section's own text, repaired." }),
     parentId: nullable(Type.String()),
-    source: Type.Object({ startLine: Type.Integer(), endLine: Type.Integer() }),
+    source: Type.Object({
+      startLine: Type.Integer(),
+      endLine: Type.Integer(),
+      page: nullable(
+        Type.Integer({ description: 'The PDF page of startLine; null for other formats.' }),
+      ),
+    }),
   },
   { $id: 'Section' },
 )
@@ -137,7 +155,14 @@ export const Task = Type.Object(
       ),
     ),
     status: TaskStatus,
-    source: Type.Object({ line: Type.Integer() }),
+    source: Type.Object({
+      line: Type.Integer(),
+      page: nullable(
+        Type.Integer({
+          description: 'The page of the PDF the line stands on; null for other formats.',
+        }),
+      ),
+    }),
   },
   { $id: 'Task' },
 )
@@ -226,7 +251,14 @@ export const Target = Type.Object(
         { description: 'From the latest observation; null before the first.' },
       ),
     ),
-    source: Type.Object({ line: Type.Integer({ description: 'The line of its number.' }) }),
+    source: Type.Object({
+      line: Type.Integer({ description: 'The line of its number.' }),
+      page: nullable(
+        Type.Integer({
+          description: 'The page of the PDF the line stands on; null for other formats.',
+        }),
+      ),
+    }),
   },
   { $id: 'Target' },
 )
@@ -246,6 +278,9 @@ export const Finding = Type.Object(
     source: Type.Object({
       line: Type.Integer({ description: 'The line to look at first.' }),
       lines: Type.Array(Type.Integer(), { description: 'Every line the finding concerns.' }),
+      page: nullable(
+        Type.Integer({ description: 'The PDF page of line; null for other formats.' }),
+      ),
     }),
   },
   { $id: 'Finding' },

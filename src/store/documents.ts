@@ -1,4 +1,5 @@
 // Read queries for documents.
+import type { SourceFormat } from '../ingest/formats/types.js'
 import type { JurisdictionLevel, SuppliedField } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
@@ -20,7 +21,14 @@ export interface DocumentRecord {
   cc: string[]
   attachments: { title: string }[]
   citations: { title: string; number: string | null; line: number }[]
-  source: { file: string; sha256: string; url: string | null }
+  source: {
+    file: string
+    sha256: string
+    url: string | null
+    /** Null for a document loaded before files were kept with their documents. */
+    format: SourceFormat | null
+    mediaType: string | null
+  }
   suppliedFields: SuppliedField[]
 }
 
@@ -45,13 +53,16 @@ interface Row {
   source_file: string
   source_sha256: string
   source_url: string | null
+  source_format: SourceFormat | null
+  source_media_type: string | null
   supplied_fields: string
 }
 
 const SELECT = `SELECT d.*,
   (SELECT json_group_array(json_object('title', c.title, 'number', c.number, 'line', c.line)
-     ORDER BY c.position) FROM citations c WHERE c.document_id = d.id) AS citations
-  FROM documents d`
+     ORDER BY c.position) FROM citations c WHERE c.document_id = d.id) AS citations,
+  f.format AS source_format, f.media_type AS source_media_type
+  FROM documents d LEFT JOIN document_files f ON f.document_id = d.id`
 
 function toRecord(r: Row): DocumentRecord {
   return {
@@ -73,7 +84,13 @@ function toRecord(r: Row): DocumentRecord {
     cc: parseJsonArray(r.cc),
     attachments: parseJsonArray(r.attachments),
     citations: parseJsonArray(r.citations),
-    source: { file: r.source_file, sha256: r.source_sha256, url: r.source_url },
+    source: {
+      file: r.source_file,
+      sha256: r.source_sha256,
+      url: r.source_url,
+      format: r.source_format,
+      mediaType: r.source_media_type,
+    },
     suppliedFields: parseJsonArray(r.supplied_fields),
   }
 }
@@ -111,7 +128,6 @@ export function getDocument(db: Database, id: string): DocumentRecord | null {
   return row ? toRecord(row) : null
 }
 
-/** Whether a text with this sha256 is loaded: the server's first start builds what is missing. */
 /** Whether the database holds this exact text, loaded by this parser version or a newer one. */
 export function hasSource(db: Database, sha256: string, parserVersion: number): boolean {
   return (
@@ -120,4 +136,44 @@ export function hasSource(db: Database, sha256: string, parserVersion: number): 
       parserVersion,
     ) !== undefined
   )
+}
+
+/** The file a document was loaded from, and the text the parser read from it. */
+export interface DocumentFile {
+  format: SourceFormat
+  mediaType: string
+  file: string
+  sha256: string
+  original: Buffer
+  text: string
+  pageOfLine: number[] | null
+}
+
+export function getDocumentFile(db: Database, id: string): DocumentFile | null {
+  const row = prepared(
+    db,
+    `SELECT f.format, f.media_type, f.original, f.text, f.page_of_line, d.source_file,
+       d.source_sha256
+     FROM document_files f JOIN documents d ON d.id = f.document_id WHERE f.document_id = ?`,
+  ).get(id) as
+    | {
+        format: SourceFormat
+        media_type: string
+        original: Buffer
+        text: string
+        page_of_line: string | null
+        source_file: string
+        source_sha256: string
+      }
+    | undefined
+  if (!row) return null
+  return {
+    format: row.format,
+    mediaType: row.media_type,
+    file: row.source_file,
+    sha256: row.source_sha256,
+    original: row.original,
+    text: row.text,
+    pageOfLine: row.page_of_line === null ? null : (JSON.parse(row.page_of_line) as number[]),
+  }
 }

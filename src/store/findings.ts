@@ -17,7 +17,8 @@ export interface FindingRecord {
   severity: Severity
   code: string
   message: string
-  source: { line: number; lines: number[] }
+  /** `page`: the PDF page of the first line; null for other formats. */
+  source: { line: number; lines: number[]; page: number | null }
 }
 
 interface Row {
@@ -28,6 +29,7 @@ interface Row {
   code: string
   message: string
   line: number
+  page: number | null
   lines: string
 }
 
@@ -43,7 +45,7 @@ function toRecord(r: Row): FindingRecord {
     severity: r.severity,
     code: r.code,
     message: r.message,
-    source: { line: r.line, lines: parseJsonArray(r.lines) },
+    source: { line: r.line, lines: parseJsonArray(r.lines), page: r.page },
   }
 }
 

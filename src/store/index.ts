@@ -3,7 +3,9 @@
 import type { Database } from './database.js'
 import { isMigrated } from './database.js'
 import { getAgency, agencyQuery, agencyRelations, type AgencyFilter } from './agencies.js'
-import { getDocument, documentQuery, type DocumentFilter } from './documents.js'
+import { getDocument, getDocumentFile, documentQuery, type DocumentFilter } from './documents.js'
+import { loadUploadedDocument } from './uploads.js'
+import type { PlanDocument } from '../ingest/types.js'
 import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
 import { listAll, listByIds, listPage, pagesByParent, prepared } from './query.js'
@@ -30,7 +32,7 @@ import { getTarget, targetQuery, targetRelations, type TargetFilter } from './ta
 import { getFinding, findingQuery, findingRelations, type FindingFilter } from './findings.js'
 
 export type { AgencyRecord } from './agencies.js'
-export type { DocumentRecord } from './documents.js'
+export type { DocumentFile, DocumentRecord } from './documents.js'
 export type { SectionRecord } from './sections.js'
 export type { TaskAgency, TaskRecord } from './tasks.js'
 export type { TargetRecord } from './targets.js'
@@ -58,6 +60,7 @@ export class Store {
   listDocuments = (filter: DocumentFilter, page: PageRequest) =>
     listPage(this.db, ...documentQuery(filter), page)
   getDocument = (id: string) => getDocument(this.db, id)
+  getDocumentFile = (id: string) => getDocumentFile(this.db, id)
   eachDocument = (filter: DocumentFilter, sort?: SortRequest[]) =>
     listAll(this.db, ...documentQuery(filter), sort)
   listSections = (filter: SectionFilter, page: PageRequest) =>
@@ -203,6 +206,10 @@ export class Store {
     this.versionThisTurn = { text, writes: this.writes }
     return text
   }
+
+  /** Loads a parsed plan file for an administrator, replacing the document of its number. */
+  loadDocument = (principal: Principal, plan: PlanDocument) =>
+    this.counted(() => loadUploadedDocument(this.db, principal, plan))
 
   catalogFacts = () => catalogFacts(this.db)
   stats = () => databaseStats(this.db)

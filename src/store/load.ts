@@ -89,15 +89,34 @@ function insertDocument(db: Database, plan: PlanDocument): string {
     'INSERT INTO citations (document_id, position, title, number, line) VALUES (?, ?, ?, ?, ?)',
   )
   plan.citations.forEach((c, i) => citation.run(id, i + 1, c.title, c.number, c.line))
+  const { bytes, text, pageOfLine } = plan.published
+  db.prepare(
+    `INSERT INTO document_files (document_id, format, media_type, original, text, page_of_line)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    plan.source.format,
+    plan.source.mediaType,
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    text,
+    pageOfLine === null ? null : JSON.stringify(pageOfLine),
+  )
   return id
+}
+
+/** The page of a line of the text read from a PDF; null for every other format. */
+function pageOf(plan: PlanDocument): (line: number) => number | null {
+  const pages = plan.published.pageOfLine
+  return (line) => (pages === null ? null : (pages[line - 1] ?? null))
 }
 
 function insertSections(db: Database, plan: PlanDocument, docId: string): string[] {
   const ids = sectionIds(documentIdentity(plan), plan.sections)
   const section = db.prepare(
     `INSERT INTO sections (id, document_id, position, kind, label, number, heading, text,
-       parent_id, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       parent_id, start_line, end_line, start_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  const page = pageOf(plan)
   const indexed = textIndexer(db)
   plan.sections.forEach((s, i) => {
     const parentId = s.parentIndex === null ? null : ids[s.parentIndex]!
@@ -113,6 +132,7 @@ function insertSections(db: Database, plan: PlanDocument, docId: string): string
       parentId,
       s.startLine,
       s.endLine,
+      page(s.startLine),
     )
     indexed('section', ids[i]!, docId, s.text === '' ? s.heading : `${s.heading}\n${s.text}`)
   })
@@ -152,8 +172,9 @@ function insertTasks(
   const identity = documentIdentity(plan)
   const task = db.prepare(
     `INSERT INTO tasks (id, document_id, position, number, text, line, section_id, due_text,
-       due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       due_date, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  const page = pageOf(plan)
   const unit = db.prepare(
     `INSERT INTO task_agencies (task_id, position, agency_id, as_written, line, role)
      VALUES (?, ?, ?, ?, ?, ?)`,
@@ -173,6 +194,7 @@ function insertTasks(
       sectionId,
       t.due?.text ?? null,
       t.due?.date ?? null,
+      page(t.line),
     )
     t.units.forEach((u, k) =>
       unit.run(id, k + 1, agencyIds[u.agencyIndex], u.asWritten, u.line, u.role),
@@ -192,9 +214,11 @@ function insertTargets(
   const ids = targetIds(identity, plan.targets)
   const target = db.prepare(
     `INSERT INTO targets (id, document_id, position, section_id, indicator, comparator, value,
-       value_max, unit, deadline_year, deadline_from, basis, base_year, relative_to, quote, line)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       value_max, unit, deadline_year, deadline_from, basis, base_year, relative_to, quote, line,
+       page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  const page = pageOf(plan)
   const link = db.prepare('INSERT INTO target_tasks (target_id, task_id) VALUES (?, ?)')
   const indexed = textIndexer(db)
   plan.targets.forEach((t, i) => {
@@ -216,6 +240,7 @@ function insertTargets(
       t.relativeTo,
       t.quote,
       t.line,
+      page(t.line),
     )
     for (const taskIndex of t.taskIndexes) link.run(ids[i], taskId(identity, taskIndex + 1))
     indexed('target', ids[i]!, docId, `${t.indicator}\n${t.quote}`)
@@ -226,9 +251,10 @@ function insertTargets(
 function insertFindings(db: Database, plan: PlanDocument, docId: string) {
   const ids = findingIds(documentIdentity(plan), plan.findings)
   const finding = db.prepare(
-    `INSERT INTO findings (id, document_id, position, severity, code, message, line, lines)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO findings (id, document_id, position, severity, code, message, line, lines, page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  const page = pageOf(plan)
   plan.findings.forEach((f, i) =>
     finding.run(
       ids[i],
@@ -239,6 +265,7 @@ function insertFindings(db: Database, plan: PlanDocument, docId: string) {
       f.message,
       f.lines[0]!,
       JSON.stringify(f.lines),
+      page(f.lines[0]!),
     ),
   )
 }
@@ -270,9 +297,10 @@ function keepWithdrawn(db: Database, docId: string, earlier: TargetRow[], curren
   const insert = db.prepare(
     `INSERT INTO targets (id, document_id, position, section_id, indicator, comparator, value,
        value_max, unit, deadline_year, deadline_from, basis, base_year, relative_to, quote, line,
-       withdrawn)
+       page, withdrawn)
      VALUES (@id, @document_id, @position, NULL, @indicator, @comparator, @value, @value_max,
-       @unit, @deadline_year, @deadline_from, @basis, @base_year, @relative_to, @quote, @line, 1)`,
+       @unit, @deadline_year, @deadline_from, @basis, @base_year, @relative_to, @quote, @line,
+       @page, 1)`,
   )
   gone.forEach((row, i) => insert.run({ ...row, position: last + i + 1 }))
 }

@@ -41,7 +41,8 @@ export interface AuditRecord {
 /** Who a write is recorded as: the token's agency, or admin. */
 const actorOf = (principal: Principal) => principal.agencyId ?? 'admin'
 
-function audit(
+/** A line of the audit log, written in the transaction of the write it records. */
+export function audit(
   db: Database,
   principal: Principal,
   entry: { at: string; action: string; resource: string; before: unknown; after: unknown },

@@ -13,7 +13,8 @@ export interface SectionRecord {
   heading: string
   text: string
   parentId: string | null
-  source: { startLine: number; endLine: number }
+  /** `page`: the PDF page of the first line; null for other formats. */
+  source: { startLine: number; endLine: number; page: number | null }
 }
 
 interface Row {
@@ -28,6 +29,7 @@ interface Row {
   parent_id: string | null
   start_line: number
   end_line: number
+  start_page: number | null
 }
 
 const SELECT = 'SELECT s.* FROM sections s'
@@ -42,7 +44,7 @@ function toRecord(r: Row): SectionRecord {
     heading: r.heading,
     text: r.text,
     parentId: r.parent_id,
-    source: { startLine: r.start_line, endLine: r.end_line },
+    source: { startLine: r.start_line, endLine: r.end_line, page: r.start_page },
   }
 }
 

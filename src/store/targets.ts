@@ -25,7 +25,8 @@ export interface TargetRecord extends Omit<ParsedTarget, 'sectionIndex' | 'taskI
   withdrawn: boolean
   /** From the latest observation the agencies reported; null before the first. */
   progress: Progress | null
-  source: { line: number }
+  /** `page`: the PDF page of the line; null for other formats. */
+  source: { line: number; page: number | null }
 }
 
 interface Row {
@@ -45,6 +46,7 @@ interface Row {
   relative_to: string | null
   quote: string
   line: number
+  page: number | null
   task_ids: string
   withdrawn: 0 | 1
   latest_value: number | null
@@ -88,7 +90,7 @@ function toRecord(r: Row): TargetRecord {
       r.latest_value === null ? null : { value: r.latest_value, observedOn: r.latest_observed_on! },
       r.plan_year,
     ),
-    source: { line: r.line },
+    source: { line: r.line, page: r.page },
   }
 }
 

@@ -36,7 +36,8 @@ export interface TaskRecord {
   due: Due | null
   /** As its agencies last reported it; not_started until they report. */
   status: TaskStatus
-  source: { line: number }
+  /** `page`: the PDF page of the line; null for other formats. */
+  source: { line: number; page: number | null }
 }
 
 interface Row {
@@ -46,6 +47,7 @@ interface Row {
   number: number
   text: string
   line: number
+  page: number | null
   section_id: string | null
   due_text: string | null
   due_date: string | null
@@ -75,7 +77,7 @@ function toRecord(r: Row): TaskRecord {
     items: parseJsonArray(r.items),
     due: r.due_text === null ? null : { text: r.due_text, date: r.due_date },
     status: r.status ?? 'not_started',
-    source: { line: r.line },
+    source: { line: r.line, page: r.page },
   }
 }
 

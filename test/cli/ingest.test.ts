@@ -175,8 +175,60 @@ t.test('--meta that is not metadata is refused with its file named', async (t) =
 t.test('usage errors exit 2', async (t) => {
   const none = await ingest()
   t.equal(none.code, 2)
-  t.match(none.stderr, /no plan text files given\nusage: npm run ingest/)
+  t.match(none.stderr, /no plan files given\nusage: npm run ingest/)
   const unknown = await ingest('--bogus', 'x')
   t.equal(unknown.code, 2)
   t.match(unknown.stderr, /^ingest: Unknown option '--bogus'/)
+})
+
+t.test('plans as published: a PDF, a DOCX and a saved page, told apart by content', async (t) => {
+  const formats = join(projectRoot, 'test', 'fixtures', 'formats')
+  const dir = tempDir(t)
+  const db = join(dir, 'plan.db')
+  // A portal's download link gives a file with no extension: the bytes say it is a DOCX.
+  const download = join(dir, 'download')
+  writeFileSync(download, readFileSync(join(formats, 'second-plan.docx')))
+  const res = await ingest('--db', db, join(formats, 'xinzheng.pdf'), download)
+  t.equal(res.code, 0, res.stderr)
+  t.match(
+    res.stdout,
+    /^loaded xinzheng\.pdf as doc-[0-9a-f]{12} \(新政办〔2023〕17号\): 33 sections, 29 tasks, 25 agencies, 19 targets/m,
+  )
+  t.match(res.stdout, /^loaded download as doc-[0-9a-f]{12} \(洛政办〔2024〕5号\)/m)
+  const page = await ingest('--db', db, join(formats, 'second-plan.html'))
+  t.match(page.stdout, /^replaced second-plan\.html as doc-[0-9a-f]{12} \(洛政办〔2024〕5号\)/)
+
+  const opened = new Database(db, { readonly: true })
+  t.teardown(() => opened.close())
+  const files = opened
+    .prepare(
+      `SELECT d.source_file AS file, f.format, f.page_of_line IS NOT NULL AS paged
+       FROM document_files f JOIN documents d ON d.id = f.document_id ORDER BY d.source_file`,
+    )
+    .all()
+  t.same(files, [
+    { file: 'second-plan.html', format: 'html', paged: 0 },
+    { file: 'xinzheng.pdf', format: 'pdf', paged: 1 },
+  ])
+
+  const before = sha256(db)
+  const refused: [string, RegExp][] = [
+    ['scanned.pdf', /scanned\.pdf: .*no text layer/],
+    ['encrypted.pdf', /encrypted\.pdf: .*password/],
+    [
+      'html-named.pdf',
+      /html-named\.pdf: the name html-named\.pdf says a PDF but the file holds a web page$/,
+    ],
+    ['bomb.docx', /bomb\.docx: /],
+    ['lying-sizes.docx', /lying-sizes\.docx: /],
+    ['not-a-plan.html', /not-a-plan\.html(:\d+)?: /],
+  ]
+  for (const [name, message] of refused) {
+    const res = await ingest('--db', db, join(formats, name))
+    t.equal(res.code, 1, name)
+    const lines = res.stderr.trimEnd().split('\n')
+    t.equal(lines.length, 1, `one line: ${res.stderr}`)
+    t.match(lines[0], message)
+    t.equal(sha256(db), before, `database unchanged after ${name}`)
+  }
 })

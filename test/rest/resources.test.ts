@@ -93,7 +93,7 @@ t.test('task filters: agency by id, name or alias; item by id or number; text', 
   t.equal(task.sectionId, null, 'a row of the task table')
   t.equal(task.due, null)
   t.same(task.items, [item9.replace(/i9$/, 'i2')])
-  t.same(task.source, { line: 120 })
+  t.same(task.source, { line: 120, page: null }, 'a text has lines, no pages')
 })
 
 t.test('section filters: document, kind, number, parent', async (t) => {

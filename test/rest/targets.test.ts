@@ -164,9 +164,9 @@ t.test('findings filter by document, severity and code', async (t) => {
   t.same(
     phones.data.map((f) => f.source),
     [
-      { line: 164, lines: [164, 169] },
-      { line: 165, lines: [165, 170] },
-      { line: 166, lines: [166, 171] },
+      { line: 164, lines: [164, 169], page: null },
+      { line: 165, lines: [165, 170], page: null },
+      { line: 166, lines: [166, 171], page: null },
     ],
   )
   t.equal(

@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import t from 'tap'
 import { migrationsDir } from '../../src/paths.js'
 import { openDatabase } from '../../src/store/database.js'
 import { migrate, MigrationError, readMigrations, schemaVersion } from '../../src/store/migrate.js'
-import { tempDir } from '../helper.js'
+import { loadDocuments } from '../../src/store/load.js'
+import { bundledPlanPath, readPlan, tempDir } from '../helper.js'
 
 t.test('migrations apply in order, are recorded, and re-running is a no-op', async (t) => {
   const db = new BetterSqlite3(join(tempDir(t), 'm.db'))
@@ -97,7 +98,8 @@ t.test('0006 rebuilds tables others refer to and keeps every row and reference',
     INSERT INTO observations (id, target_id, value, observed_on, reported_by, token_id, recorded_at)
     VALUES ('obs-1', 'target-1', 1, '2024-06-30', 'agency-1', 'tok-1', '2024-07-01T00:00:00Z');
   `)
-  t.same(migrate(db, migrations).applied, [6])
+  // 0006 and every migration after it.
+  t.equal(migrate(db, migrations).applied[0], 6)
   t.equal(db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are on again')
   t.same(db.pragma('foreign_key_check'), [])
   t.match(db.prepare('SELECT * FROM documents').get(), {
@@ -133,3 +135,29 @@ t.test('0006 rebuilds tables others refer to and keeps every row and reference',
     ('agency-3', NULL, '市教育局', 'agency')`)
   t.pass('stored')
 })
+
+t.test(
+  '0007 keeps files for documents loaded from now on; older documents have none',
+  async (t) => {
+    const db = openDatabase(join(tempDir(t), 'files.db'))
+    t.teardown(() => db.close())
+    loadDocuments(db, [readPlan(bundledPlanPath)])
+    const file = db
+      .prepare(
+        'SELECT format, media_type, length(original) AS bytes, page_of_line FROM document_files',
+      )
+      .get()
+    t.same(file, {
+      format: 'text',
+      media_type: 'text/plain; charset=utf-8',
+      bytes: readFileSync(bundledPlanPath).length,
+      page_of_line: null,
+    })
+    db.prepare('DELETE FROM documents').run()
+    t.equal(
+      (db.prepare('SELECT count(*) AS n FROM document_files').get() as { n: number }).n,
+      0,
+      'a document removed takes its file with it',
+    )
+  },
+)
