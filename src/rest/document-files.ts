@@ -72,14 +72,18 @@ export const documentFileRoutes =
       async (request, reply) => {
         const file = fileOrProblem(store, request, reply)
         if (!('text' in file)) return file
-        return reply
-          .type('text/plain; charset=utf-8')
-          .header(
-            'content-disposition',
-            disposition('inline', saveAs({ ...file, format: 'text' }, '.source')),
-          )
-          .header('link', `</v1/documents/${request.params.id}>; rel="describes"`)
-          .send(file.text)
+        return (
+          reply
+            .type('text/plain; charset=utf-8')
+            .header(
+              'content-disposition',
+              disposition('inline', saveAs({ ...file, format: 'text' }, '.source')),
+            )
+            .header('link', `</v1/documents/${request.params.id}>; rel="describes"`)
+            // The text of an uploaded page may hold markup: never let a browser read it as HTML.
+            .header('x-content-type-options', 'nosniff')
+            .send(file.text)
+        )
       },
     )
 

@@ -49,6 +49,7 @@ t.test('the bundled text: its source is the file, and its records count lines in
   const source = await get(`/v1/documents/${document.id}/source`)
   t.equal(source.status, 200)
   t.match(source.headers.get('content-type'), /^text\/plain; charset=utf-8/)
+  t.equal(source.headers.get('x-content-type-options'), 'nosniff', 'never read as a page')
   const text = await source.text()
   t.equal(text, readText(bundledPlanPath).replace(/^\uFEFF/, ''))
   const lines = text.split(/\r\n|\r|\n/)

@@ -76,6 +76,9 @@ const UNSEEN = new Set([
 export function isUnseen(element: Element): boolean {
   if (UNSEEN.has(element.name)) return true
   if (element.attribs.hidden !== undefined) return true
+  // Portals hide the whole page until their scripts have run (<body style="visibility:
+  // hidden">): a saved page is read as it shows once loaded.
+  if (element.name === 'body' || element.name === 'html') return false
   const style = (element.attribs.style ?? '').replace(/\s+/g, '').toLowerCase()
   return style.includes('display:none') || style.includes('visibility:hidden')
 }

@@ -101,26 +101,33 @@ function findMetadataBox(root: AnyNode): Element | null {
   return found
 }
 
-/** The box as lines of `label：value`, one field a line, the way the parser reads a box. */
-function boxLines(box: Element, options: BlockOptions): string[] {
-  const rows = box.name === 'table' ? tableRows(box, (cell) => textOf(cell).trim()) : null
-  if (rows === null) {
-    const out = new LineWriter()
-    writeBlocks(box, out, { ...options, skip: new Set() })
-    return out.finish()
-  }
+/** Each field's label and value on one line: `label：value`, the way the parser reads a box. */
+function pairFields(cells: string[]): string[] {
   const lines: string[] = []
-  for (const row of rows) {
-    const cells = row.split('\t').map((c) => c.replace(/\s+/g, ' ').trim())
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!
-      if (cell === '') continue
-      if (isPortalLabel(cell) && i + 1 < cells.length && !isPortalLabel(cells[i + 1]!)) {
-        lines.push(`${cell.replace(/[:：]$/, '')}：${cells[++i]!}`)
-      } else lines.push(cell)
-    }
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!.replace(/\s+/g, ' ').trim()
+    if (cell === '') continue
+    const value = cells[i + 1]?.replace(/\s+/g, ' ').trim()
+    if (isPortalLabel(cell) && value !== undefined && value !== '' && !isPortalLabel(value)) {
+      lines.push(`${cell.replace(/[:：]$/, '')}：${value}`)
+      i++
+    } else lines.push(cell)
   }
   return lines
+}
+
+function tablesIn(element: Element): Element[] {
+  if (element.name === 'table') return [element]
+  return element.children.flatMap((c) => (isTag(c) ? tablesIn(c) : []))
+}
+
+/** The box as lines of fields: from its table's cells, else from its blocks. */
+function boxLines(box: Element, options: BlockOptions): string[] {
+  const rows = tablesIn(box).flatMap((table) => tableRows(table, (cell) => textOf(cell)) ?? [])
+  if (rows.length > 0) return pairFields(rows.flatMap((row) => row.split('\t')))
+  const out = new LineWriter()
+  writeBlocks(box, out, { ...options, skip: new Set() })
+  return pairFields(out.finish())
 }
 
 /** A title as portals mark it, best first: the CMS's meta tag, a title block, a heading. */

@@ -17,8 +17,11 @@ import { MEDIA_TYPES, type ExtractedText } from './types.js'
 
 /** A plan runs to tens of pages; a thousand is far past any, and bounds the work. */
 export const MAX_PDF_PAGES = 1000
-/** Fewer characters than this a page, on average, is a scan with a stray caption or none. */
-const MIN_CHARACTERS_PER_PAGE = 20
+/**
+ * Fewer characters than this a page, on average, is a scan with a stray caption or none: a page
+ * of a plan holds several hundred, its shortest (a signature page) a few dozen.
+ */
+const MIN_CHARACTERS_PER_PAGE = 60
 /** Borders closer than this share of the page's width meet. */
 const RULING_TOLERANCE = 0.004
 /** Tables on two pages whose columns are this close (share of page width) are one table. */
@@ -50,10 +53,14 @@ function checkTextLayer(pages: PageContent[], file: string): void {
     0,
   )
   if (characters < pages.length * MIN_CHARACTERS_PER_PAGE) {
+    const found =
+      characters === 0
+        ? 'no text layer'
+        : `almost no text (${characters} characters on ${pages.length} page${pages.length === 1 ? '' : 's'})`
     throw new PlanParseError(
       file,
       null,
-      'the PDF has no text layer (a scanned image?): run OCR on it first',
+      `the PDF has ${found}: a scanned image? run OCR on it first`,
     )
   }
 }

@@ -152,3 +152,32 @@ t.test('the portal pages of our plans read as the texts they were made from', as
     /^not-a-plan\.html(:\d+)?: /,
   )
 })
+
+t.test('a box of bare labels, in a table inside a division or in blocks', async (t) => {
+  const article = '<div class="content"><p>一、工作目标</p><p>到2025年，建成示范点10个。</p></div>'
+  const inTable = linesOf(`<html><body><div class="xxgk"><table>
+    <tr><td>索引号</td><td>0001/2023-01</td><td>文号</td><td>乙政发〔2023〕30号</td></tr>
+    <tr><td>发布机构</td><td>乙市人民政府</td><td>成文日期</td><td>2023-11-02</td></tr>
+    </table></div>${article}</body></html>`)
+  t.same(inTable.slice(0, 4), [
+    '索引号：0001/2023-01',
+    '文号：乙政发〔2023〕30号',
+    '发布机构：乙市人民政府',
+    '成文日期：2023-11-02',
+  ])
+  const inBlocks = linesOf(`<html><body><dl class="meta"><dt>索引号</dt><dd>0001/2023-01</dd>
+    <dt>发文机关</dt><dd>乙市人民政府</dd><dt>发文字号</dt><dd>乙政发〔2023〕30号</dd></dl>
+    ${article}</body></html>`)
+  t.same(inBlocks.slice(0, 3), [
+    '索引号：0001/2023-01',
+    '发文机关：乙市人民政府',
+    '发文字号：乙政发〔2023〕30号',
+  ])
+})
+
+t.test('a page its scripts unhide is read as it shows once loaded', async (t) => {
+  const lines = linesOf(`<html><body style="visibility: hidden">
+    <div class="content"><p>一、工作目标</p><p>到2025年，建成示范点10个。</p>
+    <p style="display:none">隐藏的段落</p></div></body></html>`)
+  t.same(lines, ['一、工作目标', '到2025年，建成示范点10个。'])
+})

@@ -91,7 +91,7 @@ t.test('pageOfLine gives the page each line starts on', async (t) => {
 t.test('refusals: a scan, a password, a damaged file, not a PDF', async (t) => {
   t.equal(
     await refusal(fixture('scanned.pdf'), 'scanned.pdf'),
-    'the PDF has no text layer (a scanned image?): run OCR on it first',
+    'the PDF has no text layer: a scanned image? run OCR on it first',
   )
   t.match(await refusal(fixture('encrypted.pdf'), 'encrypted.pdf'), /password-protected/)
   const whole = fixture('second-plan.pdf')
