@@ -32,8 +32,10 @@ const BREAKS = [
   /(?<=[。])(?=[^。，]{2,40}?(?:办公厅|办公室|人民政府|委员会|局|厅|部)\s*\d{4}年\d{1,2}月\d{1,2}日)/g,
   // …的通知各市人民政府，…： a notice's title runs into its 主送机关.
   /(?<=关于[^。，；]{2,80}(?:通知|意见))(?=各[^。，；]{1,30}[，、：])/g,
-  /(?<=(?:办公厅|办公室|人民政府|委员会|局|厅|部))\s*(?=\d{4}年\d{1,2}月\d{1,2}日)/g,
-  /(?<=\d{4}年\d{1,2}月\d{1,2}日)\s*(?=[（(]?此件|[\u4e00-\u9fff]{4,})/g,
+  // A signature run into its text: the organ, its date, then what follows the date. A date
+  // that opens a sentence (2019年1月1日起施行的…) is no signature and is not cut.
+  /(?<=(?:办公厅|办公室|人民政府|委员会|局|厅|部))\s*(?=\d{4}年\d{1,2}月\d{1,2}日)|(?<=(?:办公厅|办公室|人民政府|委员会|局|厅|部)\s*\d{4}年\d{1,2}月\d{1,2}日)\s*(?=[\u4e00-\u9fff]{4,})/g,
+  /(?<=\d{4}年\d{1,2}月\d{1,2}日)\s*(?=[（(]?此件)/g,
 ]
 
 function cut(text: string, re: RegExp): string[] {

@@ -510,3 +510,28 @@ t.test('the same clause twice in one item gives two tasks, each at its own line'
     'a unit that 指导 is responsible; 各有关乡、镇 is one collective',
   )
 })
+
+t.test('a paragraph opening with a date is prose, not a signature', async (t) => {
+  // Long lines are cut where a crawler joined paragraphs; a signature's date is one such cut,
+  // a date opening a sentence is not.
+  const long = '征信机构和金融机构应当依法依规使用信用信息，'.repeat(14)
+  const plan = parseText(
+    [
+      '丙市人民政府办公室关于加强信用建设的通知',
+      '丙政办〔2024〕8号',
+      '各区人民政府，市政府各部门：',
+      '一、总体要求',
+      `2024年1月1日起施行的《丙市社会信用条例》，${long}`,
+      '二、重点任务',
+      '（一）健全信用记录。建立统一的信用记录。',
+      '（二）加强信用应用。推行信用承诺制。',
+      '丙市人民政府办公室',
+      '2024年3月15日',
+    ].join('\n'),
+  )
+  t.same(
+    plan.sections.map((s) => s.label),
+    ['一、', '二、', '（一）', '（二）'],
+  )
+  t.equal(plan.issuedOn, '2024-03-15', 'the signature, not the date in the prose')
+})
