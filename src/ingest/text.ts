@@ -27,10 +27,11 @@ export function endsSentence(text: string): boolean {
   const t = text.slice(-300).trimEnd()
   // A bracket left open (（牵头单位：…；) continues on the next line.
   if ((t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length) return false
-  // ……。（市商务局牵头） : a bracket after the full stop closes the paragraph too.
+  // ……。（市商务局牵头） : a bracket after the full stop closes the paragraph too, and so does
+  // such a note on a line of its own ((责任单位：市数据局) under its paragraph, as PDFs set it).
   return (
     /[。；：！？;:!?…][”’」』）)]*$/.test(t) ||
-    /[。；！？][（(](?:[^（）()]|[（(][^（）()]*[）)])*[）)]$/.test(t)
+    /(?:^|[。；！？])[（(](?:[^（）()]|[（(][^（）()]*[）)])*[）)]$/.test(t)
   )
 }
 

@@ -535,3 +535,27 @@ t.test('a paragraph opening with a date is prose, not a signature', async (t) =>
   )
   t.equal(plan.issuedOn, '2024-03-15', 'the signature, not the date in the prose')
 })
+
+t.test('a bracketed note on a line of its own closes its paragraph', async (t) => {
+  // PDFs set （责任单位：…） under the measure it closes; the next measure's heading, ending in
+  // 。 as measures' headings do, is a heading and not the rest of a cut sentence.
+  const plan = parseText(
+    [
+      '丁市支持数字产业发展若干措施',
+      '一、强化算力支撑。建设公共算力平台，发放算力服务券。',
+      '（责任单位：市数据局）',
+      '二、畅通数据供给。归集公共数据，培育数据服务商。',
+      '(责任单位:市发展改革委〈含开发区，下同〉 )',
+      '三、支持模型研发。对研发单位给予补助。',
+      '（责任单位：市科技局）',
+    ].join('\n'),
+  )
+  t.same(
+    plan.sections.map((s) => [s.label, s.heading]),
+    [
+      ['一、', '强化算力支撑'],
+      ['二、', '畅通数据供给'],
+      ['三、', '支持模型研发'],
+    ],
+  )
+})
