@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { projectRoot } from '../paths.js'
+import { UPLOAD_REQUEST_BODY } from './upload.js'
 
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
   version: string
@@ -26,6 +27,13 @@ in GraphiQL at \`/graphiql\`; its schema is at \`/schema.graphql\`.`
 /** Registered before the routes, so that every route is in the document. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
+    // A route whose body is bytes (an uploaded file) has no body schema to generate from.
+    transformObject: (documents) => {
+      if (!('openapiObject' in documents)) return documents.swaggerObject
+      const upload = documents.openapiObject.paths?.['/v1/documents']?.post
+      if (upload) upload.requestBody = UPLOAD_REQUEST_BODY as typeof upload.requestBody
+      return documents.openapiObject
+    },
     // Components are named by the schemas' $id (Task, Target, Problem), not def-0, def-1.
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) =>

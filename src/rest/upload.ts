@@ -29,6 +29,32 @@ const FILE_TYPES = [
   'application/octet-stream',
 ]
 
+/**
+ * The request body as OpenAPI describes it (openapi.ts adds it to the route: the body is read as
+ * bytes, not validated against a schema), so that /docs offers a file to send.
+ */
+export const UPLOAD_REQUEST_BODY = {
+  required: true,
+  content: {
+    ...Object.fromEntries(
+      FILE_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          file: { type: 'string', format: 'binary', description: 'The plan file.' },
+          meta: {
+            type: 'string',
+            description: 'JSON of number, issuer, issuedOn and sourceUrl, as --meta.',
+          },
+        },
+      },
+    },
+  },
+}
+
 /** Room for a multipart form's boundaries and its metadata part around the file. */
 const FORM_OVERHEAD = 256 * 1024
 

@@ -251,3 +251,15 @@ t.test('refusals: 4xx problems, one line, and the database as it was', async (t)
   t.same(counts(), before, 'nothing loaded')
   t.equal(store.dataVersion(), version, 'the data did not change')
 })
+
+t.test('/openapi.json describes the upload: a file as the body, or a form', async (t) => {
+  const { get } = await serve(t)
+  const document = (await (await get('/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>
+  }
+  const content = document.paths['/v1/documents']!.post!.requestBody!.content
+  t.match(content['application/pdf'], { schema: { type: 'string', format: 'binary' } })
+  t.match(content['multipart/form-data'], {
+    schema: { required: ['file'], properties: { file: { format: 'binary' } } },
+  })
+})
