@@ -1,6 +1,7 @@
 // CSV for the open-data portal and for Excel: one column per field of the resource's TypeBox
 // schema (nested fields as source.line, lists joined by "; "), UTF-8 with a byte order mark so
-// that Excel shows Chinese, RFC 4180 quoting and CRLF line ends, streamed row by row.
+// that Excel shows Chinese, RFC 4180 quoting and CRLF line ends, text that would start a formula
+// quoted with a leading ', streamed row by row.
 import { Readable } from 'node:stream'
 import type { TObject, TSchema } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -83,27 +84,45 @@ export function csvColumns(schema: TObject, prefix = '', get = (r: unknown) => r
   })
 }
 
+/**
+ * A text cell that a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @, or a tab or
+ * carriage return before one) starts with a quote instead, as OWASP advises for CSV injection:
+ * plan texts and agencies' notes are anyone's input. Numbers are never text cells here.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/
+
+export function neutralized(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text
+}
+
 /** One field, quoted when it holds a quote, a comma or a line break (RFC 4180). */
-function field(value: unknown): string {
-  const text = Array.isArray(value)
+function field(value: unknown, column: CsvColumn | null): string {
+  const raw = Array.isArray(value)
     ? value.map((v) => (v === null || v === undefined ? '' : String(v))).join(LIST_SEPARATOR)
     : value === null || value === undefined
       ? ''
       : String(value)
+  const text = column === null || column.type === 'string' || column.list ? neutralized(raw) : raw
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-function line(values: unknown[]): string {
-  return `${values.map(field).join(',')}\r\n`
+function line(values: unknown[], columns: (CsvColumn | null)[]): string {
+  return `${values.map((v, i) => field(v, columns[i] ?? null)).join(',')}\r\n`
 }
 
 /** Rows are sent in chunks of about this many bytes rather than one write each. */
 const CHUNK = 64 * 1024
 
 function* chunks(columns: CsvColumn[], records: Iterable<unknown>): Generator<string> {
-  let buffer = `\ufeff${line(columns.map((c) => c.name))}`
+  let buffer = `\ufeff${line(
+    columns.map((c) => c.name),
+    columns.map(() => null),
+  )}`
   for (const record of records) {
-    buffer += line(columns.map((c) => c.value(record)))
+    buffer += line(
+      columns.map((c) => c.value(record)),
+      columns,
+    )
     if (buffer.length >= CHUNK) {
       yield buffer
       buffer = ''

@@ -169,7 +169,7 @@ function dataPackage(base: string, facts: CatalogFacts, options: MetadataOptions
     name: 'plan-open-data',
     title: 'Plan open data',
     description:
-      'Policy plans published as data: documents, outline, tasks, agencies, targets, findings.',
+      "Policy plans published as data: documents, outline, tasks, agencies, targets, findings. A text cell that would start with =, +, -, @, a tab or a carriage return starts with ' instead, so that spreadsheets do not run it as a formula (OWASP's advice on CSV injection).",
     homepage: `${base}/`,
     contributors: [{ title: publisherOf(options, facts), role: 'publisher' }],
     licenses: [
@@ -189,7 +189,8 @@ function dataPackage(base: string, facts: CatalogFacts, options: MetadataOptions
       path: `${base}/v1/${d.name}.csv`,
       format: 'csv',
       mediatype: 'text/csv',
-      // UTF-8; a byte order mark opens each file, for Excel.
+      // UTF-8; a byte order mark opens each file, for Excel. Text cells that would start a
+      // formula start with ' (see the package's description).
       encoding: 'utf-8',
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', header: true },
       schema: {
