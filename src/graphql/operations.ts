@@ -61,28 +61,54 @@ function refuse(reply: FastifyReply, message: string, code: string) {
     .send({ data: null, errors: [{ message, extensions: { code } }] })
 }
 
-/** The variables of a request as sent: a JSON object, null or absent; anything else is refused. */
-function variablesAreAnObject(request: FastifyRequest): boolean {
+/**
+ * The deepest nesting of variables taken: the schema's inputs nest two or three levels (a
+ * filter's fields), and every later step (keys of kept results, coercion) walks them by recursion.
+ */
+export const MAX_VARIABLE_DEPTH = 32
+
+/** How deep a JSON value nests, walked without recursion, stopping past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (item === null || typeof item !== 'object') continue
+    if (depth + 1 > deepest) deepest = depth + 1
+    if (deepest > limit) return deepest
+    for (const child of Object.values(item as Record<string, unknown>))
+      stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+/** What is wrong with a request's variables as sent (a JSON object, null or absent), or null. */
+function variablesProblem(request: FastifyRequest): string | null {
   let { variables } = requestParams(request)
   if (request.method !== 'POST' && typeof variables === 'string') {
     try {
       variables = JSON.parse(variables) as unknown
     } catch {
-      return false
+      return 'variables must be a JSON object'
     }
   }
-  return (
-    variables === undefined ||
-    variables === null ||
-    (typeof variables === 'object' && !Array.isArray(variables))
-  )
+  if (variables === undefined || variables === null) return null
+  if (typeof variables !== 'object' || Array.isArray(variables)) {
+    return 'variables must be a JSON object'
+  }
+  if (depthOf(variables, MAX_VARIABLE_DEPTH) > MAX_VARIABLE_DEPTH) {
+    return `variables nest deeper than ${MAX_VARIABLE_DEPTH} levels`
+  }
+  return null
 }
 
 /**
  * 400 for variables that are not an object: graphql-jit throws on them (a 500), and mercurius
- * silently drops some (a number in a GET), so the query ran without what the client meant.
+ * silently drops some (a number in a GET), so the query ran without what the client meant; and
+ * for variables nested past any input of the schema, which would exhaust the stack (a 500).
  */
 export async function refuseBadVariables(request: FastifyRequest, reply: FastifyReply) {
-  if (variablesAreAnObject(request)) return
-  return refuse(reply, 'variables must be a JSON object', 'BAD_USER_INPUT')
+  const problem = variablesProblem(request)
+  if (problem === null) return
+  return refuse(reply, problem, 'BAD_USER_INPUT')
 }

@@ -193,3 +193,38 @@ t.test('a GET answer with errors is not kept by caches', async (t) => {
   t.ok(res.json().errors)
   t.equal(res.headers['cache-control'], 'no-store')
 })
+
+t.test('variables nested past any input are a 400, not a 500', async (t) => {
+  const app = await buildTestApp(t)
+  // 10,000 levels in 20 KB, written as text: even JSON.stringify cannot walk them.
+  const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`
+  const query = 'query ($f: TaskFilter) { tasks(filter: $f, first: 1) { totalCount } }'
+  const variables = `{"f":${deep}}`
+  for (const request of [
+    {
+      method: 'POST' as const,
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"query":${JSON.stringify(query)},"variables":${variables}}`,
+    },
+    {
+      method: 'GET' as const,
+      url: `/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(variables)}`,
+    },
+  ]) {
+    const res = await app.inject(request)
+    t.equal(res.statusCode, 400, request.method)
+    t.match(res.json(), {
+      data: null,
+      errors: [
+        { message: 'variables nest deeper than 32 levels', extensions: { code: 'BAD_USER_INPUT' } },
+      ],
+    })
+  }
+  const shallow = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    payload: { query, variables: { f: { agency: '市数据局' } } },
+  })
+  t.equal(shallow.statusCode, 200, 'a filter as the schema nests it')
+})
