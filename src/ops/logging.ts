@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { LoggerOptions } from 'pino'
+import { redactUrl } from './redact.js'
 
 /** The header a request id arrives in from a proxy and is answered in. */
 export const REQUEST_ID_HEADER = 'x-request-id'
@@ -36,6 +37,15 @@ export function requestIdGenerator(trustUpstream: boolean): (request: IncomingMe
   }
 }
 
+/** What a request log line names of a request (Fastify's request, or Node's). */
+interface RequestFields {
+  method?: string
+  url?: string
+  host?: string
+  ip?: string
+  socket?: { remotePort?: number }
+}
+
 export interface LoggingOptions {
   level: string
   /** Pretty lines instead of JSON: for a terminal only (process.stdout.isTTY). */
@@ -46,6 +56,16 @@ export function loggerOptions({ level, pretty }: LoggingOptions): LoggerOptions 
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Fastify's request fields, with a token sent in the query string redacted (redact.ts).
+    serializers: {
+      req: (request: RequestFields) => ({
+        method: request.method,
+        url: typeof request.url === 'string' ? redactUrl(request.url) : request.url,
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
     ...(pretty
       ? {
           transport: {

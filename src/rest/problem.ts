@@ -1,6 +1,7 @@
 // Errors as application/problem+json (RFC 9457). Every error a client can cause is a 4xx with a
 // detail that says what to change; nothing else leaks, least of all a stack trace.
 import { REQUEST_ID_HEADER } from '../ops/logging.js'
+import { redactUrl } from '../ops/redact.js'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { STATUS_CODES } from 'node:http'
 import { InvalidCursorError } from '../store/index.js'
@@ -38,7 +39,9 @@ export function problem(
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
-  return reply.code(p.status).type(PROBLEM_JSON).send(p)
+  // The request's URL may carry a token a client put in the query: it is not echoed back.
+  const answer = p.instance === undefined ? p : { ...p, instance: redactUrl(p.instance) }
+  return reply.code(p.status).type(PROBLEM_JSON).send(answer)
 }
 
 export function notFound(
@@ -115,7 +118,7 @@ function invalidParams(error: FastifyError): InvalidParam[] {
 export function answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(
     reply,
-    problem(404, 'not-found', `no resource at ${request.url}`, { instance: request.url }),
+    problem(404, 'not-found', `no resource at ${redactUrl(request.url)}`, { instance: request.url }),
   )
 }
 

@@ -169,3 +169,37 @@ t.test('the server logs JSON to a pipe and readable lines to a terminal', async 
   t.throws(() => JSON.parse(line!), 'a terminal does not get JSON')
   t.match(line, /INFO/, 'it gets pino-pretty’s level names')
 })
+
+t.test('a token in the query string is redacted from logs and from answers', async (t) => {
+  const { app, lines } = await appWithLogs(t, 'debug')
+  const secret = 'sekret-value-123'
+  const urls = [
+    `/v1/tasks?access_token=${secret}&limit=1`,
+    `/v1/audit?token=${secret}`,
+    `/v1/nothing?api_key=${secret}`,
+    `/graphql?query=%7Btasks%7BtotalCount%7D%7D&auth=${secret}`,
+  ]
+  for (const url of urls) {
+    const res = await app.inject(url)
+    t.notMatch(res.body, secret, `${url}: not in the answer`)
+    if (res.headers['content-type']?.toString().startsWith('application/problem+json')) {
+      t.match(res.json().instance, /\[redacted\]/, `${url}: the problem's instance is redacted`)
+    }
+  }
+  const refused = await app.inject({
+    method: 'POST',
+    url: `/v1/targets/x/observations?access_token=${secret}`,
+    payload: { value: 1, observedOn: '2024-01-01' },
+  })
+  t.equal(refused.statusCode, 401)
+  t.notMatch(refused.body, secret, 'a 401 does not echo it')
+  t.ok(lines.length > 0)
+  t.notOk(
+    lines.some((line) => line.includes(secret)),
+    'no log line holds it',
+  )
+  t.ok(
+    lines.some((line) => line.includes('access_token=[redacted]')),
+    'the parameter is named, its value not',
+  )
+})
