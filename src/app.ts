@@ -36,6 +36,7 @@ import { ProgressEvents } from './progress/events.js'
 import { rateLimitKey } from './progress/writes.js'
 import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
 import { REQUEST_ID_HEADER, requestIdGenerator } from './ops/logging.js'
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './ops/connections.js'
 import { Metrics, registerMetrics, type MetricsSource } from './ops/metrics.js'
 import { registerPressure, type PressureOptions } from './ops/pressure.js'
 import {
@@ -73,6 +74,8 @@ export interface AppOptions {
   logRequests?: boolean
   /** Bounds of the cache of read answers; false turns it off. */
   responseCache?: ResponseCacheOptions | false
+  /** Time limits of a request and connections per client (ops/connections.ts). */
+  connections?: ConnectionLimits
 }
 
 const DEFAULT_METADATA: MetadataOptions = {
@@ -100,9 +103,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   )
   const trustProxy = trustProxyOption(options.trustProxy ?? false)
   let hotPath: HotPath | null = null
+  const connections = options.connections ?? DEFAULT_CONNECTION_LIMITS
   const app = Fastify({
     serverFactory: (handler, serverOptions) =>
-      serverWithHotPath(handler, serverOptions, () => hotPath),
+      serverWithHotPath(handler, serverOptions, () => hotPath, connections),
+    // Fastify's own view of the limit (its default is none), set on the server above too.
+    requestTimeout: connections.requestTimeoutMs,
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
       : { logger: options.logger ?? false }),

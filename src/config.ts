@@ -1,5 +1,6 @@
 // Configuration from the environment, checked before anything starts: a bad value stops the
 // start with one line naming the variable.
+import type { ConnectionLimits } from './ops/connections.js'
 import { existsSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { availableParallelism } from 'node:os'
@@ -27,6 +28,9 @@ export const ENVIRONMENT_VARIABLES = [
   'SHUTDOWN_TIMEOUT_SECONDS',
   'CLUSTER_WORKERS',
   'RESPONSE_CACHE_MB',
+  'HEADERS_TIMEOUT_SECONDS',
+  'REQUEST_TIMEOUT_SECONDS',
+  'MAX_CONNECTIONS_PER_CLIENT',
   'PUBLISHER',
   'LICENSE_TITLE',
   'LICENSE_URL',
@@ -54,6 +58,8 @@ export interface Config {
   workers: number
   /** Bytes of read answers kept per process; 0 keeps none. */
   responseCacheBytes: number
+  /** Time to send headers and a whole request; connections one address may hold. */
+  connections: ConnectionLimits
 }
 
 /** What the portal metadata (DCAT, Data Package) says of publisher and license. */
@@ -121,6 +127,17 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_SECONDS', 8, [1, HOUR]) * 1000,
     workers: readWorkers(env.CLUSTER_WORKERS),
     responseCacheBytes: wholeNumber(env, 'RESPONSE_CACHE_MB', 32, [0, 64 * 1024]) * MB,
+    connections: {
+      headersTimeoutMs: wholeNumber(env, 'HEADERS_TIMEOUT_SECONDS', 10, [1, HOUR]) * 1000,
+      requestTimeoutMs: wholeNumber(env, 'REQUEST_TIMEOUT_SECONDS', 60, [1, HOUR]) * 1000,
+      // Behind a proxy every connection comes from the proxy: its own limits apply instead.
+      maxPerClient: wholeNumber(
+        env,
+        'MAX_CONNECTIONS_PER_CLIENT',
+        readTrustProxy(env.TRUST_PROXY) === false ? 64 : 0,
+        [0, 1e6],
+      ),
+    },
     metadata: {
       publisher: env.PUBLISHER || null,
       licenseTitle: env.LICENSE_TITLE || DEFAULT_LICENSE_TITLE,

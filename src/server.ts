@@ -59,6 +59,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     metrics,
     events,
     responseCache: cacheOfSize(config.responseCacheBytes),
+    connections: config.connections,
     ...(inCluster ? { metricsSource: shareMetricsWithPrimary(metrics) } : {}),
   })
   // Fastify stops accepting and waits for the requests in flight before its onClose hooks.

@@ -50,6 +50,9 @@ const BAD_VALUES: Record<(typeof ENVIRONMENT_VARIABLES)[number], string | null> 
   SHUTDOWN_TIMEOUT_SECONDS: '3000000',
   CLUSTER_WORKERS: '100000',
   RESPONSE_CACHE_MB: '-1',
+  HEADERS_TIMEOUT_SECONDS: '0',
+  REQUEST_TIMEOUT_SECONDS: 'forever',
+  MAX_CONNECTIONS_PER_CLIENT: '-3',
   LICENSE_URL: 'ftp://example.org/license',
   // Free text: any value is valid.
   PUBLISHER: null,

@@ -6,6 +6,11 @@
 // compression, a process under pressure or closing, and every request while requests are logged.
 // The framework's per-request work (routing, hooks, reply objects) is most of the cost of a small
 // kept answer: served here, it costs about what a bare node:http server does (decision 0025).
+import {
+  boundConnectionsPerClient,
+  serverTimeouts,
+  type ConnectionLimits,
+} from '../ops/connections.js'
 import type { FastifyServerOptions } from 'fastify'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
@@ -107,12 +112,13 @@ export function serverWithHotPath(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
   options: FastifyServerOptions,
   hotPath: () => HotPath | null,
+  limits: ConnectionLimits,
 ): Server {
-  const server = createServer((request, response) => {
+  const server = createServer(serverTimeouts(limits), (request, response) => {
     if (!hotPath()?.serve(request, response)) handler(request, response)
   })
   server.keepAliveTimeout = options.keepAliveTimeout!
-  server.requestTimeout = options.requestTimeout!
   server.setTimeout(options.connectionTimeout!)
+  boundConnectionsPerClient(server, limits.maxPerClient)
   return server
 }

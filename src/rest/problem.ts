@@ -118,7 +118,9 @@ function invalidParams(error: FastifyError): InvalidParam[] {
 export function answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(
     reply,
-    problem(404, 'not-found', `no resource at ${redactUrl(request.url)}`, { instance: request.url }),
+    problem(404, 'not-found', `no resource at ${redactUrl(request.url)}`, {
+      instance: request.url,
+    }),
   )
 }
 

@@ -1,0 +1,54 @@
+// Bounds on what one client can hold open: time to send its headers and its whole request (a
+// body trickled a byte at a time is cut off), and how many connections one address may have.
+// Node applies the time limits to every request on the server, the framework's and those the
+// hot path answers alike, because they are set on the server itself.
+import type { Server, ServerOptions } from 'node:http'
+
+export interface ConnectionLimits {
+  /** Time to receive a request's headers. */
+  headersTimeoutMs: number
+  /** Time to receive a whole request, headers and body. */
+  requestTimeoutMs: number
+  /** Connections open at once from one address; 0 for no bound (behind a proxy). */
+  maxPerClient: number
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  maxPerClient: 64,
+}
+
+/** Options of node:http's server: the timeouts, checked often enough to act on time. */
+export function serverTimeouts(limits: ConnectionLimits): ServerOptions {
+  return {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // Node looks for expired requests on this interval (30 s by default): a limit of 10 s
+    // would otherwise hold up to 40 s.
+    connectionsCheckingInterval: Math.max(
+      100,
+      Math.min(30_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4)),
+    ),
+  }
+}
+
+/** Closes a new connection from an address that already holds the most it may. */
+export function boundConnectionsPerClient(server: Server, maxPerClient: number): void {
+  if (maxPerClient <= 0) return
+  const open = new Map<string, number>()
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? ''
+    const count = (open.get(address) ?? 0) + 1
+    if (count > maxPerClient) {
+      socket.destroy()
+      return
+    }
+    open.set(address, count)
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1
+      if (left <= 0) open.delete(address)
+      else open.set(address, left)
+    })
+  })
+}
