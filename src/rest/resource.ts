@@ -18,6 +18,8 @@ import {
   TOO_MANY_REQUESTS,
 } from './schemas.js'
 
+const NO_PARAMETERS = Type.Object({}, { additionalProperties: false })
+
 export interface ResourceSpec<F extends TProperties, I extends TObject> {
   /** The path of the collection, e.g. /v1/tasks. */
   path: string
@@ -156,11 +158,15 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
           tags: [plural],
           summary: `One ${spec.noun} by id`,
           params: IdParams,
+          // An item takes no parameters: one it does not know is refused, as lists refuse theirs,
+          // rather than answered under the same ETag as the item without it.
+          querystring: NO_PARAMETERS,
           response: {
             200: {
               description: `The ${spec.noun}.`,
               content: { 'application/json': { schema: itemOf(Type.Ref(spec.item)) } },
             },
+            400: invalid,
             404: problemResponse(`No ${spec.noun} has this id.`),
             429: TOO_MANY_REQUESTS,
           },

@@ -211,3 +211,19 @@ t.test('health and readiness', async (t) => {
   t.match(closed.json(), { type: '/problems/not-ready', status: 503 })
   t.same((await app.inject('/healthz')).json(), { status: 'ok' }, 'the process is still alive')
 })
+
+t.test('an item route refuses parameters it does not take, as lists do', async (t) => {
+  const app = await buildTestApp(t)
+  const list = await app.inject('/v1/tasks?limit=1')
+  const id = list.json().data[0].id as string
+  const plain = await app.inject(`/v1/tasks/${id}`)
+  t.equal(plain.statusCode, 200)
+  for (const path of ['tasks', 'sections', 'agencies', 'targets', 'findings', 'documents']) {
+    const first = (await app.inject(`/v1/${path}?limit=1`)).json().data[0].id as string
+    const res = await app.inject(`/v1/${path}/${first}?x=1`)
+    t.equal(res.statusCode, 400, path)
+    t.match(res.json(), {
+      invalidParams: [{ name: 'x', reason: 'is not a parameter of this route' }],
+    })
+  }
+})
