@@ -82,6 +82,7 @@ const DEFAULT_METADATA: MetadataOptions = {
   publisher: null,
   licenseTitle: DEFAULT_LICENSE_TITLE,
   licenseUrl: null,
+  publicUrl: null,
 }
 
 const DEFAULT_RESPONSE_CACHE = cacheOfSize(32 * 1024 * 1024)

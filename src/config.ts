@@ -34,6 +34,7 @@ export const ENVIRONMENT_VARIABLES = [
   'PUBLISHER',
   'LICENSE_TITLE',
   'LICENSE_URL',
+  'PUBLIC_URL',
 ] as const
 
 export interface Config {
@@ -68,6 +69,8 @@ export interface MetadataOptions {
   publisher: string | null
   licenseTitle: string
   licenseUrl: string | null
+  /** PUBLIC_URL: the service's address in absolute links; null takes the request's Host. */
+  publicUrl: string | null
 }
 
 /** An official document is outside copyright: Article 5 of the PRC Copyright Law. */
@@ -142,6 +145,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       publisher: env.PUBLISHER || null,
       licenseTitle: env.LICENSE_TITLE || DEFAULT_LICENSE_TITLE,
       licenseUrl: readUrl(env, 'LICENSE_URL'),
+      publicUrl: readUrl(env, 'PUBLIC_URL')?.replace(/\/+$/, '') ?? null,
     },
   }
 }

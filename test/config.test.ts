@@ -54,6 +54,7 @@ const BAD_VALUES: Record<(typeof ENVIRONMENT_VARIABLES)[number], string | null> 
   REQUEST_TIMEOUT_SECONDS: 'forever',
   MAX_CONNECTIONS_PER_CLIENT: '-3',
   LICENSE_URL: 'ftp://example.org/license',
+  PUBLIC_URL: 'data.example.gov.cn',
   // Free text: any value is valid.
   PUBLISHER: null,
   LICENSE_TITLE: null,

@@ -1,6 +1,6 @@
 // The index at /: every entry point with a line on what it is, as an HTML page for a person in
 // a browser and as JSON for a program.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import Negotiator from 'negotiator'
 import { escapeHtml } from '../html.js'
 
@@ -51,7 +51,7 @@ export const indexRoutes =
     title: string
     description: string
     entries: EntryPoint[]
-    baseUrl: (request: FastifyRequest) => string
+    baseUrl: (request: FastifyRequest, reply: FastifyReply) => string
   }): FastifyPluginAsync =>
   async (app) => {
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
@@ -62,7 +62,7 @@ export const indexRoutes =
           .header('content-security-policy', INDEX_CSP)
           .send(indexPage(options.title, options.description, options.entries))
       }
-      const base = options.baseUrl(request)
+      const base = options.baseUrl(request, reply)
       return {
         title: options.title,
         description: options.description,

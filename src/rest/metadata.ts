@@ -3,7 +3,7 @@
 // dcat:DataService) and a Frictionless Data Package at /datapackage.json with a table schema per
 // CSV. Titles and dates come from the loaded documents; publisher and license from configuration.
 import type { TObject } from '@sinclair/typebox'
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from '../config.js'
 import type { CatalogFacts, Store } from '../store/index.js'
 import { csvColumns, LIST_SEPARATOR } from './csv.js'
@@ -70,9 +70,17 @@ const IANA = 'http://www.iana.org/assignments/media-types/'
 const FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/'
 const CHINESE = 'http://publications.europa.eu/resource/authority/language/ZHO'
 
-/** The absolute address of this service as the client reached it. */
-function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`
+/**
+ * The absolute address of this service: PUBLIC_URL where the operator set it; else as the client
+ * reached it, and then the answer varies with the Host header, which a cache must know.
+ */
+function baseUrlOf(options: MetadataOptions) {
+  return (request: FastifyRequest, reply: FastifyReply): string => {
+    if (options.publicUrl !== null) return options.publicUrl
+    const vary = String(reply.getHeader('vary') ?? '')
+    if (!/\bhost\b/i.test(vary)) reply.header('vary', vary === '' ? 'Host' : `${vary}, Host`)
+    return `${request.protocol}://${request.host}`
+  }
 }
 
 function publisherOf(options: MetadataOptions, facts: CatalogFacts): string {
@@ -214,6 +222,7 @@ function dataPackage(base: string, facts: CatalogFacts, options: MetadataOptions
 export const metadataRoutes =
   (store: Store, options: MetadataOptions): FastifyPluginAsync =>
   async (app) => {
+    const baseUrl = baseUrlOf(options)
     const hidden = { schema: { hide: true } }
     await app.register(
       indexRoutes({
@@ -266,9 +275,9 @@ export const metadataRoutes =
     )
     app.get('/catalog.jsonld', hidden, async (request, reply) => {
       reply.type('application/ld+json; charset=utf-8')
-      return JSON.stringify(catalog(baseUrl(request), store.catalogFacts(), options))
+      return JSON.stringify(catalog(baseUrl(request, reply), store.catalogFacts(), options))
     })
-    app.get('/datapackage.json', hidden, async (request) =>
-      dataPackage(baseUrl(request), store.catalogFacts(), options),
+    app.get('/datapackage.json', hidden, async (request, reply) =>
+      dataPackage(baseUrl(request, reply), store.catalogFacts(), options),
     )
   }

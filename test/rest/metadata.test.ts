@@ -176,3 +176,32 @@ t.test('/datapackage.json describes each CSV: its fields, types and descriptions
     },
   )
 })
+
+t.test(
+  'absolute links: PUBLIC_URL when set; else the Host, and the answer varies with it',
+  async (t) => {
+    const { db } = tempDatabase(t, [bundledPlanPath])
+    const store = new Store(db)
+    const attacker = { host: 'evil.example', accept: 'application/json' }
+
+    const configured = await buildApp({
+      store,
+      metadata: readConfig({ PUBLIC_URL: 'https://data.example.gov.cn/' }).metadata,
+    })
+    t.teardown(() => configured.close())
+    for (const url of ['/', '/catalog.jsonld', '/datapackage.json']) {
+      const res = await configured.inject({ url, headers: attacker })
+      t.notMatch(res.body, 'evil.example', `${url}: a forged Host never reaches the links`)
+      t.match(res.body, 'https://data.example.gov.cn/', url)
+      t.notMatch(String(res.headers.vary ?? ''), /host/i, `${url}: nothing varies with Host`)
+    }
+
+    const unset = await buildApp({ store })
+    t.teardown(() => unset.close())
+    for (const url of ['/', '/catalog.jsonld', '/datapackage.json']) {
+      const res = await unset.inject({ url, headers: attacker })
+      t.match(res.body, 'http://evil.example/', `${url}: links follow the Host`)
+      t.match(String(res.headers.vary), /\bHost\b/, `${url}: and say so to caches`)
+    }
+  },
+)
