@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Store } from './store/index.js'
 import { agencyRoutes } from './rest/agencies.js'
 import { documentRoutes } from './rest/documents.js'
+import { answerClientError } from './rest/client-errors.js'
 import { documentFileRoutes } from './rest/document-files.js'
 import { uploadRoutes } from './rest/upload.js'
 import { healthRoutes } from './rest/health.js'
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: false,
     logController: new LogController({ disableRequestLogging: !(options.logRequests ?? false) }),
     frameworkErrors,
+    clientErrorHandler: answerClientError,
     bodyLimit: BODY_LIMIT,
     trustProxy,
     ajv: {

@@ -11,6 +11,7 @@ import {
   serverTimeouts,
   type ConnectionLimits,
 } from '../ops/connections.js'
+import { refuseWithoutHost } from './client-errors.js'
 import type { FastifyServerOptions } from 'fastify'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
@@ -114,9 +115,14 @@ export function serverWithHotPath(
   hotPath: () => HotPath | null,
   limits: ConnectionLimits,
 ): Server {
-  const server = createServer(serverTimeouts(limits), (request, response) => {
-    if (!hotPath()?.serve(request, response)) handler(request, response)
-  })
+  const server = createServer(
+    // Host is checked below, so that its refusal is problem+json like every other.
+    { ...serverTimeouts(limits), requireHostHeader: false },
+    (request, response) => {
+      if (refuseWithoutHost(request, response)) return
+      if (!hotPath()?.serve(request, response)) handler(request, response)
+    },
+  )
   server.keepAliveTimeout = options.keepAliveTimeout!
   server.setTimeout(options.connectionTimeout!)
   boundConnectionsPerClient(server, limits.maxPerClient)
