@@ -137,7 +137,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       maxPerClient: wholeNumber(
         env,
         'MAX_CONNECTIONS_PER_CLIENT',
-        readTrustProxy(env.TRUST_PROXY) === false ? 64 : 0,
+        readTrustProxy(env.TRUST_PROXY) === false ? 256 : 0,
         [0, 1e6],
       ),
     },

@@ -16,7 +16,7 @@ export interface ConnectionLimits {
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 60_000,
-  maxPerClient: 64,
+  maxPerClient: 256,
 }
 
 /** Options of node:http's server: the timeouts, checked often enough to act on time. */
@@ -33,7 +33,25 @@ export function serverTimeouts(limits: ConnectionLimits): ServerOptions {
   }
 }
 
-/** Closes a new connection from an address that already holds the most it may. */
+const OVER_LIMIT_BODY = JSON.stringify({
+  type: '/problems/too-many-connections',
+  title: 'Service Unavailable',
+  status: 503,
+  detail: 'this address holds the most connections it may: reuse them (keep-alive) or wait',
+})
+
+/** Said on the new connection before it is closed, so that the client knows why. */
+const OVER_LIMIT =
+  'HTTP/1.1 503 Service Unavailable\r\n' +
+  'Content-Type: application/problem+json; charset=utf-8\r\n' +
+  `Content-Length: ${Buffer.byteLength(OVER_LIMIT_BODY)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n` +
+  OVER_LIMIT_BODY
+
+/**
+ * A new connection from an address that already holds the most it may is answered 503 and
+ * closed. The bound is generous (a harvester fetching in parallel opens many): it is there so
+ * that one address cannot take every socket the process has.
+ */
 export function boundConnectionsPerClient(server: Server, maxPerClient: number): void {
   if (maxPerClient <= 0) return
   const open = new Map<string, number>()
@@ -41,7 +59,8 @@ export function boundConnectionsPerClient(server: Server, maxPerClient: number):
     const address = socket.remoteAddress ?? ''
     const count = (open.get(address) ?? 0) + 1
     if (count > maxPerClient) {
-      socket.destroy()
+      socket.on('error', () => {})
+      socket.end(OVER_LIMIT)
       return
     }
     open.set(address, count)
