@@ -9,7 +9,8 @@ type FailedExecution = ExecutionResult & Required<Pick<ExecutionResult, 'errors'
 
 /**
  * The HTTP status an error carries on purpose: a client error's 4xx (a validation wrapper's
- * too), or 503 when this server declines the request (a read-only replica asked to write).
+ * too), or 503 when this server declines the request (a read-only replica asked to write, or a
+ * primary whose database cannot take a write now).
  */
 function statusOf(error: GraphQLError): number | undefined {
   const status = (error.originalError as { statusCode?: unknown } | undefined)?.statusCode

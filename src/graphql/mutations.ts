@@ -1,6 +1,6 @@
 // Progress writes over GraphQL: the same rules as REST (src/progress/writes.ts), with the same
 // bearer token, and errors that carry REST's status and a code a GraphQL client can switch on.
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import mercurius, { type IResolvers } from 'mercurius'
 import type { ProgressEvents } from '../progress/events.js'
 import {
@@ -20,6 +20,7 @@ const CODE_OF_FAILURE: Record<WriteFailure, string> = {
   'precondition-failed': 'PRECONDITION_FAILED',
   'invalid-value': 'BAD_USER_INPUT',
   'read-only': 'READ_ONLY_REPLICA',
+  'store-not-writable': 'STORE_NOT_WRITABLE',
 }
 
 /**
@@ -30,8 +31,16 @@ export type WriteLimiter = (
   request: FastifyRequest,
 ) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean }>
 
-function asGraphQLError(err: unknown): unknown {
+/**
+ * A refusal as the GraphQL error of its status; one the store could not take also sets
+ * Retry-After and is logged, as over REST.
+ */
+function asGraphQLError(reply: FastifyReply, err: unknown): unknown {
   if (!(err instanceof WriteError)) return err
+  if (err.retryAfterSeconds !== null) reply.header('retry-after', String(err.retryAfterSeconds))
+  if (err.failure === 'store-not-writable') {
+    reply.request.log.error({ err: err.cause }, `a write was refused: ${err.message}`)
+  }
   return new mercurius.ErrorWithProps(
     err.message,
     {
@@ -42,8 +51,8 @@ function asGraphQLError(err: unknown): unknown {
   )
 }
 
-async function write<T>(request: FastifyRequest, limiter: WriteLimiter, run: () => T) {
-  const limit = await limiter(request)
+async function write<T>(reply: FastifyReply, limiter: WriteLimiter, run: () => T) {
+  const limit = await limiter(reply.request)
   if (!limit.isAllowed && limit.isExceeded) {
     throw new mercurius.ErrorWithProps(
       'too many writes with this token: wait, then retry',
@@ -54,7 +63,7 @@ async function write<T>(request: FastifyRequest, limiter: WriteLimiter, run: () 
   try {
     return run()
   } catch (err) {
-    throw asGraphQLError(err)
+    throw asGraphQLError(reply, err)
   }
 }
 
@@ -65,7 +74,7 @@ export function mutationResolvers(limiter: WriteLimiter, events: ProgressEvents)
   return {
     Mutation: {
       reportObservation: (_root, { targetId, input }, { store, reply }) =>
-        write(reply.request, limiter, () =>
+        write(reply, limiter, () =>
           reportObservation(
             store,
             authenticate(store, reply.request.headers.authorization),
@@ -75,7 +84,7 @@ export function mutationResolvers(limiter: WriteLimiter, events: ProgressEvents)
           ),
         ),
       setTaskStatus: (_root, { taskId, status, note, ifMatch }, { store, reply }) =>
-        write(reply.request, limiter, () =>
+        write(reply, limiter, () =>
           changeTaskStatus(
             store,
             authenticate(store, reply.request.headers.authorization),

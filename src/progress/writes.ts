@@ -1,7 +1,12 @@
 // The rules of a progress write, the same through REST and GraphQL: who may write where, which
 // values are valid, and that a task's status changes only from the state the writer saw.
 import { ifMatchHolds, strongEtag } from '../etag.js'
-import type { Principal, Store, TaskRecord } from '../store/index.js'
+import {
+  StoreNotWritableError,
+  type Principal,
+  type Store,
+  type TaskRecord,
+} from '../store/index.js'
 import type { ObservationInput, TaskStatus } from '../store/progress.js'
 import type { ProgressEvents } from './events.js'
 
@@ -13,16 +18,26 @@ export type WriteFailure =
   | 'precondition-failed'
   | 'invalid-value'
   | 'read-only'
+  | 'store-not-writable'
 
 /** Why a write was refused: each kind is one HTTP status and one GraphQL error code. */
 export class WriteError extends Error {
   override name = 'WriteError'
+  /** When the refusal is for now only: the seconds to wait before trying again. */
+  readonly retryAfterSeconds: number | null
+
   constructor(
     readonly failure: WriteFailure,
     message: string,
     readonly invalidParams: { name: string; reason: string }[] = [],
+    options: {
+      retryAfterSeconds?: number
+      /** What failed underneath, for the log. */
+      cause?: unknown
+    } = {},
   ) {
-    super(message)
+    super(message, { cause: options.cause })
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null
   }
 }
 
@@ -35,6 +50,8 @@ export const STATUS_OF_FAILURE: Record<WriteFailure, number> = {
   'invalid-value': 422,
   // A read replica: the client (or the load balancer) sent the write to the wrong node.
   'read-only': 503,
+  // A primary that cannot write now (its file read-only, its disk full): not the client's doing.
+  'store-not-writable': 503,
 }
 
 export const TASK_STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'done', 'at_risk']
@@ -127,6 +144,22 @@ function assertWritable(store: Store): void {
 }
 
 /**
+ * Runs a write of the store; one SQLite could not take becomes a WriteError saying why, with
+ * the SQLite error as its cause for the log.
+ */
+export function storeWrite<T>(write: () => T): T {
+  try {
+    return write()
+  } catch (err) {
+    if (!(err instanceof StoreNotWritableError)) throw err
+    throw new WriteError('store-not-writable', `the write was not taken: ${err.message}`, [], {
+      retryAfterSeconds: err.kind.retryAfterSeconds,
+      cause: err.cause,
+    })
+  }
+}
+
+/**
  * Records an observation of a target. An agency writes on the targets of the tasks it is a
  * responsible unit of; a target no task restates takes an administrator's writes only.
  */
@@ -157,7 +190,7 @@ export function reportObservation(
       problems,
     )
   }
-  const observation = store.addObservation(principal, targetId, input, now)
+  const observation = storeWrite(() => store.addObservation(principal, targetId, input, now))
   events?.report({ kind: 'observation', targetId, taskId: null, observation })
   return observation
 }
@@ -202,20 +235,22 @@ export function changeTaskStatus(
       'send If-Match with the task’s ETag, so that a change made meanwhile is not overwritten',
     )
   }
-  const statusChange = store.setTaskStatus(
-    principal,
-    taskId,
-    { status: change.status as TaskStatus, note: change.note },
-    // Checked again inside the write's transaction: the state may have changed since the read.
-    () => {
-      if (!ifMatchHolds(ifMatch, taskEtag(store.getTask(taskId)!))) {
-        throw new WriteError(
-          'precondition-failed',
-          'the task has changed since that ETag: read it again, then decide',
-        )
-      }
-    },
-    now,
+  const statusChange = storeWrite(() =>
+    store.setTaskStatus(
+      principal,
+      taskId,
+      { status: change.status as TaskStatus, note: change.note },
+      // Checked again inside the write's transaction: the state may have changed since the read.
+      () => {
+        if (!ifMatchHolds(ifMatch, taskEtag(store.getTask(taskId)!))) {
+          throw new WriteError(
+            'precondition-failed',
+            'the task has changed since that ETag: read it again, then decide',
+          )
+        }
+      },
+      now,
+    ),
   )
   events?.report({ kind: 'status', targetId: null, taskId, statusChange })
   return store.getTask(taskId)!

@@ -1,4 +1,6 @@
-// Liveness and readiness for load balancers and orchestrators.
+// Liveness and readiness for load balancers and orchestrators. Ready means able to do the work:
+// the database open and migrated and, on a primary, able to take a write; a replica opened
+// READ_ONLY is read-only on purpose and stays ready.
 import type { FastifyPluginAsync } from 'fastify'
 import type { Store } from '../store/index.js'
 import { Type } from '@sinclair/typebox'
@@ -32,13 +34,15 @@ export const healthRoutes =
       {
         schema: {
           tags: ['health'],
-          summary: 'Readiness: the database is open and migrated',
+          summary: 'Readiness: the database is open, migrated and, unless READ_ONLY, writable',
           response: {
             200: Type.Object(
               { status: Type.Literal('ready') },
               { description: 'Ready to answer queries.' },
             ),
-            503: problemResponse('The database is not open or not migrated.'),
+            503: problemResponse(
+              'The database is not open or not migrated, or cannot take a write (a read-only file, a full disk): the detail says why.',
+            ),
           },
         },
       },
@@ -48,6 +52,13 @@ export const healthRoutes =
           return sendProblem(
             reply,
             problem(503, 'not-ready', 'the database is not open or not migrated'),
+          )
+        }
+        const notWritable = store.reasonNotWritable()
+        if (notWritable !== null) {
+          return sendProblem(
+            reply,
+            problem(503, 'store-not-writable', `the database cannot take a write: ${notWritable}`),
           )
         }
         return { status: 'ready' as const }

@@ -37,9 +37,16 @@ export interface WriteLimits {
   windowMs: number
 }
 
-function sendWriteError(request: FastifyRequest, reply: FastifyReply, error: WriteError) {
+/** A refused write as a problem; one the store could not take is logged, for operators. */
+export function sendWriteError(request: FastifyRequest, reply: FastifyReply, error: WriteError) {
   const status = STATUS_OF_FAILURE[error.failure]
   if (status === 401) reply.header('www-authenticate', 'Bearer realm="plan-progress"')
+  if (error.retryAfterSeconds !== null) {
+    reply.header('retry-after', String(error.retryAfterSeconds))
+  }
+  if (error.failure === 'store-not-writable') {
+    request.log.error({ err: error.cause }, `a write was refused: ${error.message}`)
+  }
   return sendProblem(
     reply,
     problem(status, error.failure, error.message, {
@@ -76,13 +83,18 @@ export function writeRateLimit(store: Store, limits: WriteLimits) {
   }
 }
 
+/** A write this server cannot take: a replica's, or one its store cannot write now. */
+export const WRITES_UNAVAILABLE = problemResponse(
+  'A read-only replica (send writes to the primary), or a database that cannot take a write now (a read-only file, a full disk): the detail says why, Retry-After when to try again.',
+)
+
 const WRITE_ERRORS = {
   401: problemResponse('No token, or one that is unknown or revoked.'),
   403: problemResponse('The token’s agency is not a responsible unit here.'),
   404: problemResponse('No record has this id.'),
   422: problemResponse('A value the write cannot take; invalidParams names each.'),
   429: TOO_MANY_REQUESTS,
-  503: problemResponse('A read-only replica: send writes to the primary.'),
+  503: WRITES_UNAVAILABLE,
 }
 
 const ListQuery = Type.Object(

@@ -12,11 +12,11 @@ import { formatOfMediaType } from '../ingest/formats/detect.js'
 import { MAX_FILE_BYTES } from '../ingest/formats/extract.js'
 import type { SuppliedMetadata } from '../ingest/parse.js'
 import { aliasDictionaryPath } from '../paths.js'
-import { authenticate, WriteError } from '../progress/writes.js'
+import { authenticate, storeWrite, WriteError } from '../progress/writes.js'
 import type { Principal, Store } from '../store/index.js'
 import { problem, sendProblem } from './problem.js'
 import { itemOf, problemResponse, TOO_MANY_REQUESTS } from './schemas.js'
-import { writeRateLimit, type WriteLimits } from './progress.js'
+import { sendWriteError, writeRateLimit, WRITES_UNAVAILABLE, type WriteLimits } from './progress.js'
 
 /** Media types taken as the body itself; the format is read from the bytes all the same. */
 const FILE_TYPES = [
@@ -150,14 +150,7 @@ function refuse(
   type: string,
   detail: string,
 ) {
-  if (status === 401) reply.header('www-authenticate', 'Bearer realm="plan-progress"')
   return sendProblem(reply, problem(status, type, detail, { instance: request.url }))
-}
-
-const STATUS_OF_WRITE: Record<string, number> = {
-  unauthorized: 401,
-  forbidden: 403,
-  'read-only': 503,
 }
 
 export const uploadRoutes =
@@ -208,7 +201,7 @@ export const uploadRoutes =
             415: problemResponse('A media type that is no plan file.'),
             422: problemResponse('Not a plan, or metadata that is not valid: the one-line reason.'),
             429: TOO_MANY_REQUESTS,
-            503: problemResponse('A read-only replica: send writes to the primary.'),
+            503: WRITES_UNAVAILABLE,
           },
         },
       },
@@ -217,14 +210,7 @@ export const uploadRoutes =
         try {
           principal = requireAdmin(store, request)
         } catch (err) {
-          if (err instanceof WriteError)
-            return refuse(
-              request,
-              reply,
-              STATUS_OF_WRITE[err.failure] ?? 400,
-              err.failure,
-              err.message,
-            )
+          if (err instanceof WriteError) return sendWriteError(request, reply, err)
           throw err
         }
         try {
@@ -250,13 +236,14 @@ export const uploadRoutes =
               as: `Content-Type ${mediaType?.split(';')[0]}`,
             },
           })
-          const result = store.loadDocument(principal, plan)
+          const result = storeWrite(() => store.loadDocument(principal, plan))
           const self = `/v1/documents/${result.documentId}`
           reply.code(result.replaced ? 200 : 201).header('location', self)
           return { data: store.getDocument(result.documentId), links: { self } }
         } catch (err) {
           if (err instanceof PlanParseError)
             return refuse(request, reply, 422, 'not-a-plan', err.message)
+          if (err instanceof WriteError) return sendWriteError(request, reply, err)
           throw err
         }
       },

@@ -29,6 +29,7 @@ import { principalOf, type Principal } from './tokens.js'
 import { getSection, sectionQuery, sectionRelations, type SectionFilter } from './sections.js'
 import { getTask, taskQuery, taskRelations, type TaskFilter } from './tasks.js'
 import { getTarget, targetQuery, targetRelations, type TargetFilter } from './targets.js'
+import { Writability } from './writability.js'
 import { getFinding, findingQuery, findingRelations, type FindingFilter } from './findings.js'
 
 export type { AgencyRecord } from './agencies.js'
@@ -41,6 +42,7 @@ export type { Page, PageRequest, SortRequest } from './paging.js'
 export type { SearchHit } from './search.js'
 export type { CatalogFacts } from './catalog.js'
 export { InvalidCursorError } from './paging.js'
+export { StoreNotWritableError, type WriteFailureKind } from './write-failure.js'
 export type { Principal, Role, TokenRecord } from './tokens.js'
 export type {
   AuditRecord,
@@ -55,7 +57,12 @@ export type { AgencyFilter, DocumentFilter, SectionFilter, TaskFilter, TargetFil
 type Parents = readonly string[]
 
 export class Store {
-  constructor(readonly db: Database) {}
+  /** Whether SQLite can write here: failed writes are remembered, the connection is probed. */
+  private readonly writability: Writability
+
+  constructor(readonly db: Database) {
+    this.writability = new Writability(db)
+  }
 
   listDocuments = (filter: DocumentFilter, page: PageRequest) =>
     listPage(this.db, ...documentQuery(filter), page)
@@ -162,9 +169,10 @@ export class Store {
   /** Progress writes through this connection, which SQLite's data_version does not count. */
   private writes = 0
 
+  /** Counts a write; one SQLite cannot take is thrown as a StoreNotWritableError. */
   private counted<T>(write: () => T): T {
     try {
-      return write()
+      return this.writability.guard(write)
     } finally {
       this.writes += 1
     }
@@ -216,6 +224,12 @@ export class Store {
 
   /** Opened read-only: a replica that follows a primary. */
   isReadOnly = () => this.db.readonly
+
+  /**
+   * Why a store not read-only by configuration cannot take a write now (its file is read-only,
+   * its disk full…), or null. Cheap: the connection is asked at most once a second.
+   */
+  reasonNotWritable = () => (this.isReadOnly() ? null : this.writability.reasonNotWritable())
 
   /** Open, migrated to the schema this program knows, and answering queries. */
   isReady(): boolean {
