@@ -27,7 +27,8 @@ import { frameworkErrors, registerProblemHandlers } from './rest/problem.js'
 import { SHARED_SCHEMAS } from './rest/schemas.js'
 import { sectionRoutes } from './rest/sections.js'
 import { findingRoutes } from './rest/findings.js'
-import { progressRoutes, type WriteLimits } from './rest/progress.js'
+import { progressRoutes } from './rest/progress.js'
+import { writeAllowance, type WriteLimits } from './progress/allowance.js'
 import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
 import { graphiqlRoutes } from './graphql/graphiql.js'
@@ -176,33 +177,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('preClose', async () => hot.close())
     hotPath = hot
   }
+  // One allowance per token for every write, whichever route or protocol carries it.
+  const writes = writeAllowance(
+    app,
+    options.store,
+    options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT,
+  )
   const readPaths = collectReadPaths(app)
   await registerOpenApi(app)
   await app.register(healthRoutes(options.store))
   await app.register(documentRoutes(options.store))
   await app.register(documentFileRoutes(options.store))
-  await app.register(
-    uploadRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT),
-  )
+  await app.register(uploadRoutes(options.store, writes))
   await app.register(sectionRoutes(options.store))
   await app.register(taskRoutes(options.store))
   await app.register(agencyRoutes(options.store))
   await app.register(targetRoutes(options.store))
   await app.register(findingRoutes(options.store))
-  await app.register(
-    progressRoutes(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT, events),
-  )
+  await app.register(progressRoutes(options.store, writes, events))
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
-  await app.register(
-    graphqlRoutes(
-      options.store,
-      options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT,
-      events,
-      metrics,
-      answers,
-    ),
-  )
+  await app.register(graphqlRoutes(options.store, writes, events, metrics, answers))
   await app.register(graphiqlRoutes({ endpoint: GRAPHQL_PATH }))
   refuseOtherMethods(app, readPaths)
   return app

@@ -1,7 +1,8 @@
 // Progress writes over GraphQL: the same rules as REST (src/progress/writes.ts), with the same
 // bearer token, and errors that carry REST's status and a code a GraphQL client can switch on.
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import mercurius, { type IResolvers } from 'mercurius'
+import { allowanceSpent, type WriteAllowance } from '../progress/allowance.js'
 import type { ProgressEvents } from '../progress/events.js'
 import {
   authenticate,
@@ -24,14 +25,6 @@ const CODE_OF_FAILURE: Record<WriteFailure, string> = {
 }
 
 /**
- * Counts a write and says whether it is over the allowance: @fastify/rate-limit's createRateLimit.
- * Its isAllowed means only "on the allow list"; isExceeded says whether the limit is passed.
- */
-export type WriteLimiter = (
-  request: FastifyRequest,
-) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean }>
-
-/**
  * A refusal as the GraphQL error of its status; one the store could not take also sets
  * Retry-After and is logged, as over REST.
  */
@@ -51,14 +44,10 @@ function asGraphQLError(reply: FastifyReply, err: unknown): unknown {
   )
 }
 
-async function write<T>(reply: FastifyReply, limiter: WriteLimiter, run: () => T) {
-  const limit = await limiter(reply.request)
-  if (!limit.isAllowed && limit.isExceeded) {
-    throw new mercurius.ErrorWithProps(
-      'too many writes with this token: wait, then retry',
-      { code: 'RATE_LIMITED' },
-      429,
-    )
+async function write<T>(reply: FastifyReply, allowance: WriteAllowance, run: () => T) {
+  const grant = await allowance(reply.request, reply)
+  if (!grant.granted) {
+    throw new mercurius.ErrorWithProps(allowanceSpent(grant), { code: 'RATE_LIMITED' }, 429)
   }
   try {
     return run()
@@ -70,11 +59,11 @@ async function write<T>(reply: FastifyReply, limiter: WriteLimiter, run: () => T
 /** The topic mercurius' pubsub carries progress on. */
 const PROGRESS_TOPIC = 'PROGRESS_REPORTED'
 
-export function mutationResolvers(limiter: WriteLimiter, events: ProgressEvents): IResolvers {
+export function mutationResolvers(allowance: WriteAllowance, events: ProgressEvents): IResolvers {
   return {
     Mutation: {
       reportObservation: (_root, { targetId, input }, { store, reply }) =>
-        write(reply, limiter, () =>
+        write(reply, allowance, () =>
           reportObservation(
             store,
             authenticate(store, reply.request.headers.authorization),
@@ -84,7 +73,7 @@ export function mutationResolvers(limiter: WriteLimiter, events: ProgressEvents)
           ),
         ),
       setTaskStatus: (_root, { taskId, status, note, ifMatch }, { store, reply }) =>
-        write(reply, limiter, () =>
+        write(reply, allowance, () =>
           changeTaskStatus(
             store,
             authenticate(store, reply.request.headers.authorization),

@@ -14,7 +14,7 @@ import { refuseBadVariables, refuseUnknownOperation, requestParams } from './ope
 import { mutationResolvers, publishProgress } from './mutations.js'
 import type { ProgressEvents } from '../progress/events.js'
 import { resolvers } from './resolvers.js'
-import { rateLimitKey } from '../progress/writes.js'
+import type { WriteAllowance } from '../progress/allowance.js'
 import type { Metrics } from '../ops/metrics.js'
 import type { AnswerCache } from '../rest/response-cache.js'
 import { registerResultCache } from './result-cache.js'
@@ -33,18 +33,12 @@ const QUERY_CACHE_SIZE = 1024
 export const graphqlRoutes =
   (
     store: Store,
-    writeLimits: { max: number; windowMs: number },
+    writes: WriteAllowance,
     events: ProgressEvents,
     metrics: Metrics,
     answers: AnswerCache | null,
   ): FastifyPluginAsync =>
   async (app) => {
-    // Mutations count against the same kind of per-token allowance as REST writes.
-    const writeLimiter = app.createRateLimit({
-      max: writeLimits.max,
-      timeWindow: writeLimits.windowMs,
-      keyGenerator: (request) => rateLimitKey(store, request.headers.authorization, request.ip),
-    })
     const sdl = readFileSync(graphqlSchemaPath, 'utf8')
     // The GraphQL endpoint is described by its SDL and GraphiQL, not by the REST API's OpenAPI.
     app.addHook('onRoute', (route) => {
@@ -52,7 +46,7 @@ export const graphqlRoutes =
     })
     await app.register(mercurius, {
       schema: sdl,
-      resolvers: { ...resolvers, ...mutationResolvers(writeLimiter, events) },
+      resolvers: { ...resolvers, ...mutationResolvers(writes, events) },
       // progressReported over WebSocket (graphql-ws and graphql-transport-ws), at /graphql.
       subscription: { context: () => ({ store }) },
       // See LoaderFields in loaders.ts for what the types check and why this cast.

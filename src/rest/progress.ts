@@ -9,8 +9,8 @@ import {
   STATUS_OF_FAILURE,
   taskEtag,
   WriteError,
-  rateLimitKey,
 } from '../progress/writes.js'
+import { allowanceSpent, type WriteAllowance } from '../progress/allowance.js'
 import type { ProgressEvents } from '../progress/events.js'
 import type { Page, PageRequest, Principal, Store } from '../store/index.js'
 import { csvColumns, sendCsv } from './csv.js'
@@ -30,12 +30,6 @@ import {
   TaskStatus,
   TOO_MANY_REQUESTS,
 } from './schemas.js'
-
-export interface WriteLimits {
-  /** Writes one token may make per window. */
-  max: number
-  windowMs: number
-}
 
 /** A refused write as a problem; one the store could not take is logged, for operators. */
 export function sendWriteError(request: FastifyRequest, reply: FastifyReply, error: WriteError) {
@@ -70,16 +64,18 @@ async function guarded(
   }
 }
 
-/** Writes are limited per token (per address without one), after reads' per-address limit. */
-export function writeRateLimit(store: Store, limits: WriteLimits) {
-  return {
-    rateLimit: {
-      max: limits.max,
-      timeWindow: limits.windowMs,
-      hook: 'preHandler' as const,
-      keyGenerator: (request: FastifyRequest) =>
-        rateLimitKey(store, request.headers.authorization, request.ip),
-    },
+/**
+ * A preHandler that counts the write against its token's allowance and answers 429 once it is
+ * spent. After the body is validated: a write refused as malformed costs nothing.
+ */
+export function spendingAllowance(allowance: WriteAllowance) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const grant = await allowance(request, reply)
+    if (grant.granted) return
+    return sendProblem(
+      reply,
+      problem(429, 'too-many-requests', allowanceSpent(grant), { instance: request.url }),
+    )
   }
 }
 
@@ -186,9 +182,9 @@ function historyRoutes<T>(
 }
 
 export const progressRoutes =
-  (store: Store, limits: WriteLimits, events: ProgressEvents): FastifyPluginAsync =>
+  (store: Store, allowance: WriteAllowance, events: ProgressEvents): FastifyPluginAsync =>
   async (app) => {
-    const writeConfig = writeRateLimit(store, limits)
+    const spending = spendingAllowance(allowance)
 
     app.post<{
       Params: { id: string }
@@ -196,7 +192,7 @@ export const progressRoutes =
     }>(
       '/v1/targets/:id/observations',
       {
-        config: writeConfig,
+        preHandler: spending,
         schema: {
           tags: ['progress'],
           summary: 'Report an observation of a target',
@@ -292,7 +288,7 @@ export const progressRoutes =
     }>(
       '/v1/tasks/:id/status',
       {
-        config: writeConfig,
+        preHandler: spending,
         schema: {
           tags: ['progress'],
           summary: 'Set the status of a task',

@@ -16,7 +16,8 @@ import { authenticate, storeWrite, WriteError } from '../progress/writes.js'
 import type { Principal, Store } from '../store/index.js'
 import { problem, sendProblem } from './problem.js'
 import { itemOf, problemResponse, TOO_MANY_REQUESTS } from './schemas.js'
-import { sendWriteError, writeRateLimit, WRITES_UNAVAILABLE, type WriteLimits } from './progress.js'
+import { sendWriteError, spendingAllowance, WRITES_UNAVAILABLE } from './progress.js'
+import type { WriteAllowance } from '../progress/allowance.js'
 
 /** Media types taken as the body itself; the format is read from the bytes all the same. */
 const FILE_TYPES = [
@@ -154,7 +155,7 @@ function refuse(
 }
 
 export const uploadRoutes =
-  (store: Store, limits: WriteLimits): FastifyPluginAsync =>
+  (store: Store, allowance: WriteAllowance): FastifyPluginAsync =>
   async (app) => {
     const aliases = readAliasDictionary(aliasDictionaryPath)
     await app.register(multipart, {
@@ -171,7 +172,7 @@ export const uploadRoutes =
       '/v1/documents',
       {
         bodyLimit: MAX_FILE_BYTES + FORM_OVERHEAD,
-        config: writeRateLimit(store, limits),
+        preHandler: spendingAllowance(allowance),
         schema: {
           tags: ['documents'],
           summary: 'Load a plan file',

@@ -315,6 +315,55 @@ t.test('writes are limited per token', async (t) => {
   t.equal(other.statusCode, 201, 'another token has its own allowance')
 })
 
+t.test('one allowance per token covers REST POST and PUT and GraphQL mutations', async (t) => {
+  const { app, tasks, targets, tokenOf } = await setup(t, 3)
+  const { target, responsible } = linkedTarget(targets, tasks)
+  const task = tasks.find((k) => k.agencies.some((a) => a.id === responsible))!
+  const one = bearer(tokenOf(responsible))
+  const observation = { value: 1, observedOn: '2024-01-01' }
+  const rest = () =>
+    app.inject({
+      method: 'POST',
+      url: `/v1/targets/${target.id}/observations`,
+      payload: observation,
+      headers: one,
+    })
+  const post = await rest()
+  t.equal(post.statusCode, 201)
+  t.equal(post.headers['x-ratelimit-limit'], '3', 'the headers tell the write allowance')
+  t.equal(post.headers['x-ratelimit-remaining'], '2')
+  const etag = (await app.inject(`/v1/tasks/${task.id}`)).headers.etag as string
+  const put = await app.inject({
+    method: 'PUT',
+    url: `/v1/tasks/${task.id}/status`,
+    payload: { status: 'in_progress' },
+    headers: { ...one, 'if-match': etag },
+  })
+  t.equal(put.statusCode, 200)
+  t.equal(put.headers['x-ratelimit-remaining'], '1', 'a PUT spends the POST’s allowance')
+  const mutation =
+    'mutation ($id: ID!, $input: ObservationInput!) { reportObservation(targetId: $id, input: $input) { value } }'
+  const graphql = () =>
+    app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: mutation, variables: { id: target.id, input: observation } },
+      headers: one,
+    })
+  const third = await graphql()
+  t.equal(third.statusCode, 200, 'the third write of the window, over GraphQL')
+  const fourth = await graphql()
+  t.equal(fourth.statusCode, 429, 'a fourth is refused, whichever protocol carries it')
+  t.match(fourth.json().errors, [{ extensions: { code: 'RATE_LIMITED' } }])
+  t.ok(Number(fourth.headers['retry-after']) > 0, 'with Retry-After')
+  const fifth = await rest()
+  t.equal(fifth.statusCode, 429)
+  t.equal(fifth.headers['content-type'], 'application/problem+json; charset=utf-8')
+  t.match(fifth.json(), { status: 429, detail: /more than 3 writes with this token/ })
+  const read = await app.inject({ url: `/v1/targets/${target.id}`, headers: one })
+  t.equal(read.statusCode, 200, 'reads are not writes: their own limit')
+})
+
 t.test('a write changes the ETags of what it changes, so no cache serves the old', async (t) => {
   const { app, tasks, targets, admin } = await setup(t)
   const { target } = linkedTarget(targets, tasks)
