@@ -27,7 +27,8 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 # The database lives on a volume; the server builds it from db/sources on first start.
 VOLUME /data
-EXPOSE 3000
+# 9464: /metrics, for the monitoring network only (METRICS_PORT); publish 3000 alone.
+EXPOSE 3000 9464
 HEALTHCHECK --interval=30s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "--max-semi-space-size=4", "dist/server.js"]

@@ -41,6 +41,8 @@ export async function startCompiledServer(
       PORT: String(port),
       HOST: '127.0.0.1',
       RATE_LIMIT_MAX: '1000000000',
+      // No operator port unless a benchmark asks for one: 9464 may be taken.
+      METRICS_PORT: 'off',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

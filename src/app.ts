@@ -39,7 +39,8 @@ import { rateLimitKey } from './progress/writes.js'
 import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
 import { REQUEST_ID_HEADER, requestIdGenerator } from './ops/logging.js'
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './ops/connections.js'
-import { Metrics, registerMetrics, type MetricsSource } from './ops/metrics.js'
+import { Metrics, ownMetrics, registerMetrics } from './ops/metrics.js'
+import { MetricsExposition } from './ops/metrics-exposition.js'
 import { registerPressure, type PressureOptions } from './ops/pressure.js'
 import {
   AnswerCache,
@@ -68,8 +69,13 @@ export interface AppOptions {
   pressure?: PressureOptions
   /** The app's metrics, when made beforehand (a cluster worker shares them with the primary). */
   metrics?: Metrics
-  /** Where /metrics reads its figures: this process's (the default), or a cluster's. */
-  metricsSource?: MetricsSource
+  /**
+   * Serve /metrics on this app too, to requests with `Authorization: Bearer <token>`
+   * (METRICS_TOKEN); without it, /metrics is on the operator port alone (metrics-listener.ts).
+   */
+  metricsToken?: string | null
+  /** What /metrics answers: by default this process's figures; a cluster's in a worker. */
+  metricsExposition?: MetricsExposition
   /** Where writes are announced, when made beforehand (a cluster worker relays them). */
   events?: ProgressEvents
   /** A log line per request received and per answer; off unless asked for (it costs). */
@@ -145,7 +151,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
   registerProblemHandlers(app)
-  registerMetrics(app, metrics, options.metricsSource)
+  registerMetrics(
+    app,
+    metrics,
+    options.metricsToken
+      ? {
+          token: options.metricsToken,
+          exposition: options.metricsExposition ?? new MetricsExposition(metrics, ownMetrics),
+        }
+      : null,
+  )
   const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT
   const counts = new ClientCounts()
   await registerHttp(

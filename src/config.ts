@@ -35,6 +35,8 @@ export const ENVIRONMENT_VARIABLES = [
   'LICENSE_TITLE',
   'LICENSE_URL',
   'PUBLIC_URL',
+  'METRICS_PORT',
+  'METRICS_TOKEN',
 ] as const
 
 export interface Config {
@@ -61,6 +63,10 @@ export interface Config {
   responseCacheBytes: number
   /** Time to send headers and a whole request; connections one address may hold. */
   connections: ConnectionLimits
+  /** The operator port serving /metrics (on HOST); null when it is off. */
+  metricsPort: number | null
+  /** When set, /metrics is served on the public port too, to requests bearing it. */
+  metricsToken: string | null
 }
 
 /** What the portal metadata (DCAT, Data Package) says of publisher and license. */
@@ -141,6 +147,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
         [0, 1e6],
       ),
     },
+    metricsPort: readMetricsPort(env.METRICS_PORT, port),
+    metricsToken: readMetricsToken(env.METRICS_TOKEN),
     metadata: {
       publisher: env.PUBLISHER || null,
       licenseTitle: env.LICENSE_TITLE || DEFAULT_LICENSE_TITLE,
@@ -187,6 +195,39 @@ function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean {
   if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false
   if (raw === 'true' || raw === '1') return true
   throw new ConfigError(`${name} must be true or false, not ${JSON.stringify(raw)}`)
+}
+
+/** Prometheus exporters' customary port (OpenTelemetry's among them). */
+const DEFAULT_METRICS_PORT = 9464
+
+/** METRICS_PORT: a port other than PORT, or `off`. */
+function readMetricsPort(raw: string | undefined, publicPort: number): number | null {
+  if (raw === 'off') return null
+  if (raw === undefined || raw === '') return DEFAULT_METRICS_PORT
+  const value = Number(raw)
+  if (
+    !Number.isInteger(value) ||
+    value < 0 ||
+    value > 65535 ||
+    (value === publicPort && value !== 0)
+  ) {
+    throw new ConfigError(
+      `METRICS_PORT must be off or a port number from 0 to 65535 other than PORT, not ${JSON.stringify(raw)}`,
+    )
+  }
+  return value
+}
+
+const MIN_TOKEN_LENGTH = 16
+
+function readMetricsToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null
+  if (raw.length < MIN_TOKEN_LENGTH || /\s/.test(raw)) {
+    throw new ConfigError(
+      `METRICS_TOKEN must be ${MIN_TOKEN_LENGTH} or more characters without spaces (openssl rand -hex 32 makes one), not one of ${raw.length}`,
+    )
+  }
+  return raw
 }
 
 const MAX_WORKERS = 256

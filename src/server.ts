@@ -8,7 +8,9 @@ import { buildApp } from './app.js'
 import { readConfig, type Config } from './config.js'
 import { runPrimary, shareMetricsWithPrimary, shareProgressWithWorkers } from './ops/cluster.js'
 import { loggerOptions } from './ops/logging.js'
-import { Metrics } from './ops/metrics.js'
+import { Metrics, ownMetrics } from './ops/metrics.js'
+import { MetricsExposition } from './ops/metrics-exposition.js'
+import { listenForMetrics, type MetricsListener } from './ops/metrics-listener.js'
 import { closeOnSignals } from './ops/shutdown.js'
 import { sourcesDir } from './paths.js'
 import { ProgressEvents } from './progress/events.js'
@@ -44,6 +46,11 @@ async function serve(config: Config, log: Logger): Promise<void> {
   const db = openStore(config, log, !cluster.isWorker)
   const store = new Store(db)
   const metrics = new Metrics(store)
+  // In a cluster any worker answers for the whole machine, with the figures the primary gathers.
+  const exposition = new MetricsExposition(
+    metrics,
+    cluster.isWorker ? shareMetricsWithPrimary(metrics) : ownMetrics,
+  )
   const events = new ProgressEvents()
   const inCluster = cluster.isWorker
   if (inCluster) shareProgressWithWorkers(events)
@@ -60,11 +67,14 @@ async function serve(config: Config, log: Logger): Promise<void> {
     events,
     responseCache: cacheOfSize(config.responseCacheBytes),
     connections: config.connections,
-    ...(inCluster ? { metricsSource: shareMetricsWithPrimary(metrics) } : {}),
+    metricsToken: config.metricsToken,
+    metricsExposition: exposition,
   })
   // Fastify stops accepting and waits for the requests in flight before its onClose hooks.
+  let operatorPort: MetricsListener | null = null
   const shutdown = closeOnSignals(
     async () => {
+      await operatorPort?.close()
       await app.close()
       db.close()
     },
@@ -73,6 +83,14 @@ async function serve(config: Config, log: Logger): Promise<void> {
   // A worker whose primary is gone drains and ends too.
   if (inCluster) process.on('disconnect', () => shutdown('disconnect'))
   await app.listen({ port: config.port, host: config.host })
+  // After the public port: a cluster's primary counts a worker ready at its first listen.
+  if (config.metricsPort !== null) {
+    operatorPort = await listenForMetrics(exposition, {
+      port: config.metricsPort,
+      host: config.host,
+      log,
+    })
+  }
 }
 
 async function main(): Promise<void> {

@@ -55,6 +55,8 @@ const BAD_VALUES: Record<(typeof ENVIRONMENT_VARIABLES)[number], string | null> 
   MAX_CONNECTIONS_PER_CLIENT: '-3',
   LICENSE_URL: 'ftp://example.org/license',
   PUBLIC_URL: 'data.example.gov.cn',
+  METRICS_PORT: 'on',
+  METRICS_TOKEN: 'short',
   // Free text: any value is valid.
   PUBLISHER: null,
   LICENSE_TITLE: null,
@@ -121,3 +123,22 @@ t.test('RESPONSE_CACHE_MB bounds the answer cache; 0 keeps none', async (t) => {
     maxAnswerBytes: 4 * 1024 * 1024,
   })
 })
+
+t.test(
+  '/metrics is on an operator port by default, on the public port only with a token',
+  async (t) => {
+    t.equal(readConfig({}).metricsPort, 9464)
+    t.equal(readConfig({}).metricsToken, null)
+    t.equal(readConfig({ METRICS_PORT: 'off' }).metricsPort, null)
+    t.equal(readConfig({ METRICS_PORT: '0' }).metricsPort, 0, 'any free port')
+    t.throws(() => readConfig({ PORT: '8080', METRICS_PORT: '8080' }), /^METRICS_PORT must be/)
+    const token = 'a'.repeat(32)
+    t.equal(readConfig({ METRICS_TOKEN: token }).metricsToken, token)
+    try {
+      readConfig({ METRICS_TOKEN: 'secret-but-short' + ' x' })
+      t.fail('a token with a space was accepted')
+    } catch (err) {
+      t.notMatch((err as Error).message, /secret/, 'the refusal does not echo the token')
+    }
+  },
+)

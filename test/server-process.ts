@@ -30,7 +30,8 @@ export function start(
 ): Promise<Server> {
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    // Any free operator port too: test servers run side by side.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const logs: Record<string, unknown>[] = []
@@ -65,6 +66,13 @@ export async function logged(server: Server, test: (entry: Record<string, unknow
     if (waited > 10_000) throw new Error('the expected log line never came')
     await sleep(10)
   }
+}
+
+/** The URL of /metrics on the operator port, once the server (any worker) has said it listens. */
+export async function metricsUrlOf(server: Server): Promise<string> {
+  const said = /^metrics listening at (\S+)$/
+  await logged(server, (l) => said.test(String(l.msg)))
+  return said.exec(String(server.logs.find((l) => said.test(String(l.msg)))!.msg))![1]!
 }
 
 export interface RawAnswer {

@@ -1,9 +1,12 @@
 // Prometheus metrics at /metrics: requests and their latency by route and status, GraphQL
 // operations and errors, the database's size and the documents it holds, and Node's own process
 // figures. In cluster mode any worker answers for the whole machine (see cluster.ts).
+import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { Store } from '../store/index.js'
+import { problem, sendProblem } from '../rest/problem.js'
+import type { MetricsExposition } from './metrics-exposition.js'
 
 import { METRICS_PATH } from './operator-routes.js'
 
@@ -98,15 +101,40 @@ export type MetricsSource = (metrics: Metrics) => Promise<string>
 
 export const ownMetrics: MetricsSource = (metrics) => metrics.registry.metrics()
 
-/** Counts every request of the app (call on the root instance, before routes) and serves /metrics. */
+/**
+ * Counts every request of the app (call on the root instance, before routes). Serves /metrics on
+ * the public port only when a token is configured, and only to requests that carry it: the
+ * operator port (metrics-listener.ts) is where monitoring reads it otherwise.
+ */
 export function registerMetrics(
   app: FastifyInstance,
   metrics: Metrics,
-  source: MetricsSource = ownMetrics,
+  behindToken: { token: string; exposition: MetricsExposition } | null,
 ): void {
   app.addHook('onResponse', async (request, reply) => metrics.observeRequest(request, reply))
-  app.get(METRICS_PATH, { schema: { hide: true } }, async (_request, reply) => {
-    const text = await source(metrics)
-    return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(text)
+  if (behindToken === null) return
+  const { token, exposition } = behindToken
+  app.get(METRICS_PATH, { schema: { hide: true } }, async (request, reply) => {
+    if (!bearerMatches(request.headers.authorization, token)) {
+      return sendProblem(
+        reply.header('www-authenticate', 'Bearer realm="metrics"'),
+        problem(401, 'unauthorized', 'send the operators’ METRICS_TOKEN as Authorization: Bearer'),
+      )
+    }
+    const scrape = exposition.scrape(request.ip)
+    if (!scrape.allowed) {
+      reply.header('retry-after', String(scrape.retryAfterSeconds))
+      return sendProblem(reply, problem(429, 'too-many-requests', scrape.detail))
+    }
+    const text = await scrape.text()
+    return reply.header('cache-control', 'no-store').type(exposition.contentType).send(text)
   })
+}
+
+/** Compares digests, in constant time: the time of a refusal tells nothing of the token. */
+function bearerMatches(authorization: string | undefined, token: string): boolean {
+  const sent = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1]
+  if (sent === undefined) return false
+  const digest = (text: string) => createHash('sha256').update(text).digest()
+  return timingSafeEqual(digest(sent), digest(token))
 }

@@ -10,7 +10,7 @@ import t from 'tap'
 import { projectRoot } from '../../src/paths.js'
 import { subscribe } from '../graphql/ws-client.js'
 import { tempDir } from '../helper.js'
-import { logged, send as fresh, start, type Server } from '../server-process.js'
+import { logged, metricsUrlOf, send as fresh, start, type Server } from '../server-process.js'
 
 /** The pids that logged the completion of the requests with these ids. */
 function pidsServing(server: Server, ids: string[]): Set<unknown> {
@@ -68,7 +68,9 @@ t.test('two workers share the port, the metrics, the live progress and the shutd
   await logged(server, (l) => l.reqId === ids.at(-1) && l.msg === 'request completed')
   t.equal(pidsServing(server, ids).size, 2, 'connections are spread over both workers')
 
-  const metrics = await fresh(`${server.url}/metrics`)
+  const metricsUrl = await metricsUrlOf(server)
+  t.equal((await fresh(`${server.url}/metrics`)).status, 404, 'not on the public port')
+  const metrics = await fresh(metricsUrl)
   const served = seriesOf(
     metrics.body,
     'http_request_duration_seconds_count{method="GET",route="/v1/documents",status_code="200",worker=',
@@ -136,11 +138,11 @@ t.test('two workers share the port, the metrics, the live progress and the shutd
   process.kill(victim, 'SIGKILL')
   await logged(server, (l) => l.msg === 'a worker died; starting another')
   // While the replacement boots, /metrics answers at once from the workers that can.
-  const during = await fresh(`${server.url}/metrics`)
+  const during = await fresh(metricsUrl)
   t.equal(during.status, 200, '/metrics answers while a worker starts')
   await logged(server, () => new Set(workerPids()).size === 3)
   t.pass('a new worker listens in its place')
-  const after = await fresh(`${server.url}/metrics`)
+  const after = await fresh(metricsUrl)
   t.same(
     Object.keys(seriesOf(after.body, 'plan_documents_loaded{worker=')).sort(),
     ['"0"}', '"1"}'],

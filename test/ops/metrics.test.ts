@@ -5,6 +5,8 @@ import t from 'tap'
 import { buildApp } from '../../src/app.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
+import { Metrics, ownMetrics } from '../../src/ops/metrics.js'
+import { MetricsExposition } from '../../src/ops/metrics-exposition.js'
 import { bundledPlanPath, secondPlanPath, tempDatabase } from '../helper.js'
 
 /** The samples of an exposition: each series (name and labels as written) with its value. */
@@ -18,10 +20,17 @@ function samples(text: string): Map<string, number> {
   return series
 }
 
+const METRICS_TOKEN = 'operators-only-0123456789'
+const operator = { authorization: `Bearer ${METRICS_TOKEN}` }
+
 t.test('requests, GraphQL and the database, counted as they happen', async (t) => {
   const { db, path } = tempDatabase(t, [bundledPlanPath, secondPlanPath])
   const store = new Store(db)
-  const app = await buildApp({ store, rateLimit: { max: 8, windowMs: 60_000 } })
+  const app = await buildApp({
+    store,
+    rateLimit: { max: 8, windowMs: 60_000 },
+    metricsToken: METRICS_TOKEN,
+  })
   t.teardown(() => app.close())
   const task = [...store.eachTask({})][0]!
   const admin = createToken(db, { role: 'admin', agencyId: null, label: 'admin' }).secret
@@ -51,8 +60,8 @@ t.test('requests, GraphQL and the database, counted as they happen', async (t) =
     { authorization: `Bearer ${admin}` },
   )
 
-  const res = await app.inject({ url: '/metrics', remoteAddress: '10.0.0.3' })
-  t.equal(res.statusCode, 200, 'not rate limited though its client is over the limit')
+  const res = await app.inject({ url: '/metrics', remoteAddress: '10.0.0.3', headers: operator })
+  t.equal(res.statusCode, 200, 'not held to the read limit though its client is over it')
   t.match(res.headers['content-type'], /^text\/plain; version=0\.0\.4/)
   t.equal(res.headers['cache-control'], 'no-store')
   const m = samples(res.body)
@@ -116,4 +125,79 @@ t.test('GraphQL error codes say what kind of mistake a request made', async (t) 
     }),
     ['BAD_USER_INPUT'],
   )
+})
+
+t.test(
+  'the public port serves /metrics only with METRICS_TOKEN, and only to its bearer',
+  async (t) => {
+    const { db } = tempDatabase(t, [bundledPlanPath])
+    const store = new Store(db)
+    const open = await buildApp({ store })
+    t.teardown(() => open.close())
+    const unserved = await open.inject('/metrics')
+    t.equal(unserved.statusCode, 404, 'no token configured: the operator port alone serves it')
+    t.equal(unserved.headers['content-type'], 'application/problem+json; charset=utf-8')
+
+    const guarded = await buildApp({ store, metricsToken: METRICS_TOKEN })
+    t.teardown(() => guarded.close())
+    const anonymous = await guarded.inject('/metrics')
+    t.equal(anonymous.statusCode, 401)
+    t.equal(anonymous.headers['www-authenticate'], 'Bearer realm="metrics"')
+    t.notMatch(anonymous.body, /http_request/, 'no figure leaks')
+    const wrong = await guarded.inject({
+      url: '/metrics',
+      headers: { authorization: `Bearer ${METRICS_TOKEN}x` },
+    })
+    t.equal(wrong.statusCode, 401)
+    const agency = createToken(db, { role: 'admin', agencyId: null, label: 'admin' }).secret
+    const apiToken = await guarded.inject({
+      url: '/metrics',
+      headers: { authorization: `Bearer ${agency}` },
+    })
+    t.equal(apiToken.statusCode, 401, 'an API token is not the operators’ token')
+    const right = await guarded.inject({ url: '/metrics', headers: operator })
+    t.equal(right.statusCode, 200)
+    t.match(right.body, /# TYPE http_request_duration_seconds histogram/)
+  },
+)
+
+t.test('scrapes are bounded per address, and scrapes at once share one render', async (t) => {
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  const metrics = new Metrics(new Store(db))
+  let renders = 0
+  const exposition = new MetricsExposition(
+    metrics,
+    async (m) => {
+      renders += 1
+      return m.registry.metrics()
+    },
+    { max: 30, windowMs: 60_000 },
+  )
+  const texts = await Promise.all(
+    Array.from({ length: 20 }, () => {
+      const scrape = exposition.scrape('10.0.0.1')
+      if (!scrape.allowed) throw new Error('refused within the limit')
+      return scrape.text()
+    }),
+  )
+  t.equal(renders, 1, 'twenty scrapes at once: one render')
+  t.equal(new Set(texts).size, 1, 'and one text for all')
+  for (let i = 20; i < 30; i++) t.ok(exposition.scrape('10.0.0.1').allowed, `scrape ${i + 1}`)
+  const over = exposition.scrape('10.0.0.1')
+  t.match(over, { allowed: false, detail: /more than 30 scrapes/ })
+  t.ok(!over.allowed && over.retryAfterSeconds >= 1, 'with a time to retry')
+  t.ok(exposition.scrape('10.0.0.2').allowed, 'another address has its own allowance')
+
+  // The public route applies the same bound.
+  const app = await buildApp({
+    store: new Store(db),
+    metricsToken: METRICS_TOKEN,
+    metricsExposition: new MetricsExposition(metrics, ownMetrics, { max: 2, windowMs: 60_000 }),
+  })
+  t.teardown(() => app.close())
+  const statuses = []
+  for (let i = 0; i < 3; i++) {
+    statuses.push((await app.inject({ url: '/metrics', headers: operator })).statusCode)
+  }
+  t.same(statuses, [200, 200, 429])
 })

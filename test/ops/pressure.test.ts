@@ -11,9 +11,11 @@ import { bundledPlanPath, tempDatabase } from '../helper.js'
 
 const SAMPLE_MS = 20
 
+const METRICS_TOKEN = 'operators-only-0123456789'
+
 async function appUnder(t: Test, pressure: Parameters<typeof buildApp>[0]['pressure']) {
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db), pressure })
+  const app = await buildApp({ store: new Store(db), pressure, metricsToken: METRICS_TOKEN })
   t.teardown(() => app.close())
   await app.ready()
   return app
@@ -64,7 +66,10 @@ t.test('memory over its ceiling: reads are shed with a problem and Retry-After',
   t.equal(graphql.statusCode, 503, 'GraphQL is shed too')
   t.equal((await app.inject('/readyz')).statusCode, 503, 'the load balancer stops sending')
   t.equal((await app.inject('/healthz')).statusCode, 200, 'but the process is not restarted')
-  const metrics = await app.inject('/metrics')
+  const metrics = await app.inject({
+    url: '/metrics',
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  })
   t.equal(metrics.statusCode, 200, 'and operators can see why')
   t.match(
     metrics.body,

@@ -171,7 +171,9 @@ t.test('the hot path counts against the same rate limit, per forwarded client', 
 
 t.test('metrics, a change of the data, and load shedding', async (t) => {
   const hot = countHotAnswers(t)
+  const metricsToken = 'operators-only-0123456789'
   const { db, url } = await serve(t, {
+    metricsToken,
     pressure: {
       maxEventLoopDelayMs: 0,
       maxHeapUsedBytes: 0,
@@ -203,7 +205,9 @@ t.test('metrics, a change of the data, and load shedding', async (t) => {
   t.equal(await total(), 1, 'the write is read at once')
   t.equal(await total(), 1)
   t.equal(hot.count, 2, 'and kept anew')
-  const metrics = await (await fetch(`${url}/metrics`)).text()
+  const metrics = await (
+    await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+  ).text()
   t.match(
     metrics,
     /http_request_duration_seconds_count\{method="GET",route="\/v1\/targets\/:id\/observations",status_code="200"\} 4/,
