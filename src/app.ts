@@ -41,6 +41,10 @@ import { REQUEST_ID_HEADER, requestIdGenerator } from './ops/logging.js'
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './ops/connections.js'
 import { Metrics, ownMetrics, registerMetrics } from './ops/metrics.js'
 import { MetricsExposition } from './ops/metrics-exposition.js'
+import {
+  DEFAULT_SUBSCRIPTION_LIMITS,
+  type SubscriptionLimits,
+} from './graphql/subscriptions/server.js'
 import { registerPressure, type PressureOptions } from './ops/pressure.js'
 import {
   AnswerCache,
@@ -74,6 +78,8 @@ export interface AppOptions {
    * (METRICS_TOKEN); without it, /metrics is on the operator port alone (metrics-listener.ts).
    */
   metricsToken?: string | null
+  /** Bounds on GraphQL subscriptions (graphql/subscriptions/server.ts). */
+  subscriptionLimits?: SubscriptionLimits
   /** What /metrics answers: by default this process's figures; a cluster's in a worker. */
   metricsExposition?: MetricsExposition
   /** Where writes are announced, when made beforehand (a cluster worker relays them). */
@@ -212,7 +218,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(progressRoutes(options.store, writes, events))
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
-  await app.register(graphqlRoutes(options.store, writes, events, metrics, answers))
+  await app.register(
+    graphqlRoutes({
+      store: options.store,
+      writes,
+      events,
+      metrics,
+      answers,
+      subscriptionLimits: options.subscriptionLimits ?? DEFAULT_SUBSCRIPTION_LIMITS,
+      trustProxy,
+    }),
+  )
   await app.register(graphiqlRoutes({ endpoint: GRAPHQL_PATH }))
   refuseOtherMethods(app, readPaths)
   return app

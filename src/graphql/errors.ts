@@ -58,15 +58,23 @@ function codeOfRequestError(error: { message: string }): string {
   return 'GRAPHQL_VALIDATION_FAILED'
 }
 
-export function formatErrors(execution: FailedExecution, context: MercuriusContext) {
-  const errors = execution.errors.map((error) => {
+/** Errors as a client may see them: an unexpected one is logged, and sent as an internal error. */
+export function withoutInternals(
+  errors: readonly GraphQLError[],
+  log: { error(details: object, message: string): void } | undefined,
+): GraphQLError[] {
+  return errors.map((error) => {
     if (!isUnexpected(error)) return error
-    context.reply?.log.error({ err: error.originalError }, 'a GraphQL resolver failed')
+    log?.error({ err: error.originalError }, 'a GraphQL resolver failed')
     return new GraphQLError('internal error', {
       ...(error.path ? { path: error.path } : {}),
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     })
   })
+}
+
+export function formatErrors(execution: FailedExecution, context: MercuriusContext) {
+  const errors = withoutInternals(execution.errors, context.reply?.log)
   // An answer with errors may differ on the next request: no cache keeps it.
   context.reply?.header('cache-control', 'no-store')
   const formatted = mercurius.defaultErrorFormatter({ ...execution, errors }, context)

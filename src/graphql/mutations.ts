@@ -56,9 +56,6 @@ async function write<T>(reply: FastifyReply, allowance: WriteAllowance, run: () 
   }
 }
 
-/** The topic mercurius' pubsub carries progress on. */
-const PROGRESS_TOPIC = 'PROGRESS_REPORTED'
-
 export function mutationResolvers(allowance: WriteAllowance, events: ProgressEvents): IResolvers {
   return {
     Mutation: {
@@ -84,20 +81,5 @@ export function mutationResolvers(allowance: WriteAllowance, events: ProgressEve
           ),
         ),
     },
-    Subscription: {
-      progressReported: {
-        subscribe: (_root, _args, { pubsub }) => pubsub.subscribe(PROGRESS_TOPIC),
-      },
-    },
   }
-}
-
-/** Passes every write, REST's and GraphQL's, to the subscribers of progressReported. */
-export function publishProgress(
-  events: ProgressEvents,
-  publish: (event: { topic: string; payload: unknown }) => void,
-): () => void {
-  return events.listen((event) =>
-    publish({ topic: PROGRESS_TOPIC, payload: { progressReported: event } }),
-  )
 }

@@ -1,29 +1,37 @@
 // A request names the operation to run, or its query has only one. mercurius reads a GET's
 // operation without checking there is one (a name that matches nothing was a 500), and
-// graphql-jit takes an empty name for none; here every such request gets the same 400.
+// graphql-jit takes an empty name for none; here every such request gets the same 400. So does
+// a subscription, which HTTP cannot carry (it was a 500).
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { Kind, parse } from 'graphql'
+import { Kind, OperationTypeNode, parse } from 'graphql'
 
-/** Operation names of recent query texts: a query is parsed here once per text, not per request. */
-const NAMES_KEPT = 512
-const operationNames = new Map<string, (string | null)[] | null>()
+/** Operations of recent query texts: a query is parsed here once per text, not per request. */
+const OPERATIONS_KEPT = 512
 
-/** The names of a query's operations (null for an unnamed one); null when it does not parse. */
-function namesOf(query: string, maxTokens: number): (string | null)[] | null {
-  let names = operationNames.get(query)
-  if (names === undefined) {
+interface Operation {
+  /** Null for an unnamed one. */
+  name: string | null
+  type: OperationTypeNode
+}
+
+const operationsOfText = new Map<string, Operation[] | null>()
+
+/** A query's operations; null when it does not parse. */
+function operationsOf(query: string, maxTokens: number): Operation[] | null {
+  let operations = operationsOfText.get(query)
+  if (operations === undefined) {
     try {
-      names = parse(query, { maxTokens, noLocation: true })
+      operations = parse(query, { maxTokens, noLocation: true })
         .definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
-        .map((d) => d.name?.value ?? null)
+        .map((d) => ({ name: d.name?.value ?? null, type: d.operation }))
     } catch {
       // mercurius answers the syntax error itself.
-      names = null
+      operations = null
     }
-    if (operationNames.size >= NAMES_KEPT) operationNames.clear()
-    operationNames.set(query, names)
+    if (operationsOfText.size >= OPERATIONS_KEPT) operationsOfText.clear()
+    operationsOfText.set(query, operations)
   }
-  return names
+  return operations
 }
 
 /** The query, operation name and variables of a request: in its JSON body, or its query string. */
@@ -40,10 +48,22 @@ export function refuseUnknownOperation(maxTokens: number) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const { query, operationName } = requestParams(request)
     if (typeof query !== 'string') return
-    const names = namesOf(query, maxTokens)
-    if (names === null) return
+    const operations = operationsOf(query, maxTokens)
+    if (operations === null) return
     const wanted = typeof operationName === 'string' ? operationName : undefined
-    const found = wanted === undefined ? names.length === 1 : names.includes(wanted)
+    const found =
+      wanted === undefined
+        ? operations.length === 1
+          ? operations[0]
+          : undefined
+        : operations.find((o) => o.name === wanted)
+    if (found?.type === OperationTypeNode.SUBSCRIPTION) {
+      return refuse(
+        reply,
+        'a subscription is served over WebSocket at /graphql (graphql-transport-ws), not over HTTP',
+        'BAD_REQUEST',
+      )
+    }
     if (found) return
     const message =
       wanted === undefined
@@ -92,6 +112,11 @@ function variablesProblem(request: FastifyRequest): string | null {
       return 'variables must be a JSON object'
     }
   }
+  return variablesProblemOf(variables)
+}
+
+/** What is wrong with variables as parsed from JSON (an object, null or absent), or null. */
+export function variablesProblemOf(variables: unknown): string | null {
   if (variables === undefined || variables === null) return null
   if (typeof variables !== 'object' || Array.isArray(variables)) {
     return 'variables must be a JSON object'

@@ -11,7 +11,9 @@ import { formatErrors } from './errors.js'
 import { assertQueryCost, limitRules, QUERY_LIMITS, withHttpStatus } from './limits.js'
 import { loaders } from './loaders.js'
 import { refuseBadVariables, refuseUnknownOperation, requestParams } from './operations.js'
-import { mutationResolvers, publishProgress } from './mutations.js'
+import { mutationResolvers } from './mutations.js'
+import { serveSubscriptions, type SubscriptionLimits } from './subscriptions/server.js'
+import type { TrustProxy } from '../ops/client-address.js'
 import type { ProgressEvents } from '../progress/events.js'
 import { resolvers } from './resolvers.js'
 import type { WriteAllowance } from '../progress/allowance.js'
@@ -30,14 +32,29 @@ function operationNameOf(request: FastifyRequest): string | undefined {
 /** Parsed and validated queries kept per query text; jit-compiled after their first run. */
 const QUERY_CACHE_SIZE = 1024
 
+export interface GraphQLOptions {
+  store: Store
+  /** The write allowance mutations spend, shared with REST's writes. */
+  writes: WriteAllowance
+  /** Committed writes, for progressReported. */
+  events: ProgressEvents
+  metrics: Metrics
+  /** Kept answers, or null when nothing is kept. */
+  answers: AnswerCache | null
+  subscriptionLimits: SubscriptionLimits
+  trustProxy: TrustProxy
+}
+
 export const graphqlRoutes =
-  (
-    store: Store,
-    writes: WriteAllowance,
-    events: ProgressEvents,
-    metrics: Metrics,
-    answers: AnswerCache | null,
-  ): FastifyPluginAsync =>
+  ({
+    store,
+    writes,
+    events,
+    metrics,
+    answers,
+    subscriptionLimits,
+    trustProxy,
+  }: GraphQLOptions): FastifyPluginAsync =>
   async (app) => {
     const sdl = readFileSync(graphqlSchemaPath, 'utf8')
     // The GraphQL endpoint is described by its SDL and GraphiQL, not by the REST API's OpenAPI.
@@ -47,8 +64,6 @@ export const graphqlRoutes =
     await app.register(mercurius, {
       schema: sdl,
       resolvers: { ...resolvers, ...mutationResolvers(writes, events) },
-      // progressReported over WebSocket (graphql-ws and graphql-transport-ws), at /graphql.
-      subscription: { context: () => ({ store }) },
       // See LoaderFields in loaders.ts for what the types check and why this cast.
       loaders: loaders as MercuriusLoaders,
       context: contextOf(store),
@@ -69,10 +84,15 @@ export const graphqlRoutes =
       },
     })
 
-    const stopPublishing = publishProgress(events, (event) => {
-      void app.graphql.pubsub.publish(event)
+    // progressReported over WebSocket at /graphql (graphql-transport-ws).
+    serveSubscriptions(app, {
+      path: GRAPHQL_PATH,
+      store,
+      events,
+      metrics,
+      limits: subscriptionLimits,
+      trustProxy,
     })
-    app.addHook('onClose', async () => stopPublishing())
 
     const checkOperation = refuseUnknownOperation(QUERY_LIMITS.tokens)
     app.addHook('preHandler', async (request, reply) => {
@@ -114,9 +134,6 @@ export const graphqlRoutes =
       const operation = getOperationAST(document, operationNameOf(context.reply.request))
       metrics.graphqlOperation(operation?.operation ?? 'unknown')
       if (operation?.operation === 'query') results?.ranQuery(context.reply.request)
-    })
-    app.graphql.addHook('preSubscriptionExecution', async () => {
-      metrics.graphqlOperation('subscription')
     })
 
     app.get('/schema.graphql', async (_request, reply) =>

@@ -1031,7 +1031,7 @@ export type ProgressEvent = {
   statusChange: Maybe<StatusChange>
 }
 
-/** Live updates over WebSocket at /graphql (graphql-transport-ws or graphql-ws). */
+/** Live updates over WebSocket at /graphql (graphql-transport-ws, as the graphql-ws client speaks it). */
 export type Subscription = {
   __typename?: 'Subscription'
   /** Every observation and status change, REST's and GraphQL's, once each is on disk. */

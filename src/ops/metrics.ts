@@ -44,6 +44,24 @@ export class Metrics {
     registers: [this.registry],
   })
 
+  private readonly payloads = new Counter({
+    name: 'graphql_subscription_payloads_total',
+    help: 'Subscription payloads computed: one per distinct selection per write, however many subscribe.',
+    registers: [this.registry],
+  })
+
+  private readonly dropped = new Counter({
+    name: 'graphql_subscribers_dropped_total',
+    help: 'Subscribers whose connection was closed for falling too far behind.',
+    registers: [this.registry],
+  })
+
+  /** What the subscription gauges read when scraped; nothing until subscriptions are served. */
+  private subscriptionFigures: () => { subscriptions: number; selections: number } = () => ({
+    subscriptions: 0,
+    selections: 0,
+  })
+
   constructor(store: Store) {
     collectDefaultMetrics({ register: this.registry })
     // Every worker of a machine reads the same file: the figures are the same, not to be summed.
@@ -54,6 +72,23 @@ export class Metrics {
       aggregator: 'max',
       collect() {
         this.set(store.stats().documents)
+      },
+    })
+    const figures = () => this.subscriptionFigures()
+    new Gauge({
+      name: 'graphql_subscriptions_active',
+      help: 'Subscriptions open on this process.',
+      registers: [this.registry],
+      collect() {
+        this.set(figures().subscriptions)
+      },
+    })
+    new Gauge({
+      name: 'graphql_subscription_selections',
+      help: 'Distinct selections computed for each write (subscriptions alike share one).',
+      registers: [this.registry],
+      collect() {
+        this.set(figures().selections)
       },
     })
     new Gauge({
@@ -68,6 +103,18 @@ export class Metrics {
         this.set({ file: 'wal' }, stats.walBytes)
       },
     })
+  }
+
+  watchSubscriptions(figures: () => { subscriptions: number; selections: number }): void {
+    this.subscriptionFigures = figures
+  }
+
+  subscriptionPayload(): void {
+    this.payloads.inc()
+  }
+
+  subscriberDropped(): void {
+    this.dropped.inc()
   }
 
   observeRequest(request: FastifyRequest, reply: FastifyReply): void {

@@ -15,8 +15,8 @@ import { refuseWithoutHost } from './client-errors.js'
 import type { FastifyServerOptions } from 'fastify'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
-import proxyAddr from 'proxy-addr'
 import { noneMatchHolds } from '../etag.js'
+import { clientAddress, type TrustProxy } from '../ops/client-address.js'
 import type { ClientCounts } from '../ops/client-counts.js'
 import { REQUEST_ID_HEADER } from '../ops/logging.js'
 import type { Metrics } from '../ops/metrics.js'
@@ -32,21 +32,9 @@ export interface HotPathOptions {
   metrics: Metrics
   requestId: (request: IncomingMessage) => string
   /** Fastify's trustProxy option: whose X-Forwarded-For names the client. */
-  trustProxy: boolean | string | ((address: string, hop: number) => boolean)
+  trustProxy: TrustProxy
   /** True while the process sheds load: Fastify answers 503 and logs it. */
   underPressure: () => boolean
-}
-
-/** Which address Fastify would take for the client: the same function over the same option. */
-function clientAddress(trustProxy: HotPathOptions['trustProxy']) {
-  if (trustProxy === false) return (request: IncomingMessage) => request.socket.remoteAddress ?? ''
-  const trust =
-    trustProxy === true
-      ? () => true
-      : typeof trustProxy === 'string'
-        ? proxyAddr.compile(trustProxy.split(',').map((address) => address.trim()))
-        : trustProxy
-  return (request: IncomingMessage) => proxyAddr(request, trust)
 }
 
 /** Whether a client that sent this Accept-Encoding would get an answer of this size compressed. */

@@ -6,6 +6,7 @@ import t from 'tap'
 import { buildApp } from '../../src/app.js'
 import { Store } from '../../src/store/index.js'
 import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { brokenDocument } from './broken-document.js'
 
 /** Valid documents over every kind of field, to be broken at random. */
 const DOCUMENTS = [
@@ -19,26 +20,10 @@ const DOCUMENTS = [
   '{ __schema { types { name } } }',
 ]
 
-/** A document with random edits: characters cut, doubled or put in. */
-const brokenDocument = fc
-  .tuple(
-    fc.constantFrom(...DOCUMENTS),
-    fc.array(
-      fc.tuple(fc.nat(), fc.constantFrom('cut', 'double', 'insert'), fc.string({ maxLength: 3 })),
-      { maxLength: 4 },
-    ),
-  )
-  .map(([document, edits]) =>
-    edits.reduce((text, [at, edit, inserted]) => {
-      const i = text.length === 0 ? 0 : at % text.length
-      if (edit === 'cut') return text.slice(0, i) + text.slice(i + 1)
-      if (edit === 'double') return text.slice(0, i) + text[i] + text.slice(i)
-      return text.slice(0, i) + inserted + text.slice(i)
-    }, document),
-  )
+const broken = brokenDocument(DOCUMENTS)
 
 const query = fc.oneof(
-  { weight: 4, arbitrary: brokenDocument },
+  { weight: 4, arbitrary: broken },
   fc.constantFrom(...DOCUMENTS),
   fc.string(),
   fc
