@@ -304,3 +304,15 @@ t.test('the legacy graphql-ws subprotocol is not offered', async (t) => {
   t.equal(code, 1006, 'the handshake fails: the server selects no subprotocol the client asked for')
   t.equal(legacy.received.length, 0, 'and nothing is said in it')
 })
+
+t.test(
+  'closing the server closes its subscribers with 1001, and does not wait on them',
+  async (t) => {
+    const { app, open } = await serve(t)
+    const connection = await open()
+    connection.subscribe('1', 'subscription { progressReported { kind } }')
+    await connection.settled()
+    await app.close()
+    t.equal((await connection.closed).code, 1001, 'going away')
+  },
+)

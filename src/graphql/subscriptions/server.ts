@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify'
 import { execute, GraphQLError, type ExecutionResult } from 'graphql'
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws'
-import type { IncomingMessage } from 'node:http'
+import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { clientAddress, type TrustProxy } from '../../ops/client-address.js'
@@ -73,11 +73,11 @@ function refusal(message: string, code: string): GraphQLError[] {
 /** A refused upgrade, answered in HTTP (the socket is still one) and closed. */
 function refuseUpgrade(socket: Duplex, status: number, type: string, detail: string) {
   const body = JSON.stringify({ type: `/problems/${type}`, status, detail })
-  const reason = status === 404 ? 'Not Found' : 'Too Many Requests'
+  const reason = STATUS_CODES[status]
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      (status === 429 ? 'Retry-After: 10\r\n' : '') +
+      (status === 429 || status === 503 ? 'Retry-After: 10\r\n' : '') +
       `Connection: close\r\n\r\n${body}`,
   )
 }
@@ -244,9 +244,13 @@ export function serveSubscriptions(
     })
   }
 
+  let closing = false
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if ((request.url ?? '').split('?')[0] !== path) {
       return refuseUpgrade(socket, 404, 'not-found', `WebSocket is served at ${path} only`)
+    }
+    if (closing) {
+      return refuseUpgrade(socket, 503, 'shutting-down', 'the server is shutting down; reconnect')
     }
     const address = addressOf(request)
     if (connections.of(address) >= limits.connectionsPerAddress) {
@@ -262,6 +266,7 @@ export function serveSubscriptions(
 
   // Open sockets would hold the server's close until their clients left.
   app.addHook('preClose', async () => {
+    closing = true
     fanOut.stop()
     for (const socket of sockets.clients) socket.close(1001, 'the server is shutting down')
     const stragglers = setTimeout(() => {
