@@ -1,6 +1,7 @@
 // Agencies: one per canonical full name within the document's jurisdiction. Names are resolved
 // against the document's own agency table first, then through the curated alias dictionary
 // (reference data in db/agency-aliases.json), then by the way Chinese organ names are abbreviated.
+import { WorkBound } from './compare.js'
 import { organPrefixOf, type Jurisdiction } from './divisions.js'
 import { repair } from './text.js'
 import type { AgencyKind, AgencyTableRow, ParsedAgency } from './types.js'
@@ -37,15 +38,24 @@ function suffixOf(name: string): { stem: string; suffix: string } {
 
 /**
  * 人社局 abbreviates 人力资源和社会保障局: same organ type, same first character, and every
- * character of the short stem found in the long one.
+ * character of the short stem found in the long one. Names are kept by organ type and first
+ * character, the only ones a short name can abbreviate.
  */
-function abbreviates(short: string, full: string): boolean {
-  const a = suffixOf(short)
-  const b = suffixOf(full)
-  if (a.suffix !== b.suffix || a.stem.length < 2 || a.stem.length >= b.stem.length) return false
-  if (a.stem[0] !== b.stem[0]) return false
-  return [...a.stem].every((c) => b.stem.includes(c))
+function abbreviationKey(name: { stem: string; suffix: string }): string {
+  return `${name.suffix}|${name.stem[0] ?? ''}`
 }
+
+function abbreviates(short: { stem: string; suffix: string }, full: { stem: string }): boolean {
+  if (short.stem.length < 2 || short.stem.length >= full.stem.length) return false
+  return [...short.stem].every((c) => full.stem.includes(c))
+}
+
+/**
+ * Names of an agency table tried as what a short name abbreviates, for a plan: a table lists a
+ * few hundred organs; tens of thousands of names alike would take minutes (see WorkBound). Past
+ * the bound a short name is kept as written, and reported as any name the table lacks.
+ */
+const MAX_ABBREVIATION_CHECKS = 2_000_000
 
 export class AgencyResolver {
   /** The word this government's organs start with: 市 (市商务局), 县, 区, 省; none nationally. */
@@ -56,6 +66,9 @@ export class AgencyResolver {
   private readonly stems: Record<string, string>
   readonly agencies: ParsedAgency[] = []
   private readonly byName = new Map<string, number>()
+  /** The stems of agencies with a profile, by abbreviationKey: what short names may expand to. */
+  private readonly profiled = new Map<string, { name: string; stem: string }[]>()
+  private readonly abbreviationChecks = new WorkBound(MAX_ABBREVIATION_CHECKS)
 
   constructor(jurisdiction: Jurisdiction | null, dictionary: AliasDictionary) {
     this.jurisdiction = jurisdiction?.name ?? ''
@@ -105,13 +118,31 @@ export class AgencyResolver {
     if (stem === null) return { name, kind: 'agency' }
     const expanded = this.withLevel(this.stems[stem] ?? stem)
     if (this.byName.has(expanded)) return { name: expanded, kind: 'agency' }
-    const known = this.agencies.filter((a) => a.kind === 'agency' && a.profile !== null)
-    const matches = known.filter((a) => {
-      const candidate = this.stemOf(a.name)
-      return candidate !== null && abbreviates(stem, candidate)
-    })
-    if (matches.length === 1) return { name: matches[0]!.name, kind: 'agency' }
-    return { name: expanded, kind: 'agency' }
+    // The one agency of the table the stem abbreviates; none when it could be two.
+    const short = suffixOf(stem)
+    const known = this.profiled.get(abbreviationKey(short)) ?? []
+    let match: string | null = null
+    if (this.abbreviationChecks.allows(known.length)) {
+      for (const candidate of known) {
+        if (!abbreviates(short, candidate)) continue
+        if (match !== null) return { name: expanded, kind: 'agency' }
+        match = candidate.name
+      }
+    }
+    return { name: match ?? expanded, kind: 'agency' }
+  }
+
+  /** Keeps an agency given a profile as one that short names may abbreviate. */
+  private addProfiled(agency: ParsedAgency): void {
+    if (agency.kind !== 'agency') return
+    const stem = this.stemOf(agency.name)
+    if (stem === null) return
+    const full = suffixOf(stem)
+    const key = abbreviationKey(full)
+    const list = this.profiled.get(key)
+    const entry = { name: agency.name, stem: full.stem }
+    if (list) list.push(entry)
+    else this.profiled.set(key, [entry])
   }
 
   /** Records an agency under its canonical name, with the spelling used as an alias. */
@@ -120,12 +151,15 @@ export class AgencyResolver {
     let index = this.byName.get(name)
     if (index === undefined) {
       index = this.agencies.length
-      this.agencies.push({ name, kind, aliases: [], profile })
+      this.agencies.push({ name, kind, aliases: [], profile: null })
       this.byName.set(name, index)
     }
     const agency = this.agencies[index]!
     // The first row of a duplicated table row wins; the duplicate is a finding, not new data.
-    if (profile && !agency.profile) agency.profile = profile
+    if (profile && !agency.profile) {
+      agency.profile = profile
+      this.addProfiled(agency)
+    }
     const spelling = asWritten.trim()
     if (spelling !== agency.name && !agency.aliases.includes(spelling)) {
       agency.aliases.push(spelling)

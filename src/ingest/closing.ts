@@ -68,11 +68,12 @@ export function parseFooter(lines: Line[], fromIndex: number): Footer {
       sponsor = sponsorMatch[1]!.replace(/[。.]$/, '').trim()
       inCc = false
     } else if (ccMatch) {
-      cc.push(...splitList(ccMatch[1]!))
+      // One by one: a list may hold more names than a call takes arguments.
+      for (const name of splitList(ccMatch[1]!)) cc.push(name)
       inCc = true
     } else if (inCc) {
       // 抄送 continues over the following lines until the 印发机关.
-      cc.push(...splitList(text))
+      for (const name of splitList(text)) cc.push(name)
       continue
     } else {
       continue

@@ -10,6 +10,33 @@ export interface Sentence {
   grams: Set<string>
 }
 
+/**
+ * A bound on work that grows with the product of two of a plan's lists (its task list and its
+ * body, the names it uses and its agency table), counted in the steps of that work: bigram
+ * lookups, pairs of terms or of names. A plan's own take a few million; lists of tens of
+ * thousands of rows worded alike would take hours. Past the bound the work is left undone and
+ * counted, for a finding to say what was left uncompared.
+ */
+export class WorkBound {
+  private left: number
+  /** Comparisons left undone because the bound was reached. */
+  skipped = 0
+
+  constructor(limit: number) {
+    this.left = limit
+  }
+
+  /** Whether work of this size may still be done; if so, it is counted against the bound. */
+  allows(work: number): boolean {
+    if (work > this.left) {
+      this.skipped++
+      return false
+    }
+    this.left -= work
+    return true
+  }
+}
+
 /** A sentence shares at least this share of its bigrams with the one it was copied from. */
 const MIN_CONTAINMENT = 0.6
 

@@ -15,12 +15,17 @@ export const MAX_PLAN_BYTES = 5 * 1024 * 1024
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-/** Decodes a file's bytes, refusing what cannot be a plan text. */
-export function decodePlanText(bytes: Uint8Array, file: string): Line[] {
+/**
+ * Decodes a file's bytes, refusing what cannot be a plan text. `extracted` is set when the bytes
+ * are the text a reader took out of the file (a page, PDF or DOCX), which the limit holds to
+ * as well: a refusal then speaks of that text, not of the file.
+ */
+export function decodePlanText(bytes: Uint8Array, file: string, extracted = false): Line[] {
   if (bytes.length === 0) throw new PlanParseError(file, null, 'the file is empty')
   if (bytes.length > MAX_PLAN_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1)
-    throw new PlanParseError(file, null, `the file has ${mb} MB; a plan text has at most 5 MB`)
+    const what = extracted ? 'the text read from the file' : 'the file'
+    throw new PlanParseError(file, null, `${what} has ${mb} MB; a plan text has at most 5 MB`)
   }
   let text: string
   try {
@@ -124,7 +129,8 @@ export function normalizeLine(text: string): string {
       .replace(/^\s*#{1,6}\s+/, '')
       .replace(/\*\*/g, '')
       .replace(/^\s*[-*+]\s+(?=[^\d\s-])/, '')
-      .replace(/\[([^\]]+)\]\([^)\s]+\)/g, '$1')
+      // (the text holds no [ either: from each of a run of unclosed [ the search would run on)
+      .replace(/\[([^[\]]+)\]\([^)\s]+\)/g, '$1')
       .replace(/^\s*-{3,}\s*$/, '')
   }
   out = out

@@ -1,5 +1,6 @@
 // Finding the line a piece of repaired text was printed on. Repair removes spaces and joins
 // lines cut by a page, so text is matched in compact form against the lines of a region.
+import { partitionPoint } from './sorted.js'
 import { compact, type Line } from './text.js'
 
 export interface Locator {
@@ -12,16 +13,7 @@ export interface Locator {
 
 export function locator(lines: Line[]): Locator {
   /** The index of the first line numbered n or more. */
-  const indexOf = (n: number) => {
-    let low = 0
-    let high = lines.length
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if (lines[mid]!.n < n) low = mid + 1
-      else high = mid
-    }
-    return low
-  }
+  const indexOf = (n: number) => partitionPoint(lines.length, (k) => lines[k]!.n < n)
   const regions = new Map<string, { text: string; lineAt: number[]; cursor: number }>()
   function region(first: number, last: number) {
     const key = `${first}:${last}`

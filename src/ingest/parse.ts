@@ -209,7 +209,9 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
   const supplied = options.supplied ?? {}
   // Page numbers are dropped but keep their line, so that every other line keeps its number.
   const lines = splitJoinedParagraphs(
-    decodePlanText(bytes, file).map((l) => (isPageNumber(l.text) ? { n: l.n, text: '' } : l)),
+    decodePlanText(bytes, file, options.extractedFrom !== undefined).map((l) =>
+      isPageNumber(l.text) ? { n: l.n, text: '' } : l,
+    ),
   )
   const original = options.extractedFrom ?? {
     format: 'text' as const,
@@ -399,15 +401,31 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
   const resolver = new AgencyResolver(jurisdiction, options.aliases)
   for (const row of tables.agencies) resolver.resolve(row.name, row)
   const matcher = itemMatcher(outline.sections)
-  const tableTasks: ParsedTask[] = tables.tasks.map((row) => ({
-    number: row.number,
-    text: row.text,
-    units: row.units.map((u) => ({ ...u, agencyIndex: resolver.resolve(u.asWritten) })),
-    itemIndexes: matcher.itemsOf(row.text),
-    sectionIndex: null,
-    due: row.due,
-    line: row.line,
-  }))
+  // Rows the matcher's bound left uncompared with the items: no finding says they restate none.
+  const unlinked = new Set<ParsedTask>()
+  const tableTasks: ParsedTask[] = tables.tasks.map((row) => {
+    const unmatched = matcher.unmatched
+    const task: ParsedTask = {
+      number: row.number,
+      text: row.text,
+      units: row.units.map((u) => ({ ...u, agencyIndex: resolver.resolve(u.asWritten) })),
+      itemIndexes: matcher.itemsOf(row.text),
+      sectionIndex: null,
+      due: row.due,
+      line: row.line,
+    }
+    if (matcher.unmatched > unmatched) unlinked.add(task)
+    return task
+  })
+  const firstUnlinked = [...unlinked][0]
+  if (firstUnlinked) {
+    findings.push({
+      severity: 'warning',
+      code: 'tasks-not-linked',
+      message: `The task list and the body are too large to compare in full: ${unlinked.size} tasks were not compared with the items they may restate.`,
+      lines: [firstUnlinked.line],
+    })
+  }
   const bodyTasks: ParsedTask[] = findBodyTasks(lines, outline, { firstIsLead }).map((t, i) => ({
     number: i + 1,
     text: t.text,
@@ -434,12 +452,13 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
 
   const period = planPeriodEnd([planTitle, head.title], issuedOn)
   const targets = collectTargets(lines, outline, tasks, { periodEnd: period })
-  findings.push(
+  const readFindings = [
     ...tables.findings,
     ...findQualityIssues({
       lines,
       sections: outline.sections,
       tasks,
+      unlinked,
       agencyTable: tables.agencies,
       agencies: resolver.agencies,
     }),
@@ -453,7 +472,10 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): PlanDocumen
       tasks,
       firstLine: lines[0]!.n,
     }),
-  )
+  ]
+  // Appended one by one: a plan of a hundred thousand rows has as many findings, more than a
+  // call takes arguments.
+  for (const finding of readFindings) findings.push(finding)
   findings.sort((a, b) => a.lines[0]! - b.lines[0]! || a.code.localeCompare(b.code))
 
   return {

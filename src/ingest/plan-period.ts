@@ -2,7 +2,7 @@
 // 2024年工作要点, “十四五”, 三年行动计划. Its last year is the deadline of the goals a plan sets
 // without naming a year.
 import { parseChineseNumber } from './numerals.js'
-import { compact } from './text.js'
+import { compact, pairedSpans } from './text.js'
 
 /** Five-year plans by their ordinal: 十四五 is 2021—2025. */
 function fiveYearPlanEnd(ordinal: string): number | null {
@@ -13,7 +13,14 @@ function fiveYearPlanEnd(ordinal: string): number | null {
 /** The last year of the period one title or heading names, or null. */
 export function periodEndOf(text: string, issuedOn: string | null): number | null {
   // Years inside a cited title (《…（2021—2035年）》) are that document's.
-  const t = compact(text).replace(/《[^》]*》/g, '')
+  const compacted = compact(text)
+  let t = ''
+  let from = 0
+  for (const title of pairedSpans(compacted, { '《': '》' })) {
+    t += compacted.slice(from, title.start)
+    from = title.end
+  }
+  t += compacted.slice(from)
   const range = /((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})\s*年/.exec(t)
   if (range) return Number(range[2])
   const fiveYear = /“?十([一二三四五六七八九])五”?(?:规划|时期|期间)/.exec(t)

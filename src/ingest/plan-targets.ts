@@ -2,16 +2,20 @@
 // restate it. A task repeating a body target adds a link, not a second target; a task whose
 // figure differs from the body's keeps its own target and is reported, since neither is known
 // to be the right one.
-import { bigrams, dice } from './compare.js'
+import { bigrams, dice, WorkBound } from './compare.js'
 import type { Line } from './decode.js'
 import { locator } from './locate.js'
 import type { Outline, Paragraph } from './outline.js'
 import { periodEndOf } from './plan-period.js'
+import { partitionPoint } from './sorted.js'
 import { extractParagraphTargets, extractTargets, type ExtractedTarget } from './targets.js'
 import type { Finding, ParsedSection, ParsedTarget, ParsedTask } from './types.js'
 
 /** Indicators this similar name the same measure, even when abridged in the task list. */
 const SAME_MEASURE = 0.5
+
+/** Comparisons of a task's figure with a body target's, for a plan (see WorkBound). */
+const MAX_COMPARISONS = 2_000_000
 
 function sameFigure(a: ExtractedTarget, b: ParsedTarget): boolean {
   return (
@@ -89,36 +93,62 @@ export function collectTargets(
   outline.paragraphs.forEach((paragraphs, index) => read(paragraphs, index))
   linkBodyTasks(targets, tasks, sections)
 
-  const body = targets.map((target) => ({
-    target,
-    indicator: bigrams(target.indicator),
-    quote: bigrams(target.quote),
-  }))
+  // The body's targets by unit, in reading order: a figure is only the same as one of its unit.
+  const body = new Map<
+    string | null,
+    { target: ParsedTarget; indicator: Set<string>; quote: Set<string> }[]
+  >()
+  const addToBody = (target: ParsedTarget, indicator: Set<string>, quote: Set<string>) => {
+    const ofUnit = body.get(target.unit)
+    if (ofUnit) ofUnit.push({ target, indicator, quote })
+    else body.set(target.unit, [{ target, indicator, quote }])
+  }
+  // Only the task list's figures are compared with them: without a task list, nothing is kept.
+  if (tasks.some((task) => task.sectionIndex === null)) {
+    for (const target of targets)
+      addToBody(target, bigrams(target.indicator), bigrams(target.quote))
+  }
   const findings: Finding[] = []
   const taskOnly = new Set<ParsedTarget>()
+  const bound = new WorkBound(MAX_COMPARISONS)
+  let firstUncompared: number | null = null
   tasks.forEach((task, taskIndex) => {
     // A task of the body states its targets in the body itself.
     if (task.sectionIndex !== null) return
+    const restates = new Set(task.itemIndexes)
     for (const found of extractTargets(task.text)) {
-      // Body targets of the items this task restates come first, then the rest of the body.
+      const ofUnit = body.get(found.unit) ?? []
+      if (!bound.allows(ofUnit.length)) {
+        firstUncompared ??= task.line
+        continue
+      }
+      // Body targets of the items this task restates come first, then the rest of the body; the
+      // most similar first, and the first in reading order of those as similar.
       const indicator = bigrams(found.indicator)
       const quote = bigrams(found.quote)
-      const candidates = body
-        .map(({ target, ...grams }) => ({
+      type Candidate = { target: ParsedTarget; restated: boolean; score: number }
+      const outranks = (a: Candidate, b: Candidate | null) =>
+        b === null ||
+        (a.restated && !b.restated) ||
+        (a.restated === b.restated && a.score > b.score)
+      let first: Candidate | null = null
+      let same: Candidate | null = null
+      for (const entry of ofUnit) {
+        const { target } = entry
+        const candidate = {
           target,
-          restated: target.sectionIndex !== null && task.itemIndexes.includes(target.sectionIndex),
-          score: Math.max(dice(indicator, grams.indicator), dice(quote, grams.quote)),
-        }))
+          restated: target.sectionIndex !== null && restates.has(target.sectionIndex),
+          score: Math.max(dice(indicator, entry.indicator), dice(quote, entry.quote)),
+        }
+        const figure = sameFigure(found, target)
         // A figure of an item the task restates needs no similar wording to be the same.
-        .filter(
-          (c) =>
-            c.target.unit === found.unit &&
-            (c.score >= SAME_MEASURE || (c.restated && sameFigure(found, c.target))),
-        )
-        .sort((a, b) => Number(b.restated) - Number(a.restated) || b.score - a.score)
-      const same = candidates.find((c) => sameFigure(found, c.target))
+        if (!(candidate.score >= SAME_MEASURE || (candidate.restated && figure))) continue
+        if (outranks(candidate, first)) first = candidate
+        if (figure && outranks(candidate, same)) same = candidate
+      }
       if (same) {
-        if (!same.target.taskIndexes.includes(taskIndex)) same.target.taskIndexes.push(taskIndex)
+        // Tasks come in order: one already linked to this target is the last linked.
+        if (same.target.taskIndexes.at(-1) !== taskIndex) same.target.taskIndexes.push(taskIndex)
         continue
       }
       const { numberAt, ...figure } = found
@@ -133,8 +163,8 @@ export function collectTargets(
       targets.push(own)
       taskOnly.add(own)
       // A later task repeating this figure links to it rather than making a third target.
-      body.push({ target: own, indicator, quote })
-      const other = candidates[0]?.target
+      addToBody(own, indicator, quote)
+      const other = first?.target
       findings.push(
         other
           ? {
@@ -152,7 +182,20 @@ export function collectTargets(
       )
     }
   })
+  if (firstUncompared !== null) {
+    findings.push({
+      severity: 'warning',
+      code: 'targets-not-compared',
+      message: `The task list and the body state too many figures to compare in full: ${bound.skipped} figures of tasks are left out.`,
+      lines: [firstUncompared],
+    })
+  }
   return { targets, findings }
+}
+
+/** The first of tasks in line order at or after a line. */
+function firstFrom<T extends { line: number }>(tasks: T[], line: number): T | undefined {
+  return tasks[partitionPoint(tasks.length, (k) => tasks[k]!.line < line)]
 }
 
 /**
@@ -172,7 +215,7 @@ function linkBodyTasks(targets: ParsedTarget[], tasks: ParsedTask[], sections: P
     // The first clause at or after the target's line, in its section or a section above it.
     let stating: { line: number; index: number } | undefined
     for (let i = target.sectionIndex; i !== null; i = sections[i]!.parentIndex) {
-      const found = bySection.get(i)?.find((task) => task.line >= target.line)
+      const found = firstFrom(bySection.get(i) ?? [], target.line)
       if (found && (!stating || found.line < stating.line)) stating = found
     }
     if (stating) target.taskIndexes.push(stating.index)

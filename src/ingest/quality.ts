@@ -9,6 +9,7 @@ import {
   similarity,
   splitSentences,
   wordingDifferences,
+  WorkBound,
   type Sentence,
 } from './compare.js'
 import { locator } from './locate.js'
@@ -19,12 +20,20 @@ export interface QualityInput {
   lines: Line[]
   sections: ParsedSection[]
   tasks: ParsedTask[]
+  /** Table tasks left uncompared with the items (a bound on that work): their items are unknown. */
+  unlinked?: Set<ParsedTask>
   agencyTable: AgencyTableRow[]
   agencies: ParsedAgency[]
 }
 
 /** A table name this close to a unit's name is worth naming as the one probably meant. */
 const PROBABLY_MEANT = 0.5
+
+/** Names compared for the table name a unit probably meant, for a plan (see WorkBound). */
+const MAX_NAME_COMPARISONS = 2_000_000
+
+/** Bigram lookups, characters and pairs of terms for comparing tasks with the body's sentences. */
+const MAX_SENTENCE_WORK = 50_000_000
 
 function duplicatedRows(table: AgencyTableRow[], tasks: ParsedTask[]): Finding[] {
   const findings: Finding[] = []
@@ -60,11 +69,15 @@ function duplicatedRows(table: AgencyTableRow[], tasks: ParsedTask[]): Finding[]
 
 function sharedPhones(table: AgencyTableRow[]): Finding[] {
   const byPhone = new Map<string, AgencyTableRow[]>()
+  const named = new Map<string, Set<string>>()
   for (const row of table) {
     if (row.phone === null) continue
     const rows = byPhone.get(row.phone) ?? []
-    if (!rows.some((r) => r.name === row.name)) rows.push(row)
+    const names = named.get(row.phone) ?? new Set<string>()
+    if (!names.has(row.name)) rows.push(row)
+    names.add(row.name)
     byPhone.set(row.phone, rows)
+    named.set(row.phone, names)
   }
   return [...byPhone]
     .filter(([, rows]) => rows.length > 1)
@@ -84,6 +97,7 @@ function unmatchedAgencies(
 ): Finding[] {
   if (table.length === 0) return []
   const findings: Finding[] = []
+  const bound = new WorkBound(MAX_NAME_COMPARISONS)
   const mentions = new Map<number, { task: ParsedTask; line: number; asWritten: string }[]>()
   for (const task of tasks) {
     for (const unit of task.units) {
@@ -97,9 +111,14 @@ function unmatchedAgencies(
     if (agency.kind !== 'agency') return
     if (agency.profile === null && mentioned.length > 0) {
       const spellings = [...new Set(mentioned.map((m) => m.asWritten))].join('、')
-      const closest = table
-        .map((row) => ({ row, score: similarity(agency.name, row.name) }))
-        .sort((a, b) => b.score - a.score)[0]
+      // The first of the most similar; past the bound, no name is suggested.
+      let closest: { row: AgencyTableRow; score: number } | null = null
+      if (bound.allows(table.length)) {
+        for (const row of table) {
+          const score = similarity(agency.name, row.name)
+          if (!closest || score > closest.score) closest = { row, score }
+        }
+      }
       const hint =
         closest && closest.score >= PROBABLY_MEANT
           ? ` The closest name in the table is ${closest.row.name} (line ${closest.row.line}).`
@@ -168,7 +187,11 @@ function spellingVariants(tasks: ParsedTask[], agencies: ParsedAgency[]): Findin
     }))
 }
 
-function incompleteTasks(tasks: ParsedTask[], sections: ParsedSection[]): Finding[] {
+function incompleteTasks(
+  tasks: ParsedTask[],
+  sections: ParsedSection[],
+  unlinked: Set<ParsedTask>,
+): Finding[] {
   const findings: Finding[] = []
   for (const task of tasks) {
     if (task.units.length === 0) {
@@ -180,7 +203,7 @@ function incompleteTasks(tasks: ParsedTask[], sections: ParsedSection[]): Findin
       })
     }
     // A task of the body is its item; only a table row can fail to restate one.
-    if (task.itemIndexes.length === 0 && task.sectionIndex === null) {
+    if (task.itemIndexes.length === 0 && task.sectionIndex === null && !unlinked.has(task)) {
       findings.push({
         severity: 'info',
         code: 'task-without-item',
@@ -189,7 +212,8 @@ function incompleteTasks(tasks: ParsedTask[], sections: ParsedSection[]): Findin
       })
     }
   }
-  if (tasks.length > 0) {
+  // With tasks uncompared, an item no task was found to restate may well be restated.
+  if (tasks.length > 0 && unlinked.size === 0) {
     const restated = new Set(tasks.flatMap((t) => t.itemIndexes))
     sections.forEach((section, index) => {
       if (section.kind !== 'item' || restated.has(index)) return
@@ -211,6 +235,8 @@ function termCount(list: string[]): number {
 
 /** Lists and wording that change between an item and the task copying it. */
 function bodyTaskDifferences(input: QualityInput): Finding[] {
+  // Only the task list's rows are compared: without one, the body's sentences are not gathered.
+  if (input.tasks.every((task) => task.sectionIndex !== null)) return []
   const locate = locator(input.lines)
   const findings: Finding[] = []
   const sentencesOf = new Map<number, Sentence[]>()
@@ -225,16 +251,31 @@ function bodyTaskDifferences(input: QualityInput): Finding[] {
       })),
     )
   })
+  const bound = new WorkBound(MAX_SENTENCE_WORK)
+  let firstUncompared: number | null = null
   for (const task of input.tasks) {
     // A task of the body is the body's own text; only a table row can differ from it.
     if (task.sectionIndex !== null) continue
-    const candidates = task.itemIndexes.flatMap((i) => sentencesOf.get(i) ?? [])
+    const sources = task.itemIndexes.map((i) => sentencesOf.get(i) ?? [])
+    const count = sources.reduce((sum, sentences) => sum + sentences.length, 0)
+    // Gathered once a sentence may be compared with them: an item can hold thousands.
+    let candidates: Sentence[] | null = null
+    const allowed = (work: number) => {
+      if (bound.allows(work)) return true
+      firstUncompared ??= task.line
+      return false
+    }
     for (const sentence of splitSentences(task.text)) {
+      if (!allowed(count * bigrams(sentence).size)) continue
+      candidates ??= sources.flat()
       const source = bestSource(sentence, candidates)
-      if (!source) continue
+      if (!source || !allowed(source.text.length + sentence.length)) continue
       const changedLists: string[][] = []
+      const sourceLists = enumerations(source.text)
       for (const list of enumerations(sentence)) {
-        const original = enumerations(source.text).find((other) => sameList(list, other))
+        const original = sourceLists.find(
+          (other) => allowed(list.length * other.length) && sameList(list, other),
+        )
         if (!original || termCount(original) === termCount(list)) continue
         changedLists.push(list, original)
         findings.push({
@@ -258,6 +299,14 @@ function bodyTaskDifferences(input: QualityInput): Finding[] {
       }
     }
   }
+  if (firstUncompared !== null) {
+    findings.push({
+      severity: 'info',
+      code: 'wording-not-compared',
+      message: `The task list and the body are too large to compare in full: ${bound.skipped} sentences or lists of tasks were not compared with the body's.`,
+      lines: [firstUncompared],
+    })
+  }
   return findings
 }
 
@@ -268,7 +317,7 @@ export function findQualityIssues(input: QualityInput): Finding[] {
     ...unmatchedAgencies(input.agencyTable, input.tasks, input.agencies),
     ...taskNumbering(input.tasks),
     ...spellingVariants(input.tasks, input.agencies),
-    ...incompleteTasks(input.tasks, input.sections),
+    ...incompleteTasks(input.tasks, input.sections, input.unlinked ?? new Set()),
     ...bodyTaskDifferences(input),
   ]
 }

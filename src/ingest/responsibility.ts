@@ -8,8 +8,8 @@ import { locator } from './locate.js'
 import type { Outline, Paragraph } from './outline.js'
 import {
   firstIsLead,
+  joinClauses,
   readResponsibility,
-  settleRoles,
   splitUnits,
   type NamedUnit,
 } from './units.js'
@@ -75,29 +75,38 @@ function clausesOf(text: string): Clause[] {
       clauses.push({ start: g.start, end: g.end, units: read.units, due: read.due })
     }
   }
+  // A label inside a bracket clause, or on the line of a label clause before it, is that clause's.
+  // Labels come in order and bracket clauses stand apart in order: one pass over both.
+  const inBrackets = clauses.length
+  let bracket = 0
+  let labelEnd = -1
   for (const m of text.matchAll(LABEL_START)) {
     const start = m.index + (m[0].length - m[0].trimStart().length)
-    if (clauses.some((c) => start >= c.start && start < c.end)) continue
+    while (bracket < inBrackets && clauses[bracket]!.end <= start) bracket++
+    const around = bracket < inBrackets ? clauses[bracket]! : null
+    if (start < labelEnd || (around && start >= around.start)) continue
     const lineEnd = text.indexOf('\n', start)
     const end = lineEnd < 0 ? text.length : lineEnd
     const read = readResponsibility(text.slice(start, end), 'responsible')
-    if (read.units.length > 0) clauses.push({ start, end, units: read.units, due: read.due })
+    if (read.units.length > 0) {
+      clauses.push({ start, end, units: read.units, due: read.due })
+      labelEnd = end
+    }
   }
   clauses.sort((a, b) => a.start - b.start)
   // Clauses with nothing but punctuation between them are one: 牵头单位：甲 / 责任单位：乙.
-  const merged: Clause[] = []
+  const merged: (Clause & { joined: NamedUnit[][] })[] = []
   for (const c of clauses) {
     const last = merged[merged.length - 1]
     if (last && /^[\s。；;，,]*$/.test(text.slice(last.end, c.start))) {
       last.end = c.end
-      last.units.push(...c.units)
+      last.joined.push(c.units)
       last.due ??= c.due
-      settleRoles(last.units)
     } else {
-      merged.push({ ...c, units: [...c.units] })
+      merged.push({ ...c, joined: [c.units] })
     }
   }
-  return merged
+  return merged.map(({ joined, ...c }) => ({ ...c, units: joinClauses(joined) }))
 }
 
 function descendantItems(outline: Outline, index: number): number[] {

@@ -96,10 +96,18 @@ function readHeader(cells: string[]): Header | null {
   return { columns: columnsRead, kind }
 }
 
-/** 序号 as printed: 1, 1., １, 1、 */
+/**
+ * 序号 as printed: 1, 1., １, 1、. The task lists of a province run to thousands of rows; six
+ * digits hold any list a plan could have.
+ */
 function rowNumber(cell: string | undefined): number | null {
-  const m = cell === undefined ? null : /^(\d{1,4})[.、．]?$/.exec(compact(cell))
+  const m = cell === undefined ? null : /^(\d{1,6})[.、．]?$/.exec(compact(cell))
   return m ? Number(m[1]) : null
+}
+
+/** A 序号 cell of more digits than any list has rows: no number to trust, nor text to join. */
+function overlongRowNumber(cell: string | undefined): boolean {
+  return cell !== undefined && /^\d{7,}[.、．]?$/.test(compact(cell))
 }
 
 /** A group row heads the rows below it: 一、规范立面秩序, （二）提升服务. */
@@ -192,7 +200,8 @@ interface Cell {
 }
 
 interface RowInProgress {
-  number: number
+  /** null for a row whose 序号 cannot be read: its lines are the table's, its task is left out. */
+  number: number | null
   /** By column (序号 left out); null for a column the row has no cell in. */
   cells: (Cell | null)[]
   line: number
@@ -247,7 +256,7 @@ class TableReader {
     return this.header?.columns ?? []
   }
 
-  startRow(number: number, cells: string[], line: Line, index: number): void {
+  startRow(number: number | null, cells: string[], line: Line, index: number): void {
     this.finishRow()
     const columns = this.header!.columns
     const numberAt = columns.indexOf('number')
@@ -329,6 +338,15 @@ class TableReader {
       row.cells = placeCells(this.pendingCells, columns)
       this.pendingCells = null
     }
+    if (row.number === null) {
+      this.tables.findings.push({
+        severity: 'warning',
+        code: 'row-number-unread',
+        message: `The row's 序号 has more digits than any task list has rows; the row is left out.`,
+        lines: [row.line],
+      })
+      return
+    }
     // A row with no units at all sits under a merged units cell: it has the units of the row
     // above (a finding says so, since a cell left empty by mistake looks the same).
     const inherited: Column[] = []
@@ -348,11 +366,16 @@ class TableReader {
     }
     this.previous = { cells: row.cells, table: this.tableCount }
     this.rowCount++
-    if (this.header.kind === 'tasks') this.addTask(row, columns, inherited)
+    if (this.header.kind === 'tasks')
+      this.addTask({ ...row, number: row.number }, columns, inherited)
     else if (this.header.kind === 'agencies') this.addAgency(row, columns)
   }
 
-  private addTask(row: RowInProgress, columns: Column[], inherited: Column[]): void {
+  private addTask(
+    row: RowInProgress & { number: number },
+    columns: Column[],
+    inherited: Column[],
+  ): void {
     const units: TableUnit[] = []
     let due: Due | null = null
     let text = ''
@@ -367,7 +390,8 @@ class TableReader {
         due ??= read.due
         // A merged cell's units stand on the row above; the row's own line is where they apply.
         const line = inherited.length > 0 ? row.line : cell.line
-        units.push(...read.units.map((u) => ({ asWritten: u.name, role: u.role, line })))
+        // One by one: a cell may name more units than a call takes arguments.
+        for (const u of read.units) units.push({ asWritten: u.name, role: u.role, line })
       }
     })
     const roles = this.firstIsLead && !units.some((u) => u.role !== 'responsible')
@@ -439,11 +463,13 @@ function cellHeaderAt(
     const t = lines[i]!.text.trim()
     if (t === '') continue
     if (t.includes('\t') || compact(t).length > 10 || columnOf(t) === null) break
+    // The run starts at 序号, as a table's first column; a title above it is no header cell.
+    // (Known at once: every line of a text of short lines is asked whether it opens a header.)
+    if (cells.length === 0 && columnOf(t) !== 'number') return null
     cells.push(t)
     end = i
   }
-  // The run starts at 序号, as a table's first column; a title above it is no header cell.
-  if (cells.length < 3 || columnOf(cells[0]!) !== 'number') return null
+  if (cells.length < 3) return null
   const header = readHeader(cells)
   return header && header.columns.includes('number') ? { header, end } : null
 }
@@ -548,7 +574,8 @@ export function parseTables(
     }
     // Without a 序号 column every tab row is a row of its own, numbered in order.
     const number = numberAt >= 0 ? rowNumber(cells[numberAt]) : reader.rowCount + 1
-    if (number !== null) {
+    // A 序号 too long to be one still starts a row: its cells are not the row above's.
+    if (number !== null || overlongRowNumber(cells[numberAt])) {
       reader.startRow(
         number,
         cells.filter((_, k) => k !== numberAt),

@@ -3,7 +3,8 @@
 // such as 到2025年 governs the rest of its own sentence) and clauses (the quote of a target), and
 // each quantity in a clause is kept only where the wording makes it a commitment.
 import { findQuantities, WEAK_UNITS, type Quantity } from './quantities.js'
-import { splitList } from './text.js'
+import { partitionPoint } from './sorted.js'
+import { pairedSpans, splitList } from './text.js'
 import {
   BEFORE,
   BEFORE_ADJACENT,
@@ -56,17 +57,26 @@ function splitAt(text: string, separators: RegExp, from = 0): (Span & { text: st
 
 /** Quoted names and cited titles: “3+2”, “十四五”, 《…》, 〔2021〕. */
 function quotedSpans(text: string): Span[] {
-  const spans: Span[] = []
-  for (const m of text.matchAll(/“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》|〔[^〕]*〕|"[^"]*"/g)) {
+  return pairedSpans(text, QUOTES).filter(({ start, end }) => {
     // A long quotation (实现“引进人才达到2000名左右，……”) is a passage, not a name: read it.
-    if (m[0].length > 24 && /^[“"‘「]/.test(m[0]) && /[，；]/.test(m[0])) continue
-    spans.push({ start: m.index, end: m.index + m[0].length })
-  }
-  return spans
+    const quote = text.slice(start, end)
+    return !(quote.length > 24 && /^[“"‘「]/.test(quote) && /[，；]/.test(quote))
+  })
 }
 
+const QUOTES: Record<string, string> = {
+  '“': '”',
+  '‘': '’',
+  '「': '」',
+  '《': '》',
+  '〔': '〕',
+  '"': '"',
+}
+
+/** Whether `at` falls in one of the spans, which stand apart in order. */
 function inside(spans: Span[], at: number): boolean {
-  return spans.some((s) => at >= s.start && at < s.end)
+  const span = spans[partitionPoint(spans.length, (k) => spans[k]!.end <= at)]
+  return span !== undefined && at >= span.start
 }
 
 interface Marker {
@@ -111,21 +121,31 @@ function bareYearOpens(sentence: string, m: RegExpMatchArray): boolean {
   // （2）2020年…达到80%: a year after an enumeration's label opens the sentence too.
   const label =
     /^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳]|\d{1,2}[.、．]|[一二三四五六七八九十]+是)$/
+  // What ends `before` is read from its last characters: a test anchored at the end alone would
+  // scan all of it, for every year of a long sentence.
   const opens =
     before === '' ||
     label.test(before) ||
-    /[，,；;：:]$/.test(before) ||
-    /(?:力争|确保|争取|预计)$/.test(before)
+    /[，,；;：:]$/.test(before.slice(-1)) ||
+    /(?:力争|确保|争取|预计)$/.test(before.slice(-2))
   const after = sentence.slice(m.index! + m[0].length)
   return opens && !/^(?:的|以来|起|开始|比|相比|同期|基础|水平|度|以前|之前)/.test(after)
 }
+
+/**
+ * How far before a number its comparator can stand: a year (2025年底的), the comparator and two
+ * characters of verb fit well within it. Only this much of a clause is searched, at the same cost
+ * however long the clause.
+ */
+const COMPARATOR_REACH = 32
 
 /** The comparator written last before the number: 不低于 rather than the 低于 inside it. */
 function comparatorBefore(
   fullPrefix: string,
 ): { comparator: Comparator; at: number; word: string } | null {
+  const offset = Math.max(0, fullPrefix.length - COMPARATOR_REACH)
   // 提高到2025年的80%: the year between the comparator and the number is skipped.
-  const prefix = fullPrefix.replace(/(?:19|20)\d{2}年(?:底|末)?的?$/, '')
+  const prefix = fullPrefix.slice(offset).replace(/(?:19|20)\d{2}年(?:底|末)?的?$/, '')
   let best: { comparator: Comparator; at: number; word: string } | null = null
   for (const [word, comparator] of BEFORE) {
     const at = prefix.lastIndexOf(word)
@@ -140,10 +160,10 @@ function comparatorBefore(
       best = { comparator, at, word }
     }
   }
-  if (best) return best
+  if (best) return { ...best, at: offset + best.at }
   const adjacent = prefix.slice(-1)
   const comparator = BEFORE_ADJACENT[adjacent]
-  return comparator ? { comparator, at: prefix.length - 1, word: adjacent } : null
+  return comparator ? { comparator, at: offset + prefix.length - 1, word: adjacent } : null
 }
 
 /** The label of an enumeration in running text: （2）, ①, 一是. */
@@ -225,6 +245,8 @@ interface ClauseContext {
   sentence: Span & { text: string }
   quoted: Span[]
   markers: Marker[]
+  /** Where the sentence first names a year (null if it names none). */
+  firstYearAt: number | null
   /** The year that governs sentences of this paragraph that name none (到2025年，… opened it). */
   paragraphYear: number | null
 }
@@ -236,18 +258,19 @@ function deadlineOf(
 ): { deadlineYear: number | null; deadlineFrom: DeadlineFrom | null } {
   const own = yearAt(context.markers, at)
   if (own.year !== null) return { deadlineYear: own.year, deadlineFrom: 'clause' }
-  if (own.baseline || context.markers.some((m) => m.year !== null && m.at <= at)) {
+  const { firstYearAt } = context
+  if (own.baseline || (firstYearAt !== null && firstYearAt <= at)) {
     return { deadlineYear: null, deadlineFrom: null }
   }
-  if (context.paragraphYear !== null && !context.markers.some((m) => m.year !== null)) {
+  if (context.paragraphYear !== null && firstYearAt === null) {
     return { deadlineYear: context.paragraphYear, deadlineFrom: 'paragraph' }
   }
   return { deadlineYear: null, deadlineFrom: null }
 }
 
+/** The last marker at or before `at`; markers are in order. */
 function yearAt(markers: Marker[], at: number): { year: number | null; baseline: boolean } {
-  let last: Marker | null = null
-  for (const m of markers) if (m.at <= at) last = m
+  const last = markers[partitionPoint(markers.length, (k) => markers[k]!.at <= at) - 1]
   return { year: last?.year ?? null, baseline: last?.baseline ?? false }
 }
 
@@ -675,6 +698,14 @@ export interface ParagraphTargets {
 }
 
 /**
+ * A clause of the genre runs to a few hundred characters at most. Text running on for more without
+ * a comma or a full stop is no sentence a target is written in (a table flattened onto a line, a
+ * converter's garbage), and each figure's wording is read across its clause: in time that would
+ * grow with the square of the clause's length, it is passed over.
+ */
+const LONGEST_CLAUSE = 500
+
+/**
  * Every target in one paragraph of repaired text, in reading order. A year that opens the
  * paragraph (到2025年，…) governs its later sentences that name none, until another year is named;
  * `inherited` is a year passed on from the paragraph above.
@@ -690,8 +721,10 @@ export function extractParagraphTargets(
   sentences.forEach((sentence, index) => {
     const quoted = quotedSpans(sentence.text)
     const markers = markersOf(sentence.text, quoted)
-    const context = { sentence, quoted, markers, paragraphYear }
+    const firstYearAt = markers.find((m) => m.year !== null)?.at ?? null
+    const context = { sentence, quoted, markers, firstYearAt, paragraphYear }
     for (const clause of splitAt(sentence.text, /[，,：:；;]/, sentence.start)) {
+      if (clause.text.length > LONGEST_CLAUSE) continue
       targets.push(...clauseTargets({ ...context, clause }))
     }
     const named = markers.filter((m) => m.year !== null)

@@ -37,6 +37,8 @@ export function endsSentence(text: string): boolean {
 
 /** Full-width digits and Latin letters are typographic variants; the data wants ASCII. */
 function narrowAlphanumerics(s: string): string {
+  // Most texts hold none: a test is cheaper than a replacement that finds nothing.
+  if (!/[０-９Ａ-Ｚａ-ｚ％．﹒]/.test(s)) return s
   return s
     .replace(/[０-９Ａ-Ｚａ-ｚ％．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/﹒/g, '.')
@@ -46,6 +48,7 @@ const halfToFull: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 
 /** Half-width punctuation that touches Chinese text is a conversion artifact. */
 function widenPunctuation(s: string): string {
+  if (!/[,;:?!()"]/.test(s)) return s
   let out = s.replace(/[,;:?!]/g, (c, i: number) =>
     isWide(s[i - 1]) || isWide(s[i + 1]) ? halfToFull[c]! : c,
   )
@@ -67,17 +70,19 @@ function widenPunctuation(s: string): string {
 function removeStraySpaces(s: string): string {
   let depth = 0
   let out = ''
+  // Text is copied a stretch at a time, up to each run of spaces: copied a character at a time it
+  // made a string per character, which a long line pays for in garbage.
+  let copied = 0
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!
     if (c === '《') depth++
     if (c === '》') depth = Math.max(0, depth - 1)
-    if (c !== ' ' && c !== '\u3000' && c !== '\u00a0') {
-      out += c
-      continue
-    }
+    if (c !== ' ' && c !== '\u3000' && c !== '\u00a0') continue
     let j = i
     while (j < s.length && /[ \u3000\u00a0]/.test(s[j]!)) j++
-    const before = out[out.length - 1]
+    out += s.slice(copied, i)
+    // A run of spaces is read whole: the character before it is never a space.
+    const before = i > 0 ? s[i - 1] : undefined
     const after = s[j]
     const bothWide = isWide(before) && isWide(after)
     const touchesWide = isWide(before) || isWide(after)
@@ -85,14 +90,42 @@ function removeStraySpaces(s: string): string {
     const jointIssuers = depth > 0 && bothWide && '厅室部委府会局院署办'.includes(before!)
     const keep = before === undefined || after === undefined || !touchesWide || jointIssuers
     if (keep && before !== undefined && after !== undefined) out += ' '
+    copied = j
     i = j - 1
   }
-  return out
+  return out + s.slice(copied)
 }
 
 /** Repairs one cell or paragraph of running text. */
 export function repair(s: string): string {
   return removeStraySpaces(widenPunctuation(narrowAlphanumerics(s))).trim()
+}
+
+/**
+ * What paired marks enclose (《…》, “…”, 〔…〕), as /《[^》]*》|“[^”]*”/g finds it: from an opening
+ * mark to the first closing one after it, then on after that. In one pass, where the expression
+ * would search to the text's end again from every opening mark left unclosed.
+ */
+export function pairedSpans(
+  text: string,
+  pairs: Record<string, string>,
+): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  // The next closing mark of each kind at or after where the search stands (-1: none is left).
+  const nextClose = new Map<string, number>()
+  for (let i = 0; i < text.length; i++) {
+    const close = pairs[text[i]!]
+    if (close === undefined) continue
+    let at = nextClose.get(close)
+    if (at === undefined || (at >= 0 && at <= i)) {
+      at = text.indexOf(close, i + 1)
+      nextClose.set(close, at)
+    }
+    if (at < 0) continue
+    spans.push({ start: i, end: at + 1 })
+    i = at
+  }
+  return spans
 }
 
 /** Titles never hold spaces between Chinese characters, even joint-issuer ones. */

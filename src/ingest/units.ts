@@ -105,7 +105,7 @@ export function splitUnits(list: string): string[] {
   for (const item of joinCollectives(splitList(list.replace(/^由/, '')))) {
     // A converter may leave spaces where the list had 、: 市商务局 市住建局.
     for (const piece of item.split(/\s+/)) {
-      names.push(...namesOf(piece))
+      for (const name of namesOf(piece)) names.push(name)
       // 省公安厅等有关部门: the others are named as a collective, a unit of their own.
       const others = /等((?:有关|相关|其他)(?:部门|单位|机构))$/.exec(piece)?.[1]
       if (others !== undefined) names.push(others)
@@ -173,10 +173,11 @@ export function readResponsibility(text: string, defaultRole: UnitRole): Respons
     if (FIRST_IS_LEAD.test(segment) || /^下同$/.test(segment)) continue
     const labelled = /^([^：:]{1,10})[：:](.*)$/.exec(segment)
     const label = labelled ? roleOfLabel(labelled[1]!) : null
+    // Units are appended one by one: a list may name more than a call takes arguments.
     if (labelled && label !== null) {
       marked = true
       if (label === 'due') due ??= readDue(labelled[2]!) ?? { text: labelled[2]!, date: null }
-      else if (label !== 'person') units.push(...unitsOf(labelled[2]!, label))
+      else if (label !== 'person') for (const u of unitsOf(labelled[2]!, label)) units.push(u)
       continue
     }
     // 市商务局牵头，市交通运输局、市住建局配合; 2024年底前完成 after the units in one segment.
@@ -184,12 +185,12 @@ export function readResponsibility(text: string, defaultRole: UnitRole): Respons
       const verb = VERB_ROLE.map(([re, role]) => ({ m: re.exec(part), role })).find((v) => v.m)
       if (verb) {
         marked = true
-        units.push(...unitsOf(part.slice(0, verb.m!.index), verb.role))
+        for (const u of unitsOf(part.slice(0, verb.m!.index), verb.role)) units.push(u)
         continue
       }
       const deadline = readDue(part)
       if (deadline && !splitUnits(part).some(looksLikeUnit)) due ??= deadline
-      else units.push(...unitsOf(part, defaultRole))
+      else for (const u of unitsOf(part, defaultRole)) units.push(u)
     }
   }
   settleRoles(units)
@@ -210,8 +211,38 @@ export function roleBeside(role: UnitRole, present: readonly string[]): UnitRole
 
 /** Settles the roles of the units of one clause against each other (roleBeside). */
 export function settleRoles(units: NamedUnit[]): void {
-  const present = units.map((u) => u.role)
+  // Each role once: a clause listing thousands of units is read in time linear in them.
+  const present = [...new Set(units.map((u) => u.role))]
   for (const u of units) u.role = roleBeside(u.role, present)
+}
+
+/**
+ * The units of clauses read as one (牵头单位：甲 / 责任单位：乙), settled as each clause joins: the
+ * roles settleRoles would give the units so far after every join, in one pass over them (settling
+ * the whole list at every join was cubic over a line of thousands of joined clauses).
+ */
+export function joinClauses(clauses: NamedUnit[][]): NamedUnit[] {
+  const units: NamedUnit[] = []
+  let lead = false
+  let support = false
+  // Units still responsible: the only ones a later join can change, and each changes once.
+  let unsettled: NamedUnit[] = []
+  clauses.forEach((clause, k) => {
+    for (const u of clause) {
+      units.push(u)
+      if (u.role === 'lead') lead = true
+      else if (u.role === 'support') support = true
+      else unsettled.push(u)
+    }
+    if (k === 0) return
+    const role = roleBeside('responsible', lead ? ['lead'] : support ? ['support'] : [])
+    if (role === 'responsible' || unsettled.length === 0) return
+    for (const u of unsettled) u.role = role
+    unsettled = []
+    if (role === 'lead') lead = true
+    else support = true
+  })
+  return units
 }
 
 /** 列第一位者为牵头单位: the note that makes the first unit of each list its lead. */

@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app.js'
 import { Store } from '../../src/store/index.js'
 import { bundledPlanPath, tempDatabase } from '../helper.js'
 import { brokenDocument } from './broken-document.js'
+import { fuzzRuns } from './runs.js'
 
 /** Valid documents over every kind of field, to be broken at random. */
 const DOCUMENTS = [
@@ -120,8 +121,7 @@ t.test('no request makes a 5xx, and every error says what it is', async (t) => {
       }
     }),
     {
-      numRuns: Number(process.env.FUZZ_RUNS ?? 600),
-      ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
+      ...fuzzRuns(600),
       interruptAfterTimeLimit: 60_000,
       // Found by this test, both 500s before: a body mercurius read as a syntax tree of null;
       // variables that are not an object.

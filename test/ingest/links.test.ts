@@ -1,6 +1,9 @@
+import fc from 'fast-check'
 import t from 'tap'
+import { bigrams, containment, splitSentences } from '../../src/ingest/compare.js'
 import { itemMatcher } from '../../src/ingest/links.js'
 import type { ParsedSection } from '../../src/ingest/types.js'
+import { fuzzRuns } from '../fuzz/runs.js'
 
 const item = (number: number, text: string): ParsedSection => ({
   kind: 'item',
@@ -44,3 +47,48 @@ t.test('a task links to the items whose sentences it copies', async (t) => {
   )
   t.same(m.itemsOf(''), [])
 })
+
+t.test(
+  'the items matched by the rarest bigrams are those every item compared would give',
+  async (t) => {
+    // Every item compared with every sentence, as the matcher did before it kept an index.
+    const matchedByAll = (items: ParsedSection[], task: string) => {
+      const found = new Set<number>()
+      for (const sentence of splitSentences(task)) {
+        const grams = bigrams(sentence)
+        let best: { index: number; score: number } | null = null
+        items.forEach((s, index) => {
+          const score = containment(grams, bigrams(s.text))
+          if (!best || score > best.score) best = { index, score }
+        })
+        const chosen = best as { index: number; score: number } | null
+        if (chosen && chosen.score >= 0.6) found.add(chosen.index)
+      }
+      return [...found].sort((a, b) => a - b)
+    }
+    // Few characters, so that texts share many bigrams and ties are common.
+    const text = fc.string({
+      unit: fc.constantFrom(...'建设平台服务体系。'),
+      minLength: 6,
+      maxLength: 30,
+    })
+    const plan = fc.record({
+      items: fc.array(text, { minLength: 1, maxLength: 8 }),
+      task: text,
+    })
+    let checked = 0
+    fc.assert(
+      fc.property(plan, ({ items, task }) => {
+        const sections = items.map((s, i) => item(i + 1, s))
+        const indexed = itemMatcher(sections).itemsOf(task)
+        const compared = matchedByAll(sections, task)
+        if (JSON.stringify(indexed) !== JSON.stringify(compared)) {
+          throw new Error(`${JSON.stringify({ items, task })}: ${indexed} where ${compared}`)
+        }
+        checked++
+      }),
+      fuzzRuns(500),
+    )
+    t.ok(checked > 0, `${checked} plans`)
+  },
+)

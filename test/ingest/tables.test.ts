@@ -220,3 +220,61 @@ t.test('a duty list gives tasks and the profiles of the agencies', async (t) => 
     },
   ])
 })
+
+t.test('a task list past 9,999 rows reads every 序号, in both layouts', async (t) => {
+  const numbers = Array.from({ length: 10_002 }, (_, i) => i + 1)
+  const last = (parsed: ReturnType<typeof tables>) =>
+    parsed.tasks.slice(-4).map((r) => [r.number, r.text, r.units.map((u) => u.asWritten)])
+  const expected = [9999, 10000, 10001, 10002].map((n) => [n, `任务${n}。`, [`市第${n % 7}局`]])
+
+  const tabRows = tables(
+    ['序号\t工作任务\t责任单位', ...numbers.map((n) => `${n}\t任务${n}。\t市第${n % 7}局`)].join(
+      '\n',
+    ),
+  )
+  t.equal(tabRows.tasks.length, 10_002, 'one task a tab row')
+  t.same(last(tabRows), expected, 'rows 10000 on are rows of their own, not the text of 9999')
+
+  const cellRows = tables(
+    [
+      '序号',
+      '工作任务',
+      '责任单位',
+      ...numbers.map((n) => `${n}\n任务${n}。\n市第${n % 7}局`),
+    ].join('\n'),
+  )
+  t.equal(cellRows.tasks.length, 10_002, 'one task a row of cells one a line')
+  t.same(last(cellRows), expected)
+  t.same(
+    [...tabRows.findings, ...cellRows.findings].map((f) => f.code),
+    [],
+    'and no finding',
+  )
+})
+
+t.test('a 序号 longer than any list is left out with a finding, not joined above', async (t) => {
+  const parsed = tables(
+    [
+      '序号\t工作任务\t责任单位',
+      '1\t建设平台。\t市民政局',
+      '20240101\t完善机制。\t市财政局',
+      '2\t推进改革。\t市商务局',
+    ].join('\n'),
+  )
+  t.same(
+    parsed.tasks.map((r) => [r.number, r.text, r.units.map((u) => u.asWritten)]),
+    [
+      [1, '建设平台。', ['市民政局']],
+      [2, '推进改革。', ['市商务局']],
+    ],
+  )
+  t.same(
+    parsed.findings.map((f) => [f.code, f.severity, f.lines]),
+    [['row-number-unread', 'warning', [3]]],
+  )
+  t.same(
+    [...parsed.lines].sort((a, b) => a - b),
+    [0, 1, 2, 3],
+    'its line is the table’s',
+  )
+})

@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import t from 'tap'
 import { PlanParseError } from '../../src/ingest/errors.js'
 import { decodePlanText, isPageNumber } from '../../src/ingest/decode.js'
-import { compact, endsSentence, repair, repairTitle } from '../../src/ingest/text.js'
+import { compact, endsSentence, pairedSpans, repair, repairTitle } from '../../src/ingest/text.js'
+import { fuzzRuns } from '../fuzz/runs.js'
 
 const bytes = (s: string) => Buffer.from(s, 'utf8')
 
@@ -84,3 +86,31 @@ t.test(
     )
   },
 )
+
+t.test('pairedSpans finds what /《[^》]*》|“[^”]*”/g finds, in one pass', async (t) => {
+  const pairs = { '《': '》', '“': '”', '"': '"' }
+  const text = fc.string({
+    unit: fc.constantFrom('《', '》', '“', '”', '"', '甲', '，'),
+    maxLength: 40,
+  })
+  let checked = 0
+  fc.assert(
+    fc.property(text, (s) => {
+      const byExpression = [...s.matchAll(/《[^》]*》|“[^”]*”|"[^"]*"/g)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+      }))
+      if (JSON.stringify(pairedSpans(s, pairs)) !== JSON.stringify(byExpression)) {
+        throw new Error(`${s}: ${JSON.stringify(pairedSpans(s, pairs))}`)
+      }
+      checked++
+    }),
+    fuzzRuns(500),
+  )
+  t.ok(checked > 0, `${checked} texts`)
+  // Thousands of marks left open cost no more than reading them once.
+  const open = '《'.repeat(200_000) + '“'.repeat(200_000)
+  const start = performance.now()
+  t.same(pairedSpans(open, pairs), [])
+  t.ok(performance.now() - start < 1000, 'unclosed marks are passed in linear time')
+})

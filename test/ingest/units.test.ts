@@ -1,5 +1,13 @@
+import fc from 'fast-check'
 import t from 'tap'
-import { readResponsibility } from '../../src/ingest/units.js'
+import {
+  joinClauses,
+  readResponsibility,
+  settleRoles,
+  type NamedUnit,
+  type UnitRole,
+} from '../../src/ingest/units.js'
+import { fuzzRuns } from '../fuzz/runs.js'
 
 const roles = (clause: string) =>
   readResponsibility(clause, 'responsible').units.map((u) => [u.name, u.role])
@@ -72,4 +80,30 @@ t.test('each unit of a clause gets the role its wording gives', async (t) => {
     [['市民政局', 'responsible']],
     'not every 区 is a place',
   )
+})
+
+t.test('clauses joined one by one settle as the whole list settled at each join', async (t) => {
+  const role = fc.constantFrom<UnitRole>('lead', 'support', 'responsible')
+  const clauses = fc.array(fc.array(role, { maxLength: 4 }), { minLength: 1, maxLength: 6 })
+  const made = (roles: UnitRole[][]): NamedUnit[][] =>
+    roles.map((clause, k) => clause.map((role, i) => ({ name: `单位${k}-${i}`, role })))
+  let checked = 0
+  fc.assert(
+    fc.property(clauses, (roles) => {
+      // What joining did before it took one pass: the whole list settled after every join.
+      const [first, ...rest] = made(roles)
+      const settledEachTime = [...first!]
+      for (const clause of rest) {
+        settledEachTime.push(...clause)
+        settleRoles(settledEachTime)
+      }
+      const joined = JSON.stringify(joinClauses(made(roles)))
+      if (joined !== JSON.stringify(settledEachTime)) {
+        throw new Error(`${JSON.stringify(roles)}: ${joined}`)
+      }
+      checked++
+    }),
+    fuzzRuns(500),
+  )
+  t.ok(checked > 0, `${checked} lists of clauses`)
 })
