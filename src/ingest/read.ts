@@ -1,9 +1,9 @@
 // Reading plan files and the alias dictionary from disk: the only I/O of the ingest room.
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { AliasDictionary } from './agencies.js'
 import { PlanParseError } from './errors.js'
-import { extractPlanText, type FormatClaim } from './formats/extract.js'
+import { extractPlanText, refuseOversizedFile, type FormatClaim } from './formats/extract.js'
 import { formatOfName } from './formats/detect.js'
 import { parsePlan, type SuppliedMetadata } from './parse.js'
 import type { PlanDocument } from './types.js'
@@ -144,8 +144,13 @@ export async function readPublishedFile(
 ): Promise<PlanDocument> {
   let bytes: Buffer
   try {
+    // A file over the limit is refused from its size, before its bytes are read into memory
+    // (a file of gigabytes would be held whole only to be refused, or fail to be read at all).
+    const stat = statSync(path)
+    if (stat.isFile()) refuseOversizedFile(stat.size, path)
     bytes = readFileSync(path)
   } catch (err) {
+    if (err instanceof PlanParseError) throw err
     const reason =
       (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'
     throw new PlanParseError(path, null, reason)

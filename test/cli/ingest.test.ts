@@ -1,11 +1,12 @@
 // npm run ingest, run as a user runs it: a real process, a real database file.
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import t from 'tap'
+import { MAX_FILE_BYTES } from '../../src/ingest/formats/extract.js'
 import { projectRoot } from '../../src/paths.js'
 import { bundledPlanPath, readText, secondPlanPath, tempDir } from '../helper.js'
 
@@ -51,6 +52,12 @@ t.test('bad input: one line naming file and line, non-zero exit, database untouc
     writeFileSync(path, content)
     return path
   }
+  // A file past the file limit is refused from its size alone; made sparse, it takes no disk.
+  const sized = (name: string, size: number) => {
+    const path = file(name, '')
+    truncateSync(path, size)
+    return path
+  }
   const noOutline =
     '某市人民政府办公室关于做好某项工作的通知\n\n各区人民政府：\n\n请做好有关工作。\n'
   const cases: [string, RegExp][] = [
@@ -70,6 +77,15 @@ t.test('bad input: one line naming file and line, non-zero exit, database untouc
     [
       file('huge.txt', '一、总体要求\n'.repeat(400_000)),
       /huge\.txt: the file has \d+\.\d MB; a plan text has at most 5 MB$/,
+    ],
+    // A plan crawled onto one line of 29 MB: refused at once, not read for half a minute.
+    [
+      file('crawled.txt', '建设设施，完善布局。'.repeat(1_000_000)),
+      /crawled\.txt: the file has 28\.6 MB; a plan text has at most 5 MB$/,
+    ],
+    [
+      sized('scan.pdf', MAX_FILE_BYTES + 10 * 1024 * 1024),
+      /scan\.pdf: the file has 40\.0 MB; a plan file has at most 30 MB$/,
     ],
     [join(dir, 'missing.txt'), /missing\.txt: no such file$/],
   ]

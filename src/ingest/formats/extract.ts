@@ -12,6 +12,13 @@ import type { ExtractedText, SourceFormat } from './types.js'
  */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024
 
+/** Refuses a file of more than MAX_FILE_BYTES, from its size alone: none of it need be read. */
+export function refuseOversizedFile(size: number, file: string): void {
+  if (size <= MAX_FILE_BYTES) return
+  const mb = (size / 1024 / 1024).toFixed(1)
+  throw new PlanParseError(file, null, `the file has ${mb} MB; a plan file has at most 30 MB`)
+}
+
 /** What a file's name or media type says it is, for telling a wrong claim apart. */
 export interface FormatClaim {
   format: SourceFormat | null
@@ -25,10 +32,7 @@ export async function extractPlanText(
   file: string,
   claim: FormatClaim,
 ): Promise<ExtractedText | null> {
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1)
-    throw new PlanParseError(file, null, `the file has ${mb} MB; a plan file has at most 30 MB`)
-  }
+  refuseOversizedFile(bytes.length, file)
   const format = formatToRead(bytes, file, claim)
   return format === 'text' ? null : readerThread.read(bytes, file, format)
 }
