@@ -147,7 +147,14 @@ t.test('the server logs JSON to a pipe and readable lines to a terminal', async 
     new Promise<string>((resolve, reject) => {
       const child = spawn(file, args, {
         cwd: projectRoot,
-        env: { ...process.env, DB_PATH: dbPath, PORT: '0', HOST: '127.0.0.1', FORCE_COLOR: '0' },
+        env: {
+          ...process.env,
+          DB_PATH: dbPath,
+          PORT: '0',
+          METRICS_PORT: '0',
+          HOST: '127.0.0.1',
+          FORCE_COLOR: '0',
+        },
       })
       let out = ''
       child.stdout.on('data', (chunk) => {

@@ -153,7 +153,13 @@ t.test('a read-only replica serves its primary’s file and refuses writes', asy
 t.test('a read-only replica without its file stops with one line naming DB_PATH', async (t) => {
   const child = spawn(process.execPath, fromSource, {
     cwd: projectRoot,
-    env: { ...process.env, DB_PATH: join(tempDir(t), 'absent.db'), READ_ONLY: 'true', PORT: '0' },
+    env: {
+      ...process.env,
+      DB_PATH: join(tempDir(t), 'absent.db'),
+      READ_ONLY: 'true',
+      PORT: '0',
+      METRICS_PORT: '0',
+    },
   })
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
