@@ -17,8 +17,7 @@ const WRITES = 10
 t.test('five seconds of fifty connections: every answer 200 or a deliberate 429', async (t) => {
   const dbPath = join(tempDir(t), 'plan.db')
   // A limit the load passes after a few seconds, so that both the routes and the limiter work.
-  const server = await start({ DB_PATH: dbPath, RATE_LIMIT_MAX: '15000' })
-  t.teardown(() => server.child.kill('SIGKILL'))
+  const server = await start(t, { DB_PATH: dbPath, RATE_LIMIT_MAX: '15000' })
 
   // Three dashboards of five subscriptions each, two selections between them.
   const { stdout } = await promisify(execFile)(

@@ -1,16 +1,16 @@
 // End to end: npm start's entry point as a real process on a real port.
-import { execFile, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import t from 'tap'
 import { projectRoot } from '../src/paths.js'
 import { tempDir } from './helper.js'
-import { start, stop } from './server-process.js'
+import { killGroup, spawnNode } from './processes.js'
+import { fromSource, start, stop } from './server-process.js'
 
 t.test('first start builds the database from db/sources, then serves it', async (t) => {
   const dbPath = join(tempDir(t), 'plan.db')
-  const server = await start({ DB_PATH: dbPath })
+  const server = await start(t, { DB_PATH: dbPath })
   t.ok(
     server.logs.some((l) => l.msg === 'loaded a bundled plan text'),
     'the missing database was built',
@@ -38,7 +38,7 @@ t.test('first start builds the database from db/sources, then serves it', async 
   t.equal(missing.headers.get('content-type'), 'application/problem+json; charset=utf-8')
   t.equal(await stop(server), 0, 'SIGTERM closes cleanly')
 
-  const again = await start({ DB_PATH: dbPath })
+  const again = await start(t, { DB_PATH: dbPath })
   t.notOk(
     again.logs.some((l) => l.msg === 'loaded a bundled plan text'),
     'a database that holds the bundled text is not rebuilt',
@@ -47,20 +47,19 @@ t.test('first start builds the database from db/sources, then serves it', async 
 })
 
 t.test('a bad configuration stops the start with one line naming the variable', async (t) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: 'eighty' },
-  })
+  const child = spawnNode(fromSource, { env: { ...process.env, PORT: 'eighty' } })
+  t.teardown(() => killGroup(child))
   let stderr = ''
-  child.stderr.on('data', (chunk) => (stderr += chunk))
+  child.stderr!.on('data', (chunk) => (stderr += chunk))
   const [code] = (await once(child, 'exit')) as [number]
   t.equal(code, 1)
   t.equal(stderr, 'plan-open-data: PORT must be a port number from 0 to 65535, not "eighty"\n')
 })
 
 t.test('the compiled server, as npm start runs it, serves the same', async (t) => {
-  await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: projectRoot })
-  const server = await start({ DB_PATH: join(tempDir(t), 'plan.db') }, [
+  // Compiled before the test files run (test/setup/build.ts).
+  t.ok(existsSync(join(projectRoot, 'dist/server.js')), 'dist/server.js was built for this run')
+  const server = await start(t, { DB_PATH: join(tempDir(t), 'plan.db') }, [
     join(projectRoot, 'dist/server.js'),
   ])
   const res = await fetch(`${server.url}/v1/sections?kind=part`)
@@ -71,7 +70,7 @@ t.test('the compiled server, as npm start runs it, serves the same', async (t) =
 t.test(
   'the open-data surface over a real socket: CSV, caching, compression, docs, GraphQL',
   async (t) => {
-    const server = await start({ DB_PATH: join(tempDir(t), 'plan.db'), PUBLISHER: '某市数据局' })
+    const server = await start(t, { DB_PATH: join(tempDir(t), 'plan.db'), PUBLISHER: '某市数据局' })
     t.teardown(() => stop(server))
     const csv = await fetch(`${server.url}/v1/targets.csv?sort=-value`, {
       headers: { 'accept-encoding': 'gzip' },

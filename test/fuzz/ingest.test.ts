@@ -5,6 +5,7 @@
 // processor time and memory: a guard against work that grows faster than the text, not a speed
 // test.
 import { execFile } from 'node:child_process'
+import { exitWithParent, TEST_PROCESS_MARK } from '../processes.js'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import fc from 'fast-check'
@@ -167,8 +168,19 @@ async function readInItsOwnProcess<T extends Measure>(name: string): Promise<T |
   try {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', join(projectRoot, 'test/fuzz/adversarial-plans.ts'), name],
-      { cwd: projectRoot, timeout: GIVE_UP_SECONDS * 1000, maxBuffer: 1024 * 1024 },
+      [
+        ...exitWithParent,
+        '--import',
+        'tsx',
+        join(projectRoot, 'test/fuzz/adversarial-plans.ts'),
+        name,
+      ],
+      {
+        cwd: projectRoot,
+        timeout: GIVE_UP_SECONDS * 1000,
+        maxBuffer: 1024 * 1024,
+        env: { ...process.env, [TEST_PROCESS_MARK]: projectRoot },
+      },
     )
     return JSON.parse(stdout) as T
   } catch (err) {

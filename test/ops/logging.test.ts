@@ -1,6 +1,7 @@
 // Logs as operators collect them: JSON lines, a request id on each line of a request (the
 // proxy's when it sends a plain one), and no secret anywhere, whatever the level.
 import { spawn } from 'node:child_process'
+import { killGroup, TEST_PROCESS_MARK } from '../processes.js'
 import { Writable } from 'node:stream'
 import { join } from 'node:path'
 import { pino } from 'pino'
@@ -147,6 +148,8 @@ t.test('the server logs JSON to a pipe and readable lines to a terminal', async 
     new Promise<string>((resolve, reject) => {
       const child = spawn(file, args, {
         cwd: projectRoot,
+        // Marked as a test's process, in a group of its own: ended with the test (processes.ts).
+        detached: true,
         env: {
           ...process.env,
           DB_PATH: dbPath,
@@ -154,8 +157,10 @@ t.test('the server logs JSON to a pipe and readable lines to a terminal', async 
           METRICS_PORT: '0',
           HOST: '127.0.0.1',
           FORCE_COLOR: '0',
+          [TEST_PROCESS_MARK]: projectRoot,
         },
       })
+      t.teardown(() => killGroup(child))
       let out = ''
       child.stdout.on('data', (chunk) => {
         out += chunk

@@ -44,8 +44,7 @@ t.test('the operator port serves /metrics, refuses the rest, and bounds scrapes'
 })
 
 t.test('npm start serves /metrics on METRICS_PORT and not on the public port', async (t) => {
-  const server = await start({ DB_PATH: join(tempDir(t), 'plan.db') })
-  t.teardown(() => server.child.kill('SIGKILL'))
+  const server = await start(t, { DB_PATH: join(tempDir(t), 'plan.db') })
   const metricsUrl = await metricsUrlOf(server)
   t.not(new URL(metricsUrl).port, new URL(server.url).port)
   t.equal((await send(`${server.url}/v1/documents`)).status, 200)

@@ -1,7 +1,7 @@
 // Scale-out: replicas built from the same texts serve the same bytes under the same ETags, so a
 // load balancer may send any read to any of them; a read-only replica serves its primary's file
 // and sends writes away.
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { once } from 'node:events'
 import { copyFileSync, readFileSync } from 'node:fs'
@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import t from 'tap'
 import { projectRoot } from '../../src/paths.js'
 import { tempDir } from '../helper.js'
+import { killGroup, spawnNode } from '../processes.js'
 import { fromSource, send, start, stop, type Server } from '../server-process.js'
 
 /** Reads a replica must answer byte for byte as every other does. */
@@ -65,14 +66,12 @@ const sha256 = (path: string) => createHash('sha256').update(readFileSync(path))
 
 t.test('replicas built apart from the same texts answer identically', async (t) => {
   const dir = tempDir(t)
-  const first = await start({ DB_PATH: join(dir, 'first.db') })
-  t.teardown(() => first.child.kill())
+  const first = await start(t, { DB_PATH: join(dir, 'first.db') })
   const paths = await withItems(first)
   const one = await answers(first, paths)
   // Built later, in another process, from the same texts.
   await new Promise((resolve) => setTimeout(resolve, 1100))
-  const second = await start({ DB_PATH: join(dir, 'second.db') })
-  t.teardown(() => second.child.kill())
+  const second = await start(t, { DB_PATH: join(dir, 'second.db') })
   const two = await answers(second, paths)
   t.ok(paths.length > 60, `${paths.length} reads compared`)
   for (const [i, a] of one.entries()) {
@@ -87,7 +86,7 @@ t.test('replicas built apart from the same texts answer identically', async (t) 
 t.test('a read-only replica serves its primary’s file and refuses writes', async (t) => {
   const dir = tempDir(t)
   const primaryPath = join(dir, 'primary.db')
-  const primary = await start({ DB_PATH: primaryPath })
+  const primary = await start(t, { DB_PATH: primaryPath })
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
@@ -110,8 +109,7 @@ t.test('a read-only replica serves its primary’s file and refuses writes', asy
   copyFileSync(primaryPath, replicaPath)
   const before = sha256(replicaPath)
 
-  const replica = await start({ DB_PATH: replicaPath, READ_ONLY: 'true' })
-  t.teardown(() => replica.child.kill())
+  const replica = await start(t, { DB_PATH: replicaPath, READ_ONLY: 'true' })
   t.notOk(
     replica.logs.some((l) => l.msg === 'loaded a bundled plan text'),
     'a replica loads nothing itself',
@@ -151,8 +149,7 @@ t.test('a read-only replica serves its primary’s file and refuses writes', asy
 })
 
 t.test('a read-only replica without its file stops with one line naming DB_PATH', async (t) => {
-  const child = spawn(process.execPath, fromSource, {
-    cwd: projectRoot,
+  const child = spawnNode(fromSource, {
     env: {
       ...process.env,
       DB_PATH: join(tempDir(t), 'absent.db'),
@@ -161,8 +158,9 @@ t.test('a read-only replica without its file stops with one line naming DB_PATH'
       METRICS_PORT: '0',
     },
   })
+  t.teardown(() => killGroup(child))
   let stderr = ''
-  child.stderr.on('data', (chunk) => (stderr += chunk))
+  child.stderr!.on('data', (chunk) => (stderr += chunk))
   const [code] = (await once(child, 'exit')) as [number]
   t.equal(code, 1)
   t.match(stderr, /^plan-open-data: DB_PATH \S+absent\.db does not exist: a read-only replica/)

@@ -51,7 +51,7 @@ async function refusesConnections(url: string): Promise<boolean> {
 t.test('SIGTERM: stop accepting, finish in flight, close the database, exit 0', async (t) => {
   const dbPath = join(tempDir(t), 'plan.db')
   // The test stands in for a proxy: its X-Request-Id lets it see its request arrive.
-  const server = await start({ DB_PATH: dbPath, TRUST_PROXY: 'loopback', LOG_REQUESTS: 'true' })
+  const server = await start(t, { DB_PATH: dbPath, TRUST_PROXY: 'loopback', LOG_REQUESTS: 'true' })
   t.ok(existsSync(`${dbPath}-wal`), 'the database is open (its write-ahead log exists)')
   const inFlight = await halfSentRequest(server, 'in-flight-1')
   const exited = once(server.child, 'exit')
@@ -81,7 +81,7 @@ t.test('SIGTERM: stop accepting, finish in flight, close the database, exit 0', 
 })
 
 t.test('SIGINT does the same', async (t) => {
-  const server = await start({ DB_PATH: join(tempDir(t), 'plan.db') })
+  const server = await start(t, { DB_PATH: join(tempDir(t), 'plan.db') })
   const exited = once(server.child, 'exit')
   server.child.kill('SIGINT')
   const [code] = (await exited) as [number]
@@ -94,7 +94,7 @@ t.test('SIGINT does the same', async (t) => {
 })
 
 t.test('a request that outlives SHUTDOWN_TIMEOUT_SECONDS does not hold the process', async (t) => {
-  const server = await start({
+  const server = await start(t, {
     DB_PATH: join(tempDir(t), 'plan.db'),
     TRUST_PROXY: 'loopback',
     LOG_REQUESTS: 'true',

@@ -247,7 +247,7 @@ t.test('a write answered 2xx survives a SIGKILL the instant after', async (t) =>
     RATE_LIMIT_MAX: '1000000000',
     WRITE_RATE_LIMIT_MAX: '1000000000',
   }
-  let server = await start(env)
+  let server = await start(t, env)
   t.teardown(() => {
     if (server.child.exitCode === null && server.child.signalCode === null) return stop(server)
   })
@@ -313,7 +313,7 @@ t.test('a write answered 2xx survives a SIGKILL the instant after', async (t) =>
         `with ${inFlight} requests in flight`,
     )
 
-    server = await start(env)
+    server = await start(t, env)
     await ready(server)
     const stored = readStored(dbPath, ledger)
     const acked = ledger.observations.size

@@ -229,7 +229,11 @@ t.test('a process under pressure sheds kept answers too', async (t) => {
   // Nothing is shed for two samples after the start (a second): the answer is kept.
   const read = () => fetch(`${url}/v1/agencies`, { headers: { 'accept-encoding': 'identity' } })
   t.equal((await read()).status, 200)
-  await new Promise((resolve) => setTimeout(resolve, 1500))
+  // Readiness fails once shedding has begun (it is never a kept answer): wait for that.
+  const deadline = Date.now() + 60_000
+  while ((await fetch(`${url}/readyz`)).status !== 503) {
+    if (Date.now() > deadline) throw new Error('shedding never began within 60 s')
+  }
   const shed = await read()
   t.equal(shed.status, 503)
   t.equal(shed.headers.get('retry-after'), '3')
