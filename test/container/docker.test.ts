@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import t, { type Test } from 'tap'
 import { projectRoot } from '../../src/paths.js'
 import { freePort, startArguments } from '../../bench/compiled-server.js'
+import { TEST_PROCESS_MARK } from '../processes.js'
 import { tempDir } from '../helper.js'
 
 const run = promisify(execFile)
@@ -137,6 +138,10 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
     ),
     HOST: '127.0.0.1',
     PORT: String(await freePort()),
+    // As `docker run` maps ports: not the host's 9464, which a server run by hand may hold.
+    METRICS_PORT: String(await freePort()),
+    // Found by the check after the run should it outlive the test (test/processes.ts).
+    [TEST_PROCESS_MARK]: projectRoot,
   }
   // The image's files are not the server's to change: as root the server runs as another user;
   // otherwise the files are made read-only for the run (the volume stays writable).

@@ -152,8 +152,10 @@ function openAsUnprivileged(dir: string, path: string): Database {
   chmodSync(dir, 0o777)
   process.seteuid!(NOBODY)
   // Synchronous from here to the switch back: nothing else of this process runs as that user.
+  // The file is migrated already, and that user may not read the checkout's migrations (one in
+  // a private folder, as /root is).
   try {
-    return openDatabase(path)
+    return openDatabase(path, { migrate: false })
   } finally {
     process.seteuid!(0)
   }
