@@ -149,7 +149,10 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
     await run('chmod', ['-R', 'a-w', finalWorkdir])
     t.teardown(() => run('chmod', ['-R', 'u+w', finalWorkdir]))
   }
-  const server = spawn(cmd[0] === 'node' ? process.execPath : cmd[0]!, cmd.slice(1), {
+  // As the container runs it: without the NODE_OPTIONS tap gives every process a test starts,
+  // whose module that user may not be able to read (a checkout in a private folder).
+  const command = [cmd[0] === 'node' ? process.execPath : cmd[0]!, ...cmd.slice(1)]
+  const server = spawn('env', ['-u', 'NODE_OPTIONS', ...command], {
     cwd: finalWorkdir,
     env: containerEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
