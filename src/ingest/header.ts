@@ -40,7 +40,7 @@ function numberOnLine(text: string): { number: string; parts: NumberParts; rest:
 /** The kinds of document a title ends with (GB/T 9704 文种), before a period in brackets. */
 const KIND_OF_DOCUMENT =
   '(?:通知|意见|方案|决定|办法|规定|通报|报告|批复|函|纪要|公告|通告|规划|计划|细则|要点|纲要|措施|指引|指南|清单|标准|条例|实施意见|若干措施)'
-// （2023—2025年）, （试行）; a bracketed 发文字号 (（某政办〔2023〕1号）) is not one.
+// （2021—2025年）, （试行）; a bracketed 发文字号 (（某府办〔2021〕8号）) is not one.
 const PERIOD = '(?:[（(](?![^（）()]*号[）)])[^（）()]{2,20}[）)])'
 const TITLE_END = new RegExp(`${KIND_OF_DOCUMENT}${PERIOD}?$`)
 /** （2023—2025年） or （试行） on a line of its own under a title. */

@@ -72,7 +72,7 @@ function pairsOf(text: string): { field: Field; value: string }[] | null {
   for (let i = 0; i < segments.length; i++) {
     const label = readLabel(segments[i]!)
     if (!label) {
-      // A value written after its label's cell: 发文字号：\t豫政办〔2023〕12号
+      // A value written after its label's cell: 发文字号：\t某府办〔2021〕8号
       const last = pairs[pairs.length - 1]
       if (last && last.value === '') last.value = segments[i]!
       else return null

@@ -3,6 +3,8 @@
 // Node applies the time limits to every request on the server, the framework's and those the
 // hot path answers alike, because they are set on the server itself.
 import type { Server, ServerOptions } from 'node:http'
+import { problem, rawProblemAnswer } from '../rest/problem.js'
+import { Tally } from './tally.js'
 
 export interface ConnectionLimits {
   /** Time to receive a request's headers. */
@@ -33,19 +35,15 @@ export function serverTimeouts(limits: ConnectionLimits): ServerOptions {
   }
 }
 
-const OVER_LIMIT_BODY = JSON.stringify({
-  type: '/problems/too-many-connections',
-  title: 'Service Unavailable',
-  status: 503,
-  detail: 'this address holds the most connections it may: reuse them (keep-alive) or wait',
-})
-
 /** Said on the new connection before it is closed, so that the client knows why. */
-const OVER_LIMIT =
-  'HTTP/1.1 503 Service Unavailable\r\n' +
-  'Content-Type: application/problem+json; charset=utf-8\r\n' +
-  `Content-Length: ${Buffer.byteLength(OVER_LIMIT_BODY)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n` +
-  OVER_LIMIT_BODY
+const OVER_LIMIT = rawProblemAnswer(
+  problem(
+    503,
+    'too-many-connections',
+    'this address holds the most connections it may: reuse them (keep-alive) or wait',
+  ),
+  { 'Retry-After': '1' },
+)
 
 /**
  * A new connection from an address that already holds the most it may is answered 503 and
@@ -54,20 +52,15 @@ const OVER_LIMIT =
  */
 export function boundConnectionsPerClient(server: Server, maxPerClient: number): void {
   if (maxPerClient <= 0) return
-  const open = new Map<string, number>()
+  const open = new Tally()
   server.on('connection', (socket) => {
     const address = socket.remoteAddress ?? ''
-    const count = (open.get(address) ?? 0) + 1
-    if (count > maxPerClient) {
+    if (open.of(address) >= maxPerClient) {
       socket.on('error', () => {})
       socket.end(OVER_LIMIT)
       return
     }
-    open.set(address, count)
-    socket.once('close', () => {
-      const left = (open.get(address) ?? 1) - 1
-      if (left <= 0) open.delete(address)
-      else open.set(address, left)
-    })
+    open.add(address)
+    socket.once('close', () => open.remove(address))
   })
 }

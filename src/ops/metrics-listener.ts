@@ -3,37 +3,17 @@
 // Plain node:http: one route needs no framework, and nothing of the public API's (CORS, caches,
 // the read limit) applies here.
 import { once } from 'node:events'
-import { createServer, STATUS_CODES, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FastifyBaseLogger } from 'fastify'
 import { DEFAULT_CONNECTION_LIMITS, serverTimeouts } from './connections.js'
 import type { MetricsExposition } from './metrics-exposition.js'
 import { METRICS_PATH } from './operator-routes.js'
+import { problem, writeProblem } from '../rest/problem.js'
 
 export interface MetricsListener {
   url: string
   close(): Promise<void>
-}
-
-function sendProblem(
-  response: ServerResponse,
-  status: number,
-  type: string,
-  detail: string,
-  headers: Record<string, string> = {},
-) {
-  const body = JSON.stringify({
-    type: `/problems/${type}`,
-    title: STATUS_CODES[status],
-    status,
-    detail,
-  })
-  response.writeHead(status, {
-    'content-type': 'application/problem+json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    ...headers,
-  })
-  response.end(body)
 }
 
 export async function listenForMetrics(
@@ -43,16 +23,21 @@ export async function listenForMetrics(
   const server = createServer(serverTimeouts(DEFAULT_CONNECTION_LIMITS), (request, response) => {
     const path = (request.url ?? '').split('?')[0]
     if (path !== METRICS_PATH) {
-      return sendProblem(response, 404, 'not-found', `this port serves ${METRICS_PATH} only`)
+      return writeProblem(
+        response,
+        problem(404, 'not-found', `this port serves ${METRICS_PATH} only`),
+      )
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return sendProblem(response, 405, 'method-not-allowed', `${METRICS_PATH} is read with GET`, {
-        allow: 'GET, HEAD',
-      })
+      return writeProblem(
+        response,
+        problem(405, 'method-not-allowed', `${METRICS_PATH} is read with GET`),
+        { allow: 'GET, HEAD' },
+      )
     }
     const scrape = exposition.scrape(request.socket.remoteAddress ?? '')
     if (!scrape.allowed) {
-      return sendProblem(response, 429, 'too-many-requests', scrape.detail, {
+      return writeProblem(response, problem(429, 'too-many-requests', scrape.detail), {
         'retry-after': String(scrape.retryAfterSeconds),
       })
     }
@@ -67,7 +52,10 @@ export async function listenForMetrics(
       },
       (err: unknown) => {
         log.error({ err }, 'metrics could not be gathered')
-        sendProblem(response, 503, 'metrics-unavailable', 'the metrics could not be gathered now')
+        writeProblem(
+          response,
+          problem(503, 'metrics-unavailable', 'the metrics could not be gathered now'),
+        )
       },
     )
   })

@@ -2,9 +2,9 @@
 // sends a Chinese query unencoded), headers over the size limit, a request too slow to arrive,
 // an HTTP/1.1 request without Host. Each is answered, where the socket still takes a write, as
 // every other error is: problem+json saying what to change, then the connection is closed.
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { PROBLEM_JSON } from './problem.js'
+import { problem, rawProblemAnswer, writeProblem } from './problem.js'
 
 interface ParserError extends Error {
   code?: string
@@ -42,27 +42,13 @@ function problemOf(error: ParserError): { status: number; type: string; detail: 
   }
 }
 
-function answer(status: number, type: string, detail: string): string {
-  const body = JSON.stringify({
-    type: `/problems/${type}`,
-    title: STATUS_CODES[status],
-    status,
-    detail,
-  })
-  return (
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-    `Content-Type: ${PROBLEM_JSON}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-    `Connection: close\r\n\r\n${body}`
-  )
-}
-
 /** Fastify's clientErrorHandler: a problem+json answer instead of Fastify's own JSON. */
 export function answerClientError(error: ParserError, socket: Socket): void {
   // A connection the client reset has nobody to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   if (socket.writable) {
     const { status, type, detail } = problemOf(error)
-    socket.write(answer(status, type, detail))
+    socket.write(rawProblemAnswer(problem(status, type, detail)))
   }
   socket.destroy()
 }
@@ -73,17 +59,10 @@ export function answerClientError(error: ParserError, socket: Socket): void {
  */
 export function refuseWithoutHost(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.httpVersion !== '1.1' || request.headers.host !== undefined) return false
-  const body = JSON.stringify({
-    type: '/problems/malformed-request',
-    title: STATUS_CODES[400],
-    status: 400,
-    detail: 'an HTTP/1.1 request needs a Host header',
-  })
-  response.writeHead(400, {
-    'content-type': PROBLEM_JSON,
-    'content-length': Buffer.byteLength(body),
-    connection: 'close',
-  })
-  response.end(body)
+  writeProblem(
+    response,
+    problem(400, 'malformed-request', 'an HTTP/1.1 request needs a Host header'),
+    { connection: 'close' },
+  )
   return true
 }

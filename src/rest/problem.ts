@@ -3,7 +3,7 @@
 import { REQUEST_ID_HEADER } from '../ops/logging.js'
 import { redactUrl } from '../ops/redact.js'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { STATUS_CODES } from 'node:http'
+import { STATUS_CODES, type ServerResponse } from 'node:http'
 import { InvalidCursorError } from '../store/index.js'
 
 export const PROBLEM_JSON = 'application/problem+json; charset=utf-8'
@@ -42,6 +42,36 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   // The request's URL may carry a token a client put in the query: it is not echoed back.
   const answer = p.instance === undefined ? p : { ...p, instance: redactUrl(p.instance) }
   return reply.code(p.status).type(PROBLEM_JSON).send(answer)
+}
+
+/**
+ * A problem as a whole HTTP/1.1 answer that closes the connection, for a socket no framework
+ * holds: a parser error, a connection over its address's bound, a refused WebSocket upgrade.
+ */
+export function rawProblemAnswer(p: Problem, headers: Record<string, string> = {}): string {
+  const body = JSON.stringify(p)
+  const lines = Object.entries({
+    'Content-Type': PROBLEM_JSON,
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...headers,
+    Connection: 'close',
+  }).map(([name, value]) => `${name}: ${value}\r\n`)
+  return `HTTP/1.1 ${p.status} ${p.title}\r\n${lines.join('')}\r\n${body}`
+}
+
+/** A problem on a node:http response, for servers and paths in front of the framework. */
+export function writeProblem(
+  response: ServerResponse,
+  p: Problem,
+  headers: Record<string, string> = {},
+): void {
+  const body = JSON.stringify(p)
+  response.writeHead(p.status, {
+    'content-type': PROBLEM_JSON,
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  })
+  response.end(body)
 }
 
 export function notFound(

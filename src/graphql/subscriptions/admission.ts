@@ -28,8 +28,9 @@ export interface AdmittedSubscription {
 
 const VALIDATION_RULES = [...specifiedRules, ...limitRules(QUERY_LIMITS)]
 
-function refusal(message: string, code: string, extensions: object = {}): GraphQLError[] {
-  return [new GraphQLError(message, { extensions: { code, ...extensions } })]
+/** A subscription refused, as the error list graphql-ws sends for its id. */
+export function refusal(message: string, code: string): GraphQLError[] {
+  return [new GraphQLError(message, { extensions: { code } })]
 }
 
 /** The subscription of a graphql-transport-ws `subscribe` payload, or why it is refused. */

@@ -5,17 +5,19 @@
 // counted against its connection's, its address's and the process's caps, and shares the
 // payload computed for its selection with every subscriber of the same (fan-out.ts).
 import type { FastifyInstance } from 'fastify'
-import { execute, GraphQLError, type ExecutionResult } from 'graphql'
+import { execute, type ExecutionResult } from 'graphql'
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws'
-import { STATUS_CODES, type IncomingMessage } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { clientAddress, type TrustProxy } from '../../ops/client-address.js'
+import { Tally } from '../../ops/tally.js'
+import { problem, rawProblemAnswer } from '../../rest/problem.js'
 import type { Metrics } from '../../ops/metrics.js'
 import type { ProgressEvent, ProgressEvents } from '../../progress/events.js'
 import type { Store } from '../../store/index.js'
 import { withoutInternals } from '../errors.js'
-import { admit, type AdmittedSubscription } from './admission.js'
+import { admit, refusal, type AdmittedSubscription } from './admission.js'
 import { FanOut } from './fan-out.js'
 import { loaderContext } from './loader-context.js'
 
@@ -66,40 +68,11 @@ interface Connection {
 /** The close code of a subscriber that fell too far behind: the WebSocket "policy violation". */
 const TOO_SLOW = 1008
 
-function refusal(message: string, code: string): GraphQLError[] {
-  return [new GraphQLError(message, { extensions: { code } })]
-}
-
 /** A refused upgrade, answered in HTTP (the socket is still one) and closed. */
 function refuseUpgrade(socket: Duplex, status: number, type: string, detail: string) {
-  const body = JSON.stringify({ type: `/problems/${type}`, status, detail })
-  const reason = STATUS_CODES[status]
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      (status === 429 || status === 503 ? 'Retry-After: 10\r\n' : '') +
-      `Connection: close\r\n\r\n${body}`,
-  )
-}
-
-/** A count per key that forgets a key at zero, so that the map holds only the live. */
-class Tally {
-  private readonly counts = new Map<string, number>()
-  /** Over every key. */
-  total = 0
-  of(key: string): number {
-    return this.counts.get(key) ?? 0
-  }
-  add(key: string): void {
-    this.counts.set(key, this.of(key) + 1)
-    this.total += 1
-  }
-  remove(key: string): void {
-    this.total -= 1
-    const left = this.of(key) - 1
-    if (left > 0) this.counts.set(key, left)
-    else this.counts.delete(key)
-  }
+  const retry: Record<string, string> =
+    status === 429 || status === 503 ? { 'Retry-After': '10' } : {}
+  socket.end(rawProblemAnswer(problem(status, type, detail), retry))
 }
 
 export function serveSubscriptions(

@@ -39,7 +39,7 @@ const SAME_SIZE = 0.15
 /** The end of a sentence or of a clause that a list follows. */
 const ENDS_SENTENCE = /[。；：！？.;:!?]$/
 
-/** A document number (新政办〔2023〕17号) stands on its own line under a masthead. */
+/** A document number (某府办〔2021〕8号) stands on its own line under a masthead. */
 const DOCUMENT_NUMBER = /[〔［[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号$/
 
 const OUTLINE_START =
