@@ -9,7 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Store } from './store/index.js'
 import { agencyRoutes } from './rest/agencies.js'
 import { documentRoutes } from './rest/documents.js'
-import { answerClientError } from './rest/client-errors.js'
+import { answerClientError } from './http/client-errors.js'
 import { documentFileRoutes } from './rest/document-files.js'
 import { uploadRoutes } from './rest/upload.js'
 import { healthRoutes } from './rest/health.js'
@@ -18,12 +18,12 @@ import {
   refuseOtherMethods,
   registerHttp,
   type RateLimitOptions,
-} from './rest/http.js'
+} from './http/fastify-hooks.js'
 import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from './config.js'
 import { metadataRoutes } from './rest/metadata.js'
 import { searchRoutes } from './rest/search.js'
 import { registerOpenApi } from './rest/openapi.js'
-import { frameworkErrors, registerProblemHandlers } from './rest/problem.js'
+import { frameworkErrors, registerProblemHandlers } from './http/problem.js'
 import { SHARED_SCHEMAS } from './rest/schemas.js'
 import { sectionRoutes } from './rest/sections.js'
 import { findingRoutes } from './rest/findings.js'
@@ -32,13 +32,17 @@ import { writeAllowance, type WriteLimits } from './progress/allowance.js'
 import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
 import { graphiqlRoutes } from './graphql/graphiql.js'
-import { ClientCounts } from './ops/client-counts.js'
-import { HotPath, serverWithHotPath } from './rest/hot-path.js'
+import { ClientCounts } from './http/client-counts.js'
+import { HotPath, serveFirst } from './http/hot-path.js'
 import { ProgressEvents } from './progress/events.js'
 import { rateLimitKey } from './progress/writes.js'
 import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
 import { REQUEST_ID_HEADER, requestIdGenerator } from './ops/logging.js'
-import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './ops/connections.js'
+import {
+  DEFAULT_CONNECTION_LIMITS,
+  limitConnections,
+  type ConnectionLimits,
+} from './ops/connections.js'
 import { Metrics, ownMetrics, registerMetrics } from './ops/metrics.js'
 import { MetricsExposition } from './ops/metrics-exposition.js'
 import {
@@ -46,12 +50,8 @@ import {
   type SubscriptionLimits,
 } from './graphql/subscriptions/server.js'
 import { registerPressure, type PressureOptions } from './ops/pressure.js'
-import {
-  AnswerCache,
-  cacheOfSize,
-  registerResponseCache,
-  type ResponseCacheOptions,
-} from './rest/response-cache.js'
+import { AnswerCache, cacheOfSize, type ResponseCacheOptions } from './http/answer-cache.js'
+import { registerReads } from './http/fastify-reads.js'
 
 export interface AppOptions {
   store: Store
@@ -120,9 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let hotPath: HotPath | null = null
   const connections = options.connections ?? DEFAULT_CONNECTION_LIMITS
   const app = Fastify({
-    serverFactory: (handler, serverOptions) =>
-      serverWithHotPath(handler, serverOptions, () => hotPath, connections),
-    // Fastify's own view of the limit (its default is none), set on the server above too.
+    // Fastify's own view of the limit (its default is none), set on the server below too.
     requestTimeout: connections.requestTimeoutMs,
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
@@ -148,6 +146,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  // The server is Fastify's, made from its options; the limits and the hot path are added to it.
+  limitConnections(app.server, connections)
+  serveFirst(app.server, () => hotPath)
 
   // Writes announce themselves here; the GraphQL subscription passes them on.
   const events = options.events ?? new ProgressEvents()
@@ -178,7 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE
   // One bounded cache for REST answers and GraphQL results alike.
   const answers = responseCache ? new AnswerCache(responseCache) : null
-  if (answers) registerResponseCache(app, options.store, answers)
+  registerReads(app, options.store, answers)
   // After CORS: a browser must be able to read a shed answer and its Retry-After.
   const underPressure = options.pressure
     ? await registerPressure(app, options.pressure)

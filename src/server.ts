@@ -14,7 +14,7 @@ import { listenForMetrics, type MetricsListener } from './ops/metrics-listener.j
 import { closeOnSignals } from './ops/shutdown.js'
 import { sourcesDir } from './paths.js'
 import { ProgressEvents } from './progress/events.js'
-import { cacheOfSize } from './rest/response-cache.js'
+import { cacheOfSize } from './http/answer-cache.js'
 import { loadMissingSources } from './sources.js'
 import { openDatabase, type Database } from './store/database.js'
 import { Store } from './store/index.js'

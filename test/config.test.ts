@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import t from 'tap'
 import { ConfigError, ENVIRONMENT_VARIABLES, readConfig } from '../src/config.js'
 import { projectRoot } from '../src/paths.js'
-import { cacheOfSize } from '../src/rest/response-cache.js'
+import { cacheOfSize } from '../src/http/answer-cache.js'
 
 /** The variables readConfig asks the environment for. */
 function variablesRead(): string[] {

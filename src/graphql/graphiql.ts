@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, extname, join } from 'node:path'
 import { projectRoot } from '../paths.js'
-import { strongEtag } from '../etag.js'
+import { strongEtag } from '../http/etag.js'
+import { answerWith } from '../http/fastify-reads.js'
+import { precompressedCopies } from '../http/precompressed.js'
+import { Representation } from '../http/representation.js'
 import { EXAMPLE_QUERIES } from './examples.js'
 
 export interface GraphiqlOptions {
@@ -69,14 +72,37 @@ function projectAsset(path: string, name: string): Asset {
   return { url: `/graphiql/assets/${name}-${hash}${extname(path)}`, path }
 }
 
-/** Reads the file on the first request and keeps it, with its ETag, for the process's life. */
-function readOnce(path: string): () => { body: Buffer; etag: string } {
-  let kept: { body: Buffer; etag: string } | undefined
+/** The packages' files the page loads, each at a URL naming the package's version. */
+export function packageAssets() {
+  return {
+    react: packageAsset('react', 'umd/react.production.min.js', '.production.min.js'),
+    reactDom: packageAsset('react-dom', 'umd/react-dom.production.min.js', '.production.min.js'),
+    graphiqlScript: packageAsset('graphiql', 'graphiql.min.js', '.min.js'),
+    graphiqlStyle: packageAsset('graphiql', 'graphiql.min.css', '.min.css'),
+  }
+}
+
+/**
+ * Reads the file on the first request and keeps it for the process's life, with its ETag and
+ * the compressed copies made at build time (made on first demand when there are none).
+ */
+function readOnce(asset: Asset): () => Representation {
+  let kept: Representation | undefined
   return () => {
     if (kept === undefined) {
-      const body = readFileSync(path)
-      // Given here, the app's ETag hook need not hash megabytes of script on every request.
-      kept = { body, etag: strongEtag(body) }
+      const body = readFileSync(asset.path)
+      kept = new Representation({
+        headers: {
+          'content-type': CONTENT_TYPES[extname(asset.path)]!,
+          'cache-control': IMMUTABLE,
+          'x-content-type-options': 'nosniff',
+        },
+        body,
+        etag: strongEtag(body),
+        route: asset.url,
+        effort: 'kept',
+        coded: precompressedCopies(body),
+      })
     }
     return kept
   }
@@ -122,14 +148,7 @@ ${assets.scripts.map((src) => `    <script src="${src}"></script>`).join('\n')}
 export const graphiqlRoutes =
   (options: GraphiqlOptions): FastifyPluginAsync =>
   async (app) => {
-    const react = packageAsset('react', 'umd/react.production.min.js', '.production.min.js')
-    const reactDom = packageAsset(
-      'react-dom',
-      'umd/react-dom.production.min.js',
-      '.production.min.js',
-    )
-    const graphiqlScript = packageAsset('graphiql', 'graphiql.min.js', '.min.js')
-    const graphiqlStyle = packageAsset('graphiql', 'graphiql.min.css', '.min.css')
+    const { react, reactDom, graphiqlScript, graphiqlStyle } = packageAssets()
     const appScript = projectAsset(APP_SCRIPT, 'app')
 
     const tabs = EXAMPLE_QUERIES.map(({ query, variables }) => ({ query, variables }))
@@ -161,16 +180,9 @@ export const graphiqlRoutes =
     })
 
     for (const asset of [react, reactDom, graphiqlScript, graphiqlStyle, appScript]) {
-      const read = readOnce(asset.path)
-      const contentType = CONTENT_TYPES[extname(asset.path)]!
-      app.get(asset.url, { schema: { hide: true } }, async (_request, reply) => {
-        const { body, etag } = read()
-        reply
-          .type(contentType)
-          .header('cache-control', IMMUTABLE)
-          .header('etag', etag)
-          .header('x-content-type-options', 'nosniff')
-        return body
-      })
+      const read = readOnce(asset)
+      app.get(asset.url, { schema: { hide: true } }, async (request, reply) =>
+        answerWith(request, reply, read()),
+      )
     }
   }

@@ -3,7 +3,8 @@
 // Only queries that ran without an error are kept; mutations and requests with a token never.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { stripIgnoredCharacters } from 'graphql'
-import { answerOrNote, type AnswerCache } from '../rest/response-cache.js'
+import type { AnswerCache } from '../http/answer-cache.js'
+import { answerWith, forget, keepUnder } from '../http/fastify-reads.js'
 import { requestParams } from './operations.js'
 import type { Store } from '../store/index.js'
 
@@ -45,12 +46,12 @@ function keyOf(request: FastifyRequest, store: Store): string | null {
   ].join('\n')
 }
 
-const keys = new WeakMap<FastifyRequest, string>()
 const queries = new WeakSet<FastifyRequest>()
 
 /**
  * Call inside the GraphQL plugin, after its own checks. `ranQuery` is told by the plugin's
- * preExecution hook which requests executed a query (not a mutation).
+ * preExecution hook which requests executed a query (not a mutation). The result is kept, and
+ * compressed, by the app's last onSend hook (http/fastify-reads.ts).
  */
 export function registerResultCache(
   app: FastifyInstance,
@@ -60,18 +61,22 @@ export function registerResultCache(
 ): { ranQuery: (request: FastifyRequest) => void } {
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url !== path) return
-    return answerOrNote(cache, keyOf(request, store), request, reply, keys)
+    const key = keyOf(request, store)
+    if (key === null) return
+    const kept = cache.get(key)
+    if (kept) return answerWith(request, reply, kept)
+    keepUnder(request, key)
   })
   app.addHook('onSend', async (request, reply, payload) => {
-    const key = keys.get(request)
-    if (key === undefined || !queries.has(request) || reply.statusCode !== 200) return payload
-    // An answer naming errors is not kept (an alias named errors only costs a cache miss).
-    if (typeof payload !== 'string' || payload.includes('"errors":')) return payload
-    cache.set(key, {
-      headers: { 'content-type': String(reply.getHeader('content-type')) },
-      body: Buffer.from(payload),
-      route: path,
-    })
+    if (request.routeOptions.url !== path) return payload
+    // A mutation, or an answer naming errors, is not kept (an alias named errors only costs a
+    // cache miss).
+    const kept =
+      queries.has(request) &&
+      reply.statusCode === 200 &&
+      typeof payload === 'string' &&
+      !payload.includes('"errors":')
+    if (!kept) forget(request)
     return payload
   })
   return { ranQuery: (request) => queries.add(request) }

@@ -3,7 +3,7 @@
 // Node applies the time limits to every request on the server, the framework's and those the
 // hot path answers alike, because they are set on the server itself.
 import type { Server, ServerOptions } from 'node:http'
-import { problem, rawProblemAnswer } from '../rest/problem.js'
+import { problem, rawProblemAnswer } from '../http/problem.js'
 import { Tally } from './tally.js'
 
 export interface ConnectionLimits {
@@ -35,6 +35,16 @@ export function serverTimeouts(limits: ConnectionLimits): ServerOptions {
   }
 }
 
+/**
+ * Sets the time limits on a server made elsewhere (Fastify makes the app's from its own options:
+ * http, https or http2), before it listens, and bounds the connections of each address. Host
+ * is not required by Node: a request without it is refused with problem+json (client-errors.ts).
+ */
+export function limitConnections(server: Server, limits: ConnectionLimits): void {
+  Object.assign(server, serverTimeouts(limits), { requireHostHeader: false })
+  boundConnectionsPerClient(server, limits.maxPerClient)
+}
+
 /** Said on the new connection before it is closed, so that the client knows why. */
 const OVER_LIMIT = rawProblemAnswer(
   problem(
@@ -50,7 +60,7 @@ const OVER_LIMIT = rawProblemAnswer(
  * closed. The bound is generous (a harvester fetching in parallel opens many): it is there so
  * that one address cannot take every socket the process has.
  */
-export function boundConnectionsPerClient(server: Server, maxPerClient: number): void {
+function boundConnectionsPerClient(server: Server, maxPerClient: number): void {
   if (maxPerClient <= 0) return
   const open = new Tally()
   server.on('connection', (socket) => {

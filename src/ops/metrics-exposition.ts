@@ -2,7 +2,7 @@
 // token): one render at a time however many scrape at once, and a bound on scrapes per address.
 // A render reads every series (in a cluster, every worker's, through the primary); without
 // these, a flood of scrapes took the event loop from every other client.
-import { ClientCounts } from './client-counts.js'
+import { ClientCounts } from '../http/client-counts.js'
 import type { Metrics, MetricsSource } from './metrics.js'
 
 /** Scrapes one address may make per window: a scrape a second, where Prometheus makes one in 15. */

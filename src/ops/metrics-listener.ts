@@ -9,7 +9,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { DEFAULT_CONNECTION_LIMITS, serverTimeouts } from './connections.js'
 import type { MetricsExposition } from './metrics-exposition.js'
 import { METRICS_PATH } from './operator-routes.js'
-import { problem, writeProblem } from '../rest/problem.js'
+import { problem, writeProblem } from '../http/problem.js'
 
 export interface MetricsListener {
   url: string

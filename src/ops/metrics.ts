@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { Store } from '../store/index.js'
-import { problem, sendProblem } from '../rest/problem.js'
+import { problem, sendProblem } from '../http/problem.js'
 import type { MetricsExposition } from './metrics-exposition.js'
 
 import { METRICS_PATH } from './operator-routes.js'

@@ -4,7 +4,7 @@
 // process is not restarted for being busy and operators can see why.
 import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance } from 'fastify'
-import { problem, sendProblem } from '../rest/problem.js'
+import { problem, sendProblem } from '../http/problem.js'
 import { NEVER_SHED_ROUTES } from './operator-routes.js'
 
 export interface PressureOptions {

@@ -21,7 +21,7 @@ export type WriteGrant =
  */
 export type WriteAllowance = (request: FastifyRequest, reply: FastifyReply) => Promise<WriteGrant>
 
-/** Needs @fastify/rate-limit registered on `app` (src/rest/http.ts). */
+/** Needs @fastify/rate-limit registered on `app` (src/http/fastify-hooks.ts). */
 export function writeAllowance(
   app: FastifyInstance,
   store: Store,

@@ -1,6 +1,6 @@
 // The rules of a progress write, the same through REST and GraphQL: who may write where, which
 // values are valid, and that a task's status changes only from the state the writer saw.
-import { ifMatchHolds, strongEtag } from '../etag.js'
+import { ifMatchHolds, strongEtag } from '../http/etag.js'
 import {
   StoreNotWritableError,
   type Principal,

@@ -3,7 +3,7 @@
 // check any fact against it; the original is the file as published.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { DocumentFile, Store } from '../store/index.js'
-import { notFound, problem, sendProblem } from './problem.js'
+import { notFound, problem, sendProblem } from '../http/problem.js'
 import { IdParams, problemResponse, TOO_MANY_REQUESTS } from './schemas.js'
 
 const EXTENSION: Record<DocumentFile['format'], string> = {

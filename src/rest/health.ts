@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Store } from '../store/index.js'
 import { Type } from '@sinclair/typebox'
-import { problem, sendProblem } from './problem.js'
+import { problem, sendProblem } from '../http/problem.js'
 import { problemResponse } from './schemas.js'
 import { LIVENESS_PATH, READINESS_PATH } from '../ops/operator-routes.js'
 

@@ -6,7 +6,7 @@ import type { TObject } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from '../config.js'
 import type { CatalogFacts, Store } from '../store/index.js'
-import { csvColumns, LIST_SEPARATOR } from './csv.js'
+import { csvColumns, LIST_SEPARATOR } from '../http/csv.js'
 import { indexRoutes } from './index-page.js'
 import { Agency, Document, Finding, Section, Target, Task } from './schemas.js'
 

@@ -13,10 +13,10 @@ import {
 import { allowanceSpent, type WriteAllowance } from '../progress/allowance.js'
 import type { ProgressEvents } from '../progress/events.js'
 import type { Page, PageRequest, Principal, Store } from '../store/index.js'
-import { csvColumns, sendCsv } from './csv.js'
+import { csvColumns, sendCsv } from '../http/csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
-import { preferredFormat } from './negotiation.js'
-import { notAcceptable, problem, sendProblem } from './problem.js'
+import { preferredFormat } from '../http/negotiation.js'
+import { notAcceptable, problem, sendProblem } from '../http/problem.js'
 import {
   AuditEntry,
   IdParams,

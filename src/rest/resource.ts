@@ -4,10 +4,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import type { Page, PageRequest, SortRequest } from '../store/index.js'
-import { csvColumns, sendCsv } from './csv.js'
+import { csvColumns, sendCsv } from '../http/csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
-import { preferredFormat } from './negotiation.js'
-import { notAcceptable, notFound } from './problem.js'
+import { preferredFormat } from '../http/negotiation.js'
+import { notAcceptable, notFound } from '../http/problem.js'
 import {
   CsvText,
   IdParams,

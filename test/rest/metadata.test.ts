@@ -42,7 +42,11 @@ t.test('a browser gets the index as a page linking every entry point', async (t)
   })
   t.equal(res.statusCode, 200)
   t.equal(res.headers['content-type'], 'text/html; charset=utf-8')
-  t.equal(res.headers.vary, 'Accept')
+  t.equal(
+    res.headers.vary,
+    'Accept, Accept-Encoding',
+    'the page is sent compressed to whom accepts it',
+  )
   t.match(res.headers['content-security-policy'], /default-src 'none'/)
   for (const link of Object.values(json.links)) {
     const path = new URL(link).pathname + new URL(link).search

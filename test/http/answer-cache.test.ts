@@ -3,7 +3,8 @@
 import BetterSqlite3 from 'better-sqlite3'
 import t, { type Test } from 'tap'
 import { buildApp } from '../../src/app.js'
-import { AnswerCache } from '../../src/rest/response-cache.js'
+import { AnswerCache } from '../../src/http/answer-cache.js'
+import { Representation } from '../../src/http/representation.js'
 import { openDatabase } from '../../src/store/database.js'
 import { Store } from '../../src/store/index.js'
 import { loadDocuments } from '../../src/store/load.js'
@@ -124,7 +125,8 @@ t.test('answers for a token, errors and operators’ routes are not kept', async
 
 t.test('the cache is bounded by bytes, oldest out first', async (t) => {
   const cache = new AnswerCache({ maxBytes: 100, maxAnswerBytes: 60 })
-  const answer = (n: number) => ({ headers: {}, body: Buffer.alloc(n), route: '/x' })
+  const answer = (n: number) =>
+    new Representation({ headers: {}, body: Buffer.alloc(n), route: '/x', effort: 'kept' })
   cache.set('a', answer(40))
   cache.set('b', answer(40))
   t.ok(cache.get('a'), 'a used again: now the newest')

@@ -4,7 +4,7 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
-import { csvStream, type CsvColumn } from '../../src/rest/csv.js'
+import { csvStream, type CsvColumn } from '../../src/http/csv.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
 import { parseText, tempDatabase } from '../helper.js'

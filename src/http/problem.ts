@@ -144,7 +144,7 @@ function invalidParams(error: FastifyError): InvalidParam[] {
   })
 }
 
-/** A path no route serves; http.ts sets it, rate limited like any route. */
+/** A path no route serves; fastify-hooks.ts sets it, rate limited like any route. */
 export function answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(
     reply,

@@ -1,6 +1,6 @@
 // The rate limit's store: fixed windows per client, and a bounded number of clients kept.
 import t from 'tap'
-import { ClientCounts } from '../../src/ops/client-counts.js'
+import { ClientCounts } from '../../src/http/client-counts.js'
 
 t.test('requests are counted per client in fixed windows', async (t) => {
   const counts = new ClientCounts()

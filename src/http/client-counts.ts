@@ -1,5 +1,5 @@
 // Requests per client and window, kept for @fastify/rate-limit (as its `store`) and read by the
-// hot path (src/rest/hot-path.ts) too: one count per client, whichever path served it. The
+// hot path (hot-path.ts) too: one count per client, whichever path served it. The
 // plugin's own store is not exported, and its interface is a callback; this one also answers
 // synchronously.
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit'

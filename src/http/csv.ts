@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream'
 import type { TObject, TSchema } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { strongEtag } from '../etag.js'
+import { strongEtag } from './etag.js'
 
 export interface CsvColumn {
   /** The header: a field's path, e.g. source.line or agencies.name. */

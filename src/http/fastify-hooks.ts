@@ -1,26 +1,19 @@
-// What every route shares as HTTP: caching (strong ETags, 304, Cache-Control), CORS for reads,
-// compression, a rate limit per client, and 405 for a method a path does not serve. Routes
-// only produce their data.
-import compress from '@fastify/compress'
+// What every route shares as HTTP: CORS for reads, a rate limit per client, Cache-Control on
+// what is not a successful read, and 405 for a method a path does not serve. How a successful
+// answer goes out (ETag, 304, coding) is fastify-reads.ts. Routes only produce their data.
 import cors from '@fastify/cors'
-import { CODING_SUFFIX, noneMatchHolds, strongEtag } from '../etag.js'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { answerNotFound, problem, sendProblem } from './problem.js'
-import type { ClientCounts } from '../ops/client-counts.js'
+import type { ClientCounts } from './client-counts.js'
 import { OPERATOR_ROUTES } from '../ops/operator-routes.js'
+import { READ_METHODS } from './read-head.js'
 
 export interface RateLimitOptions {
   /** Requests a client may make per window. */
   max: number
   windowMs: number
 }
-
-/**
- * Data changes only when a plan is re-ingested, and every answer carries a strong ETag: clients
- * keep answers for a few minutes, then revalidate cheaply with If-None-Match.
- */
-export const READ_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=60'
 
 /** Headers a browser script on another origin may read. */
 const EXPOSED_HEADERS = [
@@ -35,16 +28,11 @@ const EXPOSED_HEADERS = [
   'X-Request-Id',
 ]
 
-const READ_METHODS = ['GET', 'HEAD']
-
 /** What CORS adds to every answer to a request that is not a preflight (origin '*'). */
 export const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
 }
-
-/** Answers shorter than this are sent as they are; compressing them gains little. */
-export const COMPRESS_THRESHOLD = 1024
 
 /** Whom a request counts against: its token when valid, else its address. */
 export type ClientKey = (request: FastifyRequest) => string
@@ -92,49 +80,12 @@ export async function registerHttp(
       }),
     )
   })
-  // The ETag is computed on the uncompressed answer, so its hook comes before compression's.
-  app.addHook('onSend', conditionalGet)
-  await app.register(compress, { threshold: COMPRESS_THRESHOLD })
-  // Compression runs as each route's own onSend hook, after the application's: the coding is
-  // only known once it has run, so tagging goes on the route too, after it.
-  app.addHook('onRoute', (route) => {
-    route.onSend = [...[route.onSend ?? []].flat(), tagCoding]
-  })
-
+  // A successful read's Cache-Control is readHead's; everything else is not to be stored.
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
-    if (reply.hasHeader('cache-control')) return payload
-    const cacheable =
-      READ_METHODS.includes(request.method) &&
-      (reply.statusCode === 200 || reply.statusCode === 304)
-    reply.header('cache-control', cacheable ? READ_CACHE_CONTROL : 'no-store')
+    const read = READ_METHODS.includes(request.method) && reply.statusCode === 200
+    if (!read && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
     return payload
   })
-}
-
-function etagOf(payload: unknown): string | null {
-  return typeof payload === 'string' || Buffer.isBuffer(payload) ? strongEtag(payload) : null
-}
-
-/** After compression: the tag of a compressed answer differs from the uncompressed one's. */
-async function tagCoding(_request: FastifyRequest, reply: FastifyReply, payload: unknown) {
-  const tag = reply.getHeader('etag')
-  const coding = reply.getHeader('content-encoding')
-  if (typeof tag === 'string' && typeof coding === 'string' && !CODING_SUFFIX.test(tag)) {
-    reply.header('etag', tag.replace(/"$/, `-${coding}"`))
-  }
-  return payload
-}
-
-/** ETags on successful reads, and 304 for a client that holds the current one. */
-async function conditionalGet(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
-  if (!READ_METHODS.includes(request.method) || reply.statusCode !== 200) return payload
-  const tag = (reply.getHeader('etag') as string | undefined) ?? etagOf(payload)
-  if (tag === null) return payload
-  reply.header('etag', tag)
-  const ifNoneMatch = request.headers['if-none-match']
-  if (ifNoneMatch === undefined || !noneMatchHolds(ifNoneMatch, tag)) return payload
-  reply.code(304)
-  return ''
 }
 
 /** The methods each path is served by, collected as routes are added; call before adding them. */
