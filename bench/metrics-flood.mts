@@ -2,22 +2,24 @@
 // reads a task on one connection (wrk -c1) while 50 connections scrape /metrics as fast as they
 // can, through each door the server has: the operator port, the public port without the token,
 // and the public port with it; and, for scale, a flood of /healthz. The figure is that client's median latency against a baseline
-// without the flood, measured in the same run. Run by hand; wrk comes from Debian (apt-get
-// install wrk), and the compiled server from npm run build.
-import { execFileSync, spawn } from 'node:child_process'
+// without the flood, measured in the same run. Run by hand; wrk comes from Debian (bench/wrk.ts
+// installs it when missing), and the compiled server from npm run build.
+import { execFileSync } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { projectRoot } from '../src/paths.js'
 import { freePort, sampleTask, startCompiledServer } from './compiled-server.js'
+import { ensureWrk, wrk as runWrk, type WrkFigures } from './wrk.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const FLOOD_CONNECTIONS = 50
 const TOKEN = 'bench-operators-token-0123456789'
 /** What a browser sends: the victim's answers are compressed as in real use. */
-const BROWSER_ENCODING = 'Accept-Encoding: gzip, deflate, br, zstd'
+const BROWSER_ENCODING = { 'accept-encoding': 'gzip, deflate, br, zstd' }
 
+ensureWrk()
 execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' })
 const dir = mkdtempSync(join(tmpdir(), 'bench-metrics-'))
 const metricsPort = await freePort()
@@ -30,49 +32,35 @@ const server = await startCompiledServer({
 const task = await sampleTask(server.url)
 const victimUrl = `${server.url}/v1/tasks/${task.id}`
 
-/** wrk's figures: median latency in ms, requests per second, and the share of non-2xx. */
-function wrk(url: string, connections: number, headers: string[]): Promise<string> {
-  const args = ['-t1', `-c${connections}`, `-d${SECONDS}s`, '--latency', url]
-  for (const header of headers) args.unshift('-H', header)
-  const child = spawn('wrk', args)
-  let out = ''
-  child.stdout.on('data', (chunk) => (out += chunk))
-  return once(child, 'exit').then(() => out)
+function wrk(url: string, connections: number, headers: Record<string, string>) {
+  return runWrk({ url, headers }, { connections, seconds: SECONDS })
 }
 
-function median(output: string): number {
-  const m = /^\s+50%\s+([\d.]+)(us|ms|s)$/m.exec(output)
-  if (!m) throw new Error(`no median in wrk's output:\n${output}`)
-  const scale = { us: 0.001, ms: 1, s: 1000 }[m[2] as 'us' | 'ms' | 's']
-  return Number(m[1]) * scale
-}
-
-const rate = (output: string) => Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? NaN)
-const non2xx = (output: string) => Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0)
-
-const floods: [string, string | null, string[]][] = [
-  ['no flood (baseline)', null, []],
-  ['operator port', `http://127.0.0.1:${metricsPort}/metrics`, []],
-  ['public port, no token', `${server.url}/metrics`, []],
-  ['public port, with token', `${server.url}/metrics`, [`Authorization: Bearer ${TOKEN}`]],
+const floods: [string, string | null, Record<string, string>][] = [
+  ['no flood (baseline)', null, {}],
+  ['operator port', `http://127.0.0.1:${metricsPort}/metrics`, {}],
+  ['public port, no token', `${server.url}/metrics`, {}],
+  ['public port, with token', `${server.url}/metrics`, { authorization: `Bearer ${TOKEN}` }],
   // For scale: the same flood of the cheapest route there is, which nothing refuses.
-  ['/healthz, for scale', `${server.url}/healthz`, []],
+  ['/healthz, for scale', `${server.url}/healthz`, {}],
 ]
 const rows: string[] = []
 let baseline = 0
 try {
   // A warm-up: V8's compiler and the answer cache settle first.
-  await wrk(victimUrl, 1, [BROWSER_ENCODING])
+  await wrk(victimUrl, 1, BROWSER_ENCODING)
   for (const [label, floodUrl, headers] of floods) {
-    const flood = floodUrl ? wrk(floodUrl, FLOOD_CONNECTIONS, headers) : Promise.resolve('')
-    const victim = await wrk(victimUrl, 1, [BROWSER_ENCODING])
+    const flood: Promise<WrkFigures | null> = floodUrl
+      ? wrk(floodUrl, FLOOD_CONNECTIONS, headers)
+      : Promise.resolve(null)
+    const victim = await wrk(victimUrl, 1, BROWSER_ENCODING)
     const flooded = await flood
-    const p50 = median(victim)
+    const p50 = victim.p50
     if (floodUrl === null) baseline = p50
     rows.push(
       `${label.padEnd(26)} ${p50.toFixed(3).padStart(8)} ms  ${(p50 / baseline).toFixed(2).padStart(6)}×  ` +
-        (floodUrl
-          ? `${rate(flooded).toFixed(0).padStart(7)} scrapes/s, ${non2xx(flooded)} refused`
+        (flooded
+          ? `${flooded.rps.toFixed(0).padStart(7)} scrapes/s, ${flooded.non2xx} refused`
           : ''),
     )
   }

@@ -86,6 +86,11 @@ export interface AppOptions {
   events?: ProgressEvents
   /** A log line per request received and per answer; off unless asked for (it costs). */
   logRequests?: boolean
+  /**
+   * Kept answers written before the framework (the default), or answered by its first hooks: the
+   * same answers, for measuring what the hot path buys (decision 0037).
+   */
+  hotPath?: boolean
   /** Bounds of the cache of read answers; false turns it off. */
   responseCache?: ResponseCacheOptions | false
   /** Time limits of a request and connections per client (ops/connections.ts). */
@@ -185,7 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ? await registerPressure(app, options.pressure)
     : () => false
   // Kept answers go out before the framework unless every request is to be logged by it.
-  if (answers && !options.logRequests) {
+  if (answers && !options.logRequests && (options.hotPath ?? true)) {
     const hot = new HotPath({
       store: options.store,
       cache: answers,

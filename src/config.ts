@@ -28,6 +28,7 @@ export const ENVIRONMENT_VARIABLES = [
   'SHUTDOWN_TIMEOUT_SECONDS',
   'CLUSTER_WORKERS',
   'RESPONSE_CACHE_MB',
+  'HOT_PATH',
   'HEADERS_TIMEOUT_SECONDS',
   'REQUEST_TIMEOUT_SECONDS',
   'MAX_CONNECTIONS_PER_CLIENT',
@@ -46,6 +47,8 @@ export interface Config {
   logLevel: string
   /** A line per request received and answered, at info; off by default for its cost. */
   logRequests: boolean
+  /** Kept answers written before the framework (true) or by its first hooks (false). */
+  hotPath: boolean
   rateLimit: { max: number; windowMs: number }
   /** Progress writes per token and window, apart from the reads' limit. */
   writeRateLimit: { max: number; windowMs: number }
@@ -122,6 +125,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     readOnly: readBoolean(env, 'READ_ONLY'),
     logLevel,
     logRequests: readBoolean(env, 'LOG_REQUESTS'),
+    hotPath: readBoolean(env, 'HOT_PATH', true),
     rateLimit: { max, windowMs: windowSeconds * 1000 },
     writeRateLimit: { max: writeMax, windowMs: windowSeconds * 1000 },
     trustProxy: readTrustProxy(env.TRUST_PROXY),
@@ -190,9 +194,10 @@ function defaultHeapCeilingMb(): number {
   return Math.floor((getHeapStatistics().heap_size_limit * 0.9) / MB)
 }
 
-function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean {
+function readBoolean(env: NodeJS.ProcessEnv, name: string, unset = false): boolean {
   const raw = env[name]
-  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false
+  if (raw === undefined || raw === '') return unset
+  if (raw === 'false' || raw === '0') return false
   if (raw === 'true' || raw === '1') return true
   throw new ConfigError(`${name} must be true or false, not ${JSON.stringify(raw)}`)
 }

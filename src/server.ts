@@ -58,6 +58,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     store,
     loggerInstance: log,
     logRequests: config.logRequests,
+    hotPath: config.hotPath,
     rateLimit: config.rateLimit,
     writeRateLimit: config.writeRateLimit,
     metadata: config.metadata,

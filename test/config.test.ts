@@ -39,6 +39,7 @@ const BAD_VALUES: Record<(typeof ENVIRONMENT_VARIABLES)[number], string | null> 
   READ_ONLY: 'yes please',
   LOG_LEVEL: 'loud',
   LOG_REQUESTS: 'sometimes',
+  HOT_PATH: 'off',
   RATE_LIMIT_MAX: '0',
   RATE_LIMIT_WINDOW_SECONDS: '1.5',
   WRITE_RATE_LIMIT_MAX: 'many',
@@ -105,6 +106,8 @@ t.test('good values are read as meant', async (t) => {
   t.equal(readConfig({}).workers, 1, 'one process by default')
   t.equal(readConfig({}).readOnly, false)
   t.equal(readConfig({}).shutdownTimeoutMs, 8000, 'below docker stop’s 10 seconds')
+  t.equal(readConfig({}).hotPath, true, 'kept answers before the framework by default')
+  t.equal(readConfig({ HOT_PATH: 'false' }).hotPath, false)
   t.equal(
     readConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy,
     'loopback,10.0.0.0/8,fd00::/8',
