@@ -33,7 +33,8 @@ import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
 import { graphiqlRoutes } from './graphql/graphiql.js'
 import { ClientCounts } from './http/client-counts.js'
-import { HotPath, serveFirst } from './http/hot-path.js'
+import { HotPath, replayBody, serveFirst } from './http/hot-path.js'
+import { resultKeyOfBody } from './graphql/result-cache.js'
 import { ProgressEvents } from './progress/events.js'
 import { rateLimitKey } from './progress/writes.js'
 import { GRAPHQL_PATH, graphqlRoutes } from './graphql/plugin.js'
@@ -200,7 +201,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       requestId,
       trustProxy,
       underPressure,
+      post: {
+        path: GRAPHQL_PATH,
+        keyOf: (body) => resultKeyOfBody(options.store, body),
+        maxBytes: BODY_LIMIT,
+      },
     })
+    // A GraphQL POST the hot path read and handed on is parsed from its copy of the body.
+    app.addHook('preParsing', replayBody)
     app.addHook('preClose', async () => hot.close())
     hotPath = hot
   }

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Test } from 'tap'
-import { buildApp } from '../src/app.js'
+import type { FastifyInstance } from 'fastify'
+import { buildApp, type AppOptions } from '../src/app.js'
 import { readAliasDictionary, readPlanFile } from '../src/ingest/read.js'
 import { parsePlan } from '../src/ingest/parse.js'
 import type { PlanDocument } from '../src/ingest/types.js'
@@ -43,12 +44,50 @@ export function tempDatabase(t: Test, files: string[] = []): { db: Database; pat
   return { db, path }
 }
 
-/** An app over a temporary database holding the bundled plan (or the given texts). */
-export async function buildTestApp(t: Test, files: string[] = [bundledPlanPath]) {
-  const { db } = tempDatabase(t, files)
-  const app = await buildApp({ store: new Store(db) })
+export interface TestAppOptions extends Partial<AppOptions> {
+  /** Plan texts loaded into a new temporary database; the bundled plan by default. */
+  files?: string[]
+  /** A database to serve instead (made with tempDatabase, say, to write to it in the test). */
+  db?: Database
+}
+
+/**
+ * An app with these options over a temporary database holding the bundled plan (or `files`, or
+ * the given `db` or `store`), closed when the test ends.
+ */
+export async function buildTestApp(t: Test, options: TestAppOptions = {}) {
+  const app = await appOver(t, options)
   t.teardown(() => app.close())
   return app
+}
+
+function appOver(
+  t: Test,
+  { files = [bundledPlanPath], db, ...options }: TestAppOptions,
+): Promise<FastifyInstance> {
+  return buildApp({
+    ...options,
+    store: options.store ?? new Store(db ?? tempDatabase(t, files).db),
+  })
+}
+
+/**
+ * The same app listening on a loopback port (for what app.inject does not pass through: the HTTP
+ * server, the hot path, sockets). Connections still open are closed with it, so that an unread
+ * answer cannot hold the close for the keep-alive timeout.
+ */
+export async function listenTestApp(
+  t: Test,
+  options: TestAppOptions = {},
+): Promise<{ app: FastifyInstance; url: string }> {
+  const app = await appOver(t, options)
+  t.teardown(async () => {
+    const closing = app.close()
+    app.server.closeAllConnections()
+    await closing
+  })
+  const url = await app.listen({ port: 0, host: '127.0.0.1' })
+  return { app, url }
 }
 
 export function readText(path: string): string {

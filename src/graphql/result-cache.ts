@@ -26,7 +26,32 @@ function stableJson(value: unknown): string {
  */
 function keyOf(request: FastifyRequest, store: Store): string | null {
   if (request.method !== 'POST' || request.headers.authorization !== undefined) return null
-  const { query, operationName, variables } = requestParams(request)
+  return resultKey(store, requestParams(request))
+}
+
+/**
+ * The key of a POST body read before the framework (the hot path): the same key the framework's
+ * path gives once it has parsed the body. Null when it is not a JSON object with a query.
+ */
+export function resultKeyOfBody(store: Store, body: Buffer): string | null {
+  let params: unknown
+  try {
+    params = JSON.parse(body.toString('utf8'))
+  } catch {
+    return null
+  }
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return null
+  return resultKey(store, params)
+}
+
+function resultKey(
+  store: Store,
+  {
+    query,
+    operationName,
+    variables,
+  }: { query?: unknown; operationName?: unknown; variables?: unknown },
+): string | null {
   if (typeof query !== 'string') return null
   let normalized: string
   let dataVersion: string

@@ -1,13 +1,16 @@
 // Kept answers served in front of the framework. A GET whose answer is kept for this data
-// version, URL and varying headers is written straight to the socket, with what every answer
-// gets besides (request id, CORS, rate-limit figures), counted against the same rate limit and
-// recorded in the same metrics. Status and headers are readHead's, as in the framework. Everything
+// version, URL and varying headers, or a GraphQL POST whose result is kept for its query and
+// variables, is written straight to the socket, with what every answer gets besides (request id,
+// CORS, rate-limit figures), counted against the same rate limit and recorded in the same
+// metrics. Status and headers are readHead's, as in the framework. Everything
 // else goes to Fastify: a miss, HEAD, a token, a client over its limit, a coding not yet made, a
 // process under pressure or closing, and every request while requests are logged.
 // The framework's per-request work (routing, hooks, reply objects) is most of the cost of a small
 // kept answer: served here, it costs about what a bare node:http server does (decision 0025).
 import { refuseWithoutHost } from './client-errors.js'
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
+import type { FastifyRequest } from 'fastify'
 import { performance } from 'node:perf_hooks'
 import { clientAddress, type TrustProxy } from './client-address.js'
 import type { ClientCounts } from './client-counts.js'
@@ -15,7 +18,7 @@ import { REQUEST_ID_HEADER } from '../ops/logging.js'
 import type { Metrics } from '../ops/metrics.js'
 import type { Store } from '../store/index.js'
 import { CORS_HEADERS, type RateLimitOptions } from './fastify-hooks.js'
-import { readHead } from './read-head.js'
+import { readHead, type ReadHead } from './read-head.js'
 import { answerKey, type AnswerCache } from './answer-cache.js'
 
 export interface HotPathOptions {
@@ -29,7 +32,21 @@ export interface HotPathOptions {
   trustProxy: TrustProxy
   /** True while the process sheds load: Fastify answers 503 and logs it. */
   underPressure: () => boolean
+  /** POSTs to this path whose JSON body names a kept result (GraphQL), and how it is keyed. */
+  post?: { path: string; keyOf: (body: Buffer) => string | null; maxBytes: number }
 }
+
+/** Bodies read here and handed on: the framework parses them from this copy (replayBody). */
+const bodiesRead = new WeakMap<IncomingMessage, Buffer>()
+
+/** Fastify's preParsing hook: a body the hot path read is parsed from what it read. */
+export async function replayBody(request: FastifyRequest, _reply: unknown, payload: Readable) {
+  const body = bodiesRead.get(request.raw)
+  return body === undefined ? payload : Readable.from([body])
+}
+
+/** A body that names __proto__ or constructor: the framework's parser decides (it refuses). */
+const POLLUTING = /"(?:__proto__|constructor)"/
 
 export class HotPath {
   private closing = false
@@ -44,14 +61,53 @@ export class HotPath {
     this.closing = true
   }
 
-  /** Answers the request when its answer is kept and nothing else applies; else returns false. */
-  serve(request: IncomingMessage, response: ServerResponse): boolean {
+  /**
+   * Answers the request when its answer is kept and nothing else applies; else calls `next`
+   * (the framework) with it. A POST's body is read first; the framework then parses that copy.
+   */
+  serve(
+    request: IncomingMessage,
+    response: ServerResponse,
+    next: (request: IncomingMessage, response: ServerResponse) => void,
+  ): void {
     const started = performance.now()
-    const { store, cache, counts, limits, metrics } = this.options
-    if (this.closing || request.method !== 'GET' || request.headers.authorization !== undefined) {
-      return false
+    if (this.closing || request.headers.authorization !== undefined) return next(request, response)
+    if (request.method === 'GET') {
+      const key = answerKey(this.options.store, request.url ?? '', request.headers)
+      if (!this.sendKept(request, response, key, started)) next(request, response)
+      return
     }
-    const key = answerKey(store, request.url ?? '', request.headers)
+    const post = this.options.post
+    const length = Number(request.headers['content-length'])
+    const eligible =
+      post !== undefined &&
+      request.method === 'POST' &&
+      request.url === post.path &&
+      /^application\/json\b/i.test(request.headers['content-type'] ?? '') &&
+      Number.isInteger(length) &&
+      length <= post.maxBytes
+    if (!eligible) return next(request, response)
+    const chunks: Buffer[] = []
+    // A client gone mid-body: its socket closes, and nothing is left to answer.
+    request.on('error', () => {})
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const body = Buffer.concat(chunks)
+      const key = POLLUTING.test(body.toString('latin1')) ? null : post.keyOf(body)
+      if (this.sendKept(request, response, key, started)) return
+      bodiesRead.set(request, body)
+      next(request, response)
+    })
+  }
+
+  /** Writes the answer kept under `key` when one is, in a coding made already; else false. */
+  private sendKept(
+    request: IncomingMessage,
+    response: ServerResponse,
+    key: string | null,
+    started: number,
+  ): boolean {
+    const { cache, counts, limits } = this.options
     const answer = key === null ? undefined : cache.get(key)
     if (answer === undefined) return false
     const coding = answer.codingFor(request)
@@ -62,19 +118,37 @@ export class HotPath {
     const { current, ttl } = counts.count(`address:${this.addressOf(request)}`, limits.windowMs)
     // Over the limit: Fastify counts it once more and answers 429 in the problem format.
     if (current > limits.max) return false
+    this.write(request, response, readHead(request, answer, coding, bytes.length), bytes, {
+      limit: limits.max,
+      remaining: Math.max(0, limits.max - current),
+      resetSeconds: Math.ceil(ttl / 1000),
+    })
+    this.options.metrics.observe(
+      request.method!,
+      answer.route,
+      response.statusCode,
+      (performance.now() - started) / 1000,
+    )
+    return true
+  }
 
-    const head = readHead(request, answer, coding, bytes.length)
+  /** The one place this path answers: per-request headers, then readHead's, then the bytes. */
+  write(
+    request: IncomingMessage,
+    response: ServerResponse,
+    head: ReadHead,
+    bytes: Buffer,
+    rate: { limit: number; remaining: number; resetSeconds: number },
+  ): void {
     response.writeHead(head.status, {
       [REQUEST_ID_HEADER]: this.options.requestId(request),
       ...CORS_HEADERS,
-      'x-ratelimit-limit': String(limits.max),
-      'x-ratelimit-remaining': String(Math.max(0, limits.max - current)),
-      'x-ratelimit-reset': String(Math.ceil(ttl / 1000)),
+      'x-ratelimit-limit': String(rate.limit),
+      'x-ratelimit-remaining': String(rate.remaining),
+      'x-ratelimit-reset': String(rate.resetSeconds),
       ...head.headers,
     })
     response.end(head.status === 200 ? bytes : undefined)
-    metrics.observe('GET', answer.route, head.status, (performance.now() - started) / 1000)
-    return true
   }
 }
 
@@ -85,12 +159,15 @@ export class HotPath {
  */
 export function serveFirst(server: Server, hotPath: () => HotPath | null): void {
   const listeners = server.listeners('request') as RequestListener[]
-  if (listeners.length !== 1)
+  if (listeners.length !== 1) {
     throw new Error(`expected one request listener, found ${listeners.length}`)
+  }
   const framework = listeners[0]!
   server.removeAllListeners('request')
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (refuseWithoutHost(request, response)) return
-    if (!hotPath()?.serve(request, response)) framework(request, response)
+    const hot = hotPath()
+    if (hot === null) framework(request, response)
+    else hot.serve(request, response, framework)
   })
 }

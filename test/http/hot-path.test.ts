@@ -2,41 +2,31 @@
 // same bytes and headers, the same rate limit, 304s, metrics and data versions. Real servers on
 // loopback: the hot path sits in the HTTP server, which app.inject does not use.
 import t, { type Test } from 'tap'
-import { get as httpGet } from 'node:http'
+import { get as httpGet, request as httpRequest } from 'node:http'
 import { brotliDecompressSync } from 'node:zlib'
-import { buildApp, type AppOptions } from '../../src/app.js'
-import { Store } from '../../src/store/index.js'
+import { type AppOptions } from '../../src/app.js'
 import { createToken } from '../../src/store/tokens.js'
 import { HotPath } from '../../src/http/hot-path.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, listenTestApp, tempDatabase } from '../helper.js'
 
 /** Counts the requests the hot path answered in this test. */
 function countHotAnswers(t: Test): { count: number } {
   const served = { count: 0 }
-  const serve = HotPath.prototype.serve
-  HotPath.prototype.serve = function (request, response) {
-    const answered = serve.call(this, request, response)
-    if (answered) served.count += 1
-    return answered
+  const write = HotPath.prototype.write
+  HotPath.prototype.write = function (...args) {
+    served.count += 1
+    return write.apply(this, args)
   }
   t.teardown(() => {
-    HotPath.prototype.serve = serve
+    HotPath.prototype.write = write
   })
   return served
 }
 
 async function serve(t: Test, options: Partial<AppOptions> = {}) {
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db), ...options })
-  // Answers this test does not read stay unsent on their sockets when they are large, so that
-  // close() would wait out the keep-alive timeout (72 s): the sockets are closed with the app.
-  t.teardown(async () => {
-    const closing = app.close()
-    app.server.closeAllConnections()
-    await closing
-  })
-  const address = await app.listen({ port: 0, host: '127.0.0.1' })
-  return { db, url: address }
+  const { url } = await listenTestApp(t, { db, ...options })
+  return { db, url }
 }
 
 /** Headers whose values are set anew for each request, whichever path answered. */
@@ -298,4 +288,75 @@ t.test('a process under pressure sheds kept answers too', async (t) => {
   t.equal(shed.status, 503)
   t.equal(shed.headers.get('retry-after'), '3')
   t.equal(hot.count, 0)
+})
+
+/** A POST as sent and answered: the answer's bytes undecoded. */
+async function rawPost(url: string, body: string, headers: Record<string, string> = {}) {
+  return new Promise<RawAnswer>((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (incoming) => {
+        const chunks: Buffer[] = []
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+        incoming.on('error', reject)
+        incoming.on('end', () => {
+          const fields = new Headers()
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (value !== undefined) fields.set(name, String(value))
+          }
+          resolve({ status: incoming.statusCode!, headers: fields, body: Buffer.concat(chunks) })
+        })
+      },
+    )
+    request.on('error', reject)
+    request.end(body)
+  })
+}
+
+t.test('a kept GraphQL result is answered to a POST before the framework', async (t) => {
+  const hot = countHotAnswers(t)
+  const withHotPath = await serve(t)
+  const framework = await serve(t, { hotPath: false })
+  const query = `{ tasks(first: 30) { totalCount nodes { id text agencies { agency { name } } } } }`
+  // The same query written differently, and its variables in another order: one result.
+  const bodies = [
+    JSON.stringify({ query }),
+    JSON.stringify({ query: `# the same\n${query.replace(/ /g, '  ')}` }),
+  ]
+  for (const encoding of ['identity', 'gzip, deflate, br']) {
+    const headers = { 'accept-encoding': encoding }
+    await rawPost(`${withHotPath.url}/graphql`, bodies[0]!, headers)
+    const before = hot.count
+    const fromHot = await rawPost(`${withHotPath.url}/graphql`, bodies[1]!, headers)
+    t.equal(hot.count, before + 1, `${encoding}: the second POST came from the hot path`)
+    await rawPost(`${framework.url}/graphql`, bodies[0]!, headers)
+    const fromFramework = await rawPost(`${framework.url}/graphql`, bodies[1]!, headers)
+    t.equal(fromHot.status, 200)
+    t.same(names(fromHot.headers), names(fromFramework.headers), `${encoding}: the same headers`)
+    t.same(comparable(fromHot.headers), comparable(fromFramework.headers), encoding)
+    perRequestForms(t, fromHot.headers, encoding)
+    t.ok(fromHot.body.equals(fromFramework.body), `${encoding}: the same bytes`)
+  }
+
+  // What the hot path reads and does not answer, the framework parses from the copy it read.
+  const before = hot.count
+  const other = await rawPost(
+    `${withHotPath.url}/graphql`,
+    JSON.stringify({ query: '{ tasks(first: 2) { totalCount } }' }),
+  )
+  t.equal(other.status, 200)
+  t.match(JSON.parse(other.body.toString()), { data: { tasks: { totalCount: Number } } })
+  const broken = await rawPost(`${withHotPath.url}/graphql`, '{"query": "{ tasks(first: 2) {"}')
+  t.equal(broken.status, 400, 'a syntax error is the framework’s answer')
+  const notJson = await rawPost(`${withHotPath.url}/graphql`, '{"query": ')
+  const notJsonThere = await rawPost(`${framework.url}/graphql`, '{"query": ')
+  t.equal(notJson.status, 400)
+  t.equal(notJson.body.toString(), notJsonThere.body.toString(), 'the framework’s own answer')
+  const polluting = await rawPost(
+    `${withHotPath.url}/graphql`,
+    `{"query": ${JSON.stringify(query)}, "__proto__": {"x": 1}}`,
+  )
+  t.equal(polluting.status, 400, 'a body naming __proto__ is refused, kept result or not')
+  t.equal(hot.count, before, 'none of these came from the hot path')
 })
