@@ -3,9 +3,7 @@
 // what is not a GraphQL request at all, problem+json; the server is alive afterwards.
 import fc from 'fast-check'
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
-import { Store } from '../../src/store/index.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 import { brokenDocument } from './broken-document.js'
 import { fuzzRuns } from './runs.js'
 
@@ -86,8 +84,7 @@ const request = fc.oneof(
 
 t.test('no request makes a 5xx, and every error says what it is', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db), rateLimit: { max: 1e9, windowMs: 60_000 } })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db, rateLimit: { max: 1e9, windowMs: 60_000 } })
   let checked = 0
   await fc.assert(
     fc.asyncProperty(request, async ({ method, contentType, body }) => {

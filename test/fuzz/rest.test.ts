@@ -3,9 +3,7 @@
 // the server is alive afterwards.
 import fc from 'fast-check'
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
-import { Store } from '../../src/store/index.js'
-import { bundledPlanPath, secondPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, secondPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 
 interface Parameter {
   name: string
@@ -44,8 +42,7 @@ function valueFor(parameter: Parameter) {
 t.test('no parameter value makes a 5xx or an answer that is not problem+json', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath, secondPlanPath])
   // A limit the fuzzing never reaches: every request must reach the routes.
-  const app = await buildApp({ store: new Store(db), rateLimit: { max: 1e9, windowMs: 60_000 } })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db, rateLimit: { max: 1e9, windowMs: 60_000 } })
   const openapi = (await app.inject('/openapi.json')).json() as {
     paths: Record<string, { get?: { parameters?: Parameter[] } }>
   }

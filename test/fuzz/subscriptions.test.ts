@@ -4,12 +4,11 @@
 // error's code), never with an internal error, and still delivers writes afterwards.
 import fc from 'fast-check'
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../src/graphql/subscriptions/server.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
 import { connect, type Message } from '../graphql/ws-client.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 import { brokenDocument } from './broken-document.js'
 
 const DOCUMENTS = [
@@ -62,14 +61,13 @@ const CLIENT_CLOSES = new Set([4400, 4401, 4409, 4429, 1009])
 t.test('no message makes an internal error, and writes are delivered after all', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const store = new Store(db)
-  const app = await buildApp({
+  const app = await buildTestApp(t, {
     store,
     rateLimit: { max: 1e9, windowMs: 60_000 },
     writeRateLimit: { max: 1e9, windowMs: 60_000 },
     // Each run opens a connection of its own; closes are counted a moment after.
     subscriptionLimits: { ...DEFAULT_SUBSCRIPTION_LIMITS, connectionsPerAddress: 1000 },
   })
-  t.teardown(() => app.close())
   const url = `${(await app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws')}/graphql`
   const admin = createToken(db, { role: 'admin', agencyId: null, label: 'admin' }).secret
   const target = [...store.eachTarget({})][0]!

@@ -2,10 +2,8 @@
 // number of SQL statements that does not grow with the number of tasks.
 import BetterSqlite3 from 'better-sqlite3'
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
-import { Store } from '../../src/store/index.js'
 import { generatePlan } from '../../bench/generate-plans.js'
-import { parseText, tempDatabase } from '../helper.js'
+import { parseText, tempDatabase, buildTestApp } from '../helper.js'
 import { loadDocuments } from '../../src/store/load.js'
 import { graphql } from './client.js'
 
@@ -31,8 +29,7 @@ t.test('statements per query stay the same from 5 tasks to 50', async (t) => {
   const counted = new BetterSqlite3(path, { verbose: (sql) => statements.push(String(sql)) })
   t.teardown(() => counted.close())
   // Without the result cache: what is counted is the statements of running the query.
-  const app = await buildApp({ store: new Store(counted), responseCache: false })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db: counted, responseCache: false })
 
   const run = async (first: number) => {
     statements.length = 0

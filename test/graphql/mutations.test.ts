@@ -1,16 +1,14 @@
 // Progress writes over GraphQL: the REST rules, the same token, errors with REST's status and a
 // code, and the writes read back through Target.observations, progress and Task.statusHistory.
 import t, { type Test } from 'tap'
-import { buildApp } from '../../src/app.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 
 async function setup(t: Test, writeMax = 1000) {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const store = new Store(db)
-  const app = await buildApp({ store, writeRateLimit: { max: writeMax, windowMs: 60_000 } })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { store, writeRateLimit: { max: writeMax, windowMs: 60_000 } })
   const target = [...store.eachTarget({})].find((g) => g.taskIds.length > 0 && g.value !== null)!
   const task = store.getTask(target.taskIds[0]!)!
   const agencyToken = createToken(db, {

@@ -4,8 +4,6 @@
 import { getIntrospectionQuery } from 'graphql'
 import t from 'tap'
 import { QUERY_LIMITS } from '../../src/graphql/limits.js'
-import { buildApp } from '../../src/app.js'
-import { Store } from '../../src/store/index.js'
 import { bundledPlanPath, buildTestApp, tempDatabase } from '../helper.js'
 import { graphql } from './client.js'
 
@@ -126,11 +124,10 @@ t.test('several validation errors are still a 400', async (t) => {
 t.test('a failure of our own is logged and answered without its details', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const logs: string[] = []
-  const app = await buildApp({
-    store: new Store(db),
+  const app = await buildTestApp(t, {
+    db,
     logger: { level: 'error', stream: { write: (line: string) => logs.push(line) } },
   })
-  t.teardown(() => app.close())
   db.close()
   const res = await graphql(app, '{ tasks { totalCount } }')
   t.equal(res.status, 500)

@@ -69,7 +69,7 @@ async function graphqlAll(
 }
 
 t.test('root lists equal the REST lists, filter for filter', async (t) => {
-  const app = await buildTestApp(t, PLANS)
+  const app = await buildTestApp(t, { files: PLANS })
   const agency = (await restAll(app, 'agencies', 'sort=-taskCount'))[0]!
   const items = await restAll(app, 'sections', 'kind=item')
   const chapter = (await restAll(app, 'sections', 'kind=chapter'))[1]!
@@ -221,7 +221,7 @@ t.test('bad paging arguments are the client’s mistake, with a 400', async (t) 
 })
 
 t.test('links lead both ways and agree with the ids REST gives', async (t) => {
-  const app = await buildTestApp(t, PLANS)
+  const app = await buildTestApp(t, { files: PLANS })
   const restTasks = await restAll(app, 'tasks')
   const restTargets = await restAll(app, 'targets')
   // Three queries rather than one: all of it at once is more than the cost limit allows.
@@ -391,7 +391,7 @@ t.test('node(id) finds every kind of record, and agency(name) takes aliases', as
 })
 
 t.test('a name two jurisdictions share is an error that names both', async (t) => {
-  const app = await buildTestApp(t, PLANS)
+  const app = await buildTestApp(t, { files: PLANS })
   const agencies = await restAll(app, 'agencies')
   const shared = agencies.find((a) => agencies.filter((b) => b.name === a.name).length > 1)
   if (!shared) return t.fail('the fixtures have a name in two jurisdictions')
@@ -483,7 +483,7 @@ t.test('a bad argument on one alias fails that alias only', async (t) => {
 })
 
 t.test('a linked list’s cursor continues its own parent’s list, and no other’s', async (t) => {
-  const app = await buildTestApp(t, PLANS)
+  const app = await buildTestApp(t, { files: PLANS })
   const pagesOf = `query ($after: String) { documents { nodes { id
     tasks(first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } } } }`
   type Documents = {

@@ -2,18 +2,15 @@
 // no SQL, a write is seen at once, and mutations always run.
 import BetterSqlite3 from 'better-sqlite3'
 import t, { type Test } from 'tap'
-import { buildApp } from '../../src/app.js'
-import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 
 async function countedApp(t: Test) {
   const { path } = tempDatabase(t, [bundledPlanPath])
   const statements: string[] = []
   const db = new BetterSqlite3(path, { verbose: (sql) => statements.push(String(sql)) })
   t.teardown(() => db.close())
-  const app = await buildApp({ store: new Store(db) })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db })
   /** Runs a POST and says how many statements beyond the data version's it took. */
   const post = async (body: object, headers: Record<string, string> = {}) => {
     statements.length = 0

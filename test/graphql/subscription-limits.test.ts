@@ -2,13 +2,13 @@
 // query applies before one is accepted, connections and addresses have caps, a write's payload
 // is computed once per distinct selection, and a subscriber that stops reading is dropped.
 import t, { type Test } from 'tap'
-import { buildApp, type AppOptions } from '../../src/app.js'
+import { type AppOptions } from '../../src/app.js'
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../src/graphql/subscriptions/server.js'
 import { Store } from '../../src/store/index.js'
 import { Metrics, ownMetrics } from '../../src/ops/metrics.js'
 import { MetricsExposition } from '../../src/ops/metrics-exposition.js'
 import { createToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 import { connect, type Message } from './ws-client.js'
 
 const METRICS_TOKEN = 'operators-only-0123456789'
@@ -17,7 +17,7 @@ async function serve(t: Test, options: Partial<AppOptions> = {}) {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const store = new Store(db)
   const metrics = new Metrics(store)
-  const app = await buildApp({
+  const app = await buildTestApp(t, {
     store,
     metrics,
     // The test reads its figures as often as it likes, and writes as fast as it can.
@@ -27,7 +27,6 @@ async function serve(t: Test, options: Partial<AppOptions> = {}) {
     writeRateLimit: { max: 1e9, windowMs: 60_000 },
     ...options,
   })
-  t.teardown(() => app.close())
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const admin = createToken(db, { role: 'admin', agencyId: null, label: 'admin' }).secret
   const target = [...store.eachTarget({})][0]!

@@ -1,17 +1,15 @@
 // progressReported over a real WebSocket: a dashboard sees each write, REST's and GraphQL's,
 // once it is on disk.
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 import { subscribe } from './ws-client.js'
 
 t.test('a subscriber sees every write once it is on disk', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const store = new Store(db)
-  const app = await buildApp({ store })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { store })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const admin = createToken(db, { role: 'admin', agencyId: null, label: 'admin' }).secret
   const target = [...store.eachTarget({})][0]!

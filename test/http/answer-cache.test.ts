@@ -6,18 +6,16 @@ import { buildApp } from '../../src/app.js'
 import { AnswerCache } from '../../src/http/answer-cache.js'
 import { Representation } from '../../src/http/representation.js'
 import { openDatabase } from '../../src/store/database.js'
-import { Store } from '../../src/store/index.js'
 import { loadDocuments } from '../../src/store/load.js'
 import { createToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, readPlan, secondPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, readPlan, secondPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 
 async function countedApp(t: Test, options: Parameters<typeof buildApp>[0]['responseCache']) {
   const { path } = tempDatabase(t, [bundledPlanPath])
   const statements: string[] = []
   const db = new BetterSqlite3(path, { verbose: (sql) => statements.push(String(sql)) })
   t.teardown(() => db.close())
-  const app = await buildApp({ store: new Store(db), responseCache: options })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db, responseCache: options })
   return { app, db, path, statements }
 }
 

@@ -3,11 +3,10 @@
 // numbers stay numbers. A spreadsheet reader (csv-parse) sees the neutralized text.
 import { parse as parseCsv } from 'csv-parse/sync'
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
 import { csvStream, type CsvColumn } from '../../src/http/csv.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
-import { parseText, tempDatabase } from '../helper.js'
+import { parseText, tempDatabase, buildTestApp } from '../helper.js'
 import { loadDocuments } from '../../src/store/load.js'
 
 async function csvText(stream: NodeJS.ReadableStream): Promise<string> {
@@ -68,8 +67,7 @@ t.test('an agency’s note and a plan’s text go out neutralized in the exports
   )
   loadDocuments(db, [plan])
   const store = new Store(db)
-  const app = await buildApp({ store })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { store })
 
   const tasks = await app.inject('/v1/tasks.csv')
   const rows = parseCsv(tasks.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<

@@ -47,7 +47,7 @@ function cell(record: Json, path: string): string {
 
 for (const route of routes) {
   t.test(`${route}.csv holds every record of the JSON list, field for field`, async (t) => {
-    const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+    const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
     const res = await app.inject(`${route}.csv`)
     t.equal(res.statusCode, 200)
     t.equal(res.headers['content-type'], 'text/csv; charset=utf-8; header=present')

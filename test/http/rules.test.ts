@@ -3,9 +3,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { InjectOptions } from 'fastify'
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
 import { readConfig } from '../../src/config.js'
-import { Store } from '../../src/store/index.js'
 import { loadDocuments } from '../../src/store/load.js'
 import { openDatabase } from '../../src/store/database.js'
 import { bundledPlanPath, buildTestApp, parseText, readText, tempDatabase } from '../helper.js'
@@ -46,8 +44,7 @@ t.test('replicas loaded from the same texts give the same ETags', async (t) => {
 
 t.test('a CSV ETag changes when another process re-ingests the plan', async (t) => {
   const { db, path } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db) })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db })
   const before = (await app.inject('/v1/targets.csv')).headers.etag
   t.equal((await app.inject('/v1/targets.csv')).headers.etag, before, 'stable while data is')
   const other = openDatabase(path)
@@ -138,8 +135,7 @@ t.test('a body larger than the API takes is a 413 problem', async (t) => {
 
 t.test('a client over its rate limit gets 429 with Retry-After; probes are exempt', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db), rateLimit: { max: 3, windowMs: 60_000 } })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db, rateLimit: { max: 3, windowMs: 60_000 } })
   const statuses: number[] = []
   for (let i = 0; i < 5; i++) statuses.push((await app.inject('/v1/documents')).statusCode)
   t.same(statuses, [200, 200, 200, 429, 429])
@@ -230,12 +226,11 @@ t.test('behind a trusted proxy, clients and their scheme are those it forwards',
   t.equal(readConfig({}).trustProxy, false)
   t.throws(() => readConfig({ TRUST_PROXY: 'maybe' }), /TRUST_PROXY must be/)
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({
-    store: new Store(db),
+  const app = await buildTestApp(t, {
+    db,
     trustProxy: 1,
     rateLimit: { max: 1, windowMs: 60_000 },
   })
-  t.teardown(() => app.close())
   const forwarded = (client: string) => ({
     url: '/',
     headers: { 'x-forwarded-for': client, 'x-forwarded-proto': 'https', host: 'data.example' },

@@ -6,12 +6,11 @@ import { Writable } from 'node:stream'
 import { join } from 'node:path'
 import { pino } from 'pino'
 import t, { type Test } from 'tap'
-import { buildApp } from '../../src/app.js'
 import { loggerOptions } from '../../src/ops/logging.js'
 import { projectRoot } from '../../src/paths.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, tempDatabase, tempDir } from '../helper.js'
+import { bundledPlanPath, tempDatabase, tempDir, buildTestApp } from '../helper.js'
 
 /** An app whose logger writes JSON lines, at the given level, into an array. */
 async function appWithLogs(t: Test, level = 'info', trustProxy = false, logRequests = true) {
@@ -25,8 +24,7 @@ async function appWithLogs(t: Test, level = 'info', trustProxy = false, logReque
   })
   const log = pino(loggerOptions({ level, pretty: false }), sink)
   const store = new Store(db)
-  const app = await buildApp({ store, loggerInstance: log, trustProxy, logRequests })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { store, loggerInstance: log, trustProxy, logRequests })
   const entries = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>)
   return { app, db, store, lines, entries }
 }

@@ -2,12 +2,11 @@
 // operations and errors by type and code, and the database's documents and size.
 import { statSync } from 'node:fs'
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
 import { Metrics, ownMetrics } from '../../src/ops/metrics.js'
 import { MetricsExposition } from '../../src/ops/metrics-exposition.js'
-import { bundledPlanPath, secondPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, secondPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 
 /** The samples of an exposition: each series (name and labels as written) with its value. */
 function samples(text: string): Map<string, number> {
@@ -26,12 +25,11 @@ const operator = { authorization: `Bearer ${METRICS_TOKEN}` }
 t.test('requests, GraphQL and the database, counted as they happen', async (t) => {
   const { db, path } = tempDatabase(t, [bundledPlanPath, secondPlanPath])
   const store = new Store(db)
-  const app = await buildApp({
+  const app = await buildTestApp(t, {
     store,
     rateLimit: { max: 8, windowMs: 60_000 },
     metricsToken: METRICS_TOKEN,
   })
-  t.teardown(() => app.close())
   const task = [...store.eachTask({})][0]!
   const admin = createToken(db, { role: 'admin', agencyId: null, label: 'admin' }).secret
 
@@ -108,8 +106,7 @@ t.test('requests, GraphQL and the database, counted as they happen', async (t) =
 
 t.test('GraphQL error codes say what kind of mistake a request made', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db) })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db })
   const codes = async (payload: object) => {
     const res = await app.inject({ method: 'POST', url: '/graphql', payload })
     return (res.json() as { errors: { extensions: { code: string } }[] }).errors.map(
@@ -132,14 +129,12 @@ t.test(
   async (t) => {
     const { db } = tempDatabase(t, [bundledPlanPath])
     const store = new Store(db)
-    const open = await buildApp({ store })
-    t.teardown(() => open.close())
+    const open = await buildTestApp(t, { store })
     const unserved = await open.inject('/metrics')
     t.equal(unserved.statusCode, 404, 'no token configured: the operator port alone serves it')
     t.equal(unserved.headers['content-type'], 'application/problem+json; charset=utf-8')
 
-    const guarded = await buildApp({ store, metricsToken: METRICS_TOKEN })
-    t.teardown(() => guarded.close())
+    const guarded = await buildTestApp(t, { store, metricsToken: METRICS_TOKEN })
     const anonymous = await guarded.inject('/metrics')
     t.equal(anonymous.statusCode, 401)
     t.equal(anonymous.headers['www-authenticate'], 'Bearer realm="metrics"')
@@ -189,12 +184,11 @@ t.test('scrapes are bounded per address, and scrapes at once share one render', 
   t.ok(exposition.scrape('10.0.0.2').allowed, 'another address has its own allowance')
 
   // The public route applies the same bound.
-  const app = await buildApp({
-    store: new Store(db),
+  const app = await buildTestApp(t, {
+    db,
     metricsToken: METRICS_TOKEN,
     metricsExposition: new MetricsExposition(metrics, ownMetrics, { max: 2, windowMs: 60_000 }),
   })
-  t.teardown(() => app.close())
   const statuses = []
   for (let i = 0; i < 3; i++) {
     statuses.push((await app.inject({ url: '/metrics', headers: operator })).statusCode)

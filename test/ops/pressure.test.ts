@@ -6,8 +6,7 @@ import { pino } from 'pino'
 import t, { type Test } from 'tap'
 import { buildApp } from '../../src/app.js'
 import { readConfig } from '../../src/config.js'
-import { Store } from '../../src/store/index.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 
 const SAMPLE_MS = 20
 
@@ -15,8 +14,7 @@ const METRICS_TOKEN = 'operators-only-0123456789'
 
 async function appUnder(t: Test, pressure: Parameters<typeof buildApp>[0]['pressure']) {
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db), pressure, metricsToken: METRICS_TOKEN })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db, pressure, metricsToken: METRICS_TOKEN })
   await app.ready()
   return app
 }
@@ -106,8 +104,8 @@ t.test('a stalled event loop sheds requests until it runs freely again', async (
 t.test('a process that was slow to start does not shed its first requests', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const sampleIntervalMs = 50
-  const app = await buildApp({
-    store: new Store(db),
+  const app = await buildTestApp(t, {
+    db,
     pressure: {
       maxEventLoopDelayMs: 100,
       maxHeapUsedBytes: 0,
@@ -116,7 +114,6 @@ t.test('a process that was slow to start does not shed its first requests', asyn
       sampleIntervalMs,
     },
   })
-  t.teardown(() => app.close())
   // A start that blocks the loop for half a second, as a slow disk or a busy machine makes it.
   spin(500)
   await app.ready()
@@ -137,8 +134,8 @@ t.test('shedding is logged when it starts, not for every request refused', async
       done()
     },
   })
-  const app = await buildApp({
-    store: new Store(db),
+  const app = await buildTestApp(t, {
+    db,
     loggerInstance: pino({ level: 'info' }, sink),
     pressure: {
       maxEventLoopDelayMs: 0,
@@ -148,7 +145,6 @@ t.test('shedding is logged when it starts, not for every request refused', async
       sampleIntervalMs: SAMPLE_MS,
     },
   })
-  t.teardown(() => app.close())
   await app.ready()
   await until(503, () => app.inject('/v1/documents'))
   for (let i = 0; i < 10; i++) t.equal((await app.inject('/v1/documents')).statusCode, 503)

@@ -1,15 +1,12 @@
 // The rate limit counts clients: a request with a valid token counts against its token wherever
 // it comes from, one without (or with a made-up token) against its address.
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
-import { Store } from '../../src/store/index.js'
 import { createToken, revokeToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 
 t.test('per token when there is a valid one, else per address', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db), rateLimit: { max: 3, windowMs: 60_000 } })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db, rateLimit: { max: 3, windowMs: 60_000 } })
   const token = (label: string) => createToken(db, { role: 'admin', agencyId: null, label }).secret
   const first = token('first')
   const second = token('second')
@@ -57,8 +54,7 @@ t.test('per token when there is a valid one, else per address', async (t) => {
 
 t.test('paths no route serves count against the limit too', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db), rateLimit: { max: 2, windowMs: 60_000 } })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db, rateLimit: { max: 2, windowMs: 60_000 } })
   const statuses: number[] = []
   for (const path of ['/probe/a', '/probe/b', '/probe/c', '/v1/documents']) {
     statuses.push((await app.inject({ url: path, remoteAddress: '10.1.0.1' })).statusCode)

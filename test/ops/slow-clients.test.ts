@@ -4,18 +4,15 @@
 // bounded generously, never a fixed sleep.
 import { connect, type Socket } from 'node:net'
 import t, { type Test } from 'tap'
-import { buildApp } from '../../src/app.js'
 import type { ConnectionLimits } from '../../src/ops/connections.js'
-import { Store } from '../../src/store/index.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 
 /** Far past every limit the tests set: a connection still open then is open for good. */
 const BOUND_MS = 30_000
 
 async function serve(t: Test, connections: ConnectionLimits) {
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db), connections })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db, connections })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as { port: number }
   return port

@@ -16,12 +16,18 @@ import { chmodSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import t, { type Test } from 'tap'
-import { buildApp } from '../../src/app.js'
 import { openDatabase, type Database } from '../../src/store/database.js'
 import { Store } from '../../src/store/index.js'
 import { loadDocuments } from '../../src/store/load.js'
 import { createToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, readPlan, readText, secondPlanPath, tempDir } from '../helper.js'
+import {
+  bundledPlanPath,
+  readPlan,
+  readText,
+  secondPlanPath,
+  tempDir,
+  buildTestApp,
+} from '../helper.js'
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8'
 
@@ -49,8 +55,7 @@ async function tryEveryWrite(
   store: Store,
   ids: { targetId: string; taskId: string; agency: string; admin: string },
 ) {
-  const app = await buildApp({ store })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { store })
   const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` })
   const etag = (await app.inject(`/v1/tasks/${ids.taskId}`)).headers.etag as string
   const graphql = (query: string, variables: Record<string, unknown>) =>
@@ -171,8 +176,7 @@ t.test(
     t.teardown(() => db.close())
     t.equal(db.readonly, false, 'not read-only by configuration: the file refused the write access')
     // Before any write: the probe finds it.
-    const unwritten = await buildApp({ store: new Store(db) })
-    t.teardown(() => unwritten.close())
+    const unwritten = await buildTestApp(t, { db })
     const probed = await unwritten.inject('/readyz')
     t.equal(probed.statusCode, 503, 'not ready before any write is tried')
     t.match(probed.json(), { type: '/problems/store-not-writable', detail: /read-only/ })
@@ -190,8 +194,7 @@ t.test(
     // The same file as a replica opens it: read-only on purpose, and ready.
     const replicaDb = openDatabase(path, { readonly: true, migrate: false })
     t.teardown(() => replicaDb.close())
-    const replica = await buildApp({ store: new Store(replicaDb) })
-    t.teardown(() => replica.close())
+    const replica = await buildTestApp(t, { db: replicaDb })
     t.equal((await replica.inject('/readyz')).statusCode, 200, 'a READ_ONLY replica stays ready')
   },
 )

@@ -2,7 +2,6 @@
 import { parse } from 'csv-parse/sync'
 import jsonld from 'jsonld'
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
 import { DEFAULT_LICENSE_TITLE, readConfig } from '../../src/config.js'
 import { Store } from '../../src/store/index.js'
 import { bundledPlanPath, buildTestApp, secondPlanPath, tempDatabase } from '../helper.js'
@@ -58,7 +57,7 @@ t.test('a browser gets the index as a page linking every entry point', async (t)
 t.test(
   '/catalog.jsonld is DCAT: a dataset per resource with JSON and CSV distributions',
   async (t) => {
-    const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+    const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
     const res = await app.inject({ url: '/catalog.jsonld', headers: { host: 'api.test' } })
     t.equal(res.statusCode, 200)
     t.equal(res.headers['content-type'], 'application/ld+json; charset=utf-8')
@@ -119,8 +118,7 @@ t.test('publisher and license come from the configuration', async (t) => {
     LICENSE_URL: 'https://creativecommons.org/licenses/by/4.0/',
   })
   const { db } = tempDatabase(t, [bundledPlanPath])
-  const app = await buildApp({ store: new Store(db), metadata: config.metadata })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db, metadata: config.metadata })
   const catalog = (await app.inject('/catalog.jsonld')).json()
   t.equal(catalog['dct:publisher']['foaf:name'], '某市大数据管理局')
   t.same(catalog['dct:license'], {
@@ -188,11 +186,10 @@ t.test(
     const store = new Store(db)
     const attacker = { host: 'evil.example', accept: 'application/json' }
 
-    const configured = await buildApp({
+    const configured = await buildTestApp(t, {
       store,
       metadata: readConfig({ PUBLIC_URL: 'https://data.example.gov.cn/' }).metadata,
     })
-    t.teardown(() => configured.close())
     for (const url of ['/', '/catalog.jsonld', '/datapackage.json']) {
       const res = await configured.inject({ url, headers: attacker })
       t.notMatch(res.body, 'evil.example', `${url}: a forged Host never reaches the links`)
@@ -200,8 +197,7 @@ t.test(
       t.notMatch(String(res.headers.vary ?? ''), /host/i, `${url}: nothing varies with Host`)
     }
 
-    const unset = await buildApp({ store })
-    t.teardown(() => unset.close())
+    const unset = await buildTestApp(t, { store })
     for (const url of ['/', '/catalog.jsonld', '/datapackage.json']) {
       const res = await unset.inject({ url, headers: attacker })
       t.match(res.body, 'http://evil.example/', `${url}: links follow the Host`)

@@ -2,16 +2,14 @@
 // audit log, and reading it all back as JSON and CSV.
 import { parse as parseCsv } from 'csv-parse/sync'
 import t, { type Test } from 'tap'
-import { buildApp } from '../../src/app.js'
 import { Store, type TaskRecord, type TargetRecord } from '../../src/store/index.js'
 import { createToken, revokeToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, tempDatabase } from '../helper.js'
+import { bundledPlanPath, tempDatabase, buildTestApp } from '../helper.js'
 
 async function setup(t: Test, writeMax = 1000) {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const store = new Store(db)
-  const app = await buildApp({ store, writeRateLimit: { max: writeMax, windowMs: 60_000 } })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { store, writeRateLimit: { max: writeMax, windowMs: 60_000 } })
   const tasks = [...store.eachTask({})]
   const targets = [...store.eachTarget({})]
   const agencies = [...store.eachAgency({})]

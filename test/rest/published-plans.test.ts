@@ -34,7 +34,7 @@ interface TaskNode {
 }
 
 t.test('a document without a 发文字号 has a stable id and says what it lacks', async (t) => {
-  const app = await buildTestApp(t, PLANS)
+  const app = await buildTestApp(t, { files: PLANS })
   const docs = (await app.inject('/v1/documents')).json().data as Record<string, unknown>[]
   const county = docs.find((d) => d.jurisdiction === '庄浪县')!
   t.match(county, {
@@ -51,7 +51,7 @@ t.test('a document without a 发文字号 has a stable id and says what it lacks
   const findings = (await app.inject(`/v1/findings?document=${county.id as string}`)).json()
     .data as { code: string }[]
   t.ok(findings.some((f) => f.code === 'no-document-number'))
-  const again = await buildTestApp(t, PLANS)
+  const again = await buildTestApp(t, { files: PLANS })
   const ids = ((await again.inject('/v1/documents')).json().data as { id: string }[]).map(
     (d) => d.id,
   )
@@ -59,7 +59,7 @@ t.test('a document without a 发文字号 has a stable id and says what it lacks
 })
 
 t.test('body tasks carry their section; units their role; tasks their due', async (t) => {
-  const app = await buildTestApp(t, PLANS)
+  const app = await buildTestApp(t, { files: PLANS })
   const tasks = (await app.inject('/v1/tasks?limit=500')).json().data as TaskJson[]
   const body = tasks.filter((x) => x.sectionId !== null)
   const table = tasks.filter((x) => x.sectionId === null)
@@ -103,7 +103,7 @@ t.test('body tasks carry their section; units their role; tasks their due', asyn
 })
 
 t.test('targets say where their deadline year came from', async (t) => {
-  const app = await buildTestApp(t, PLANS)
+  const app = await buildTestApp(t, { files: PLANS })
   const targets = (await app.inject('/v1/targets?limit=500')).json().data as {
     indicator: string
     deadlineYear: number | null

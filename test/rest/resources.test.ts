@@ -1,7 +1,5 @@
 // The REST list and item routes over the bundled plan: envelopes, filters, paging and errors.
 import t from 'tap'
-import { buildApp } from '../../src/app.js'
-import { Store } from '../../src/store/index.js'
 import { bundledPlanPath, buildTestApp, secondPlanPath, tempDatabase } from '../helper.js'
 
 type List<T = Record<string, unknown>> = {
@@ -97,7 +95,7 @@ t.test('task filters: agency by id, name or alias; item by id or number; text', 
 })
 
 t.test('section filters: document, kind, number, parent', async (t) => {
-  const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+  const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
   const get = async (query: string) =>
     (await app.inject(`/v1/sections?limit=500&${query}`)).json() as List<{
       id: string
@@ -129,7 +127,7 @@ t.test('section filters: document, kind, number, parent', async (t) => {
 })
 
 t.test('agency filters and fields', async (t) => {
-  const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+  const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
   const get = async (query: string) => (await app.inject(`/v1/agencies?limit=500&${query}`)).json()
   const finance = await get(`name=${encodeURIComponent('市财政局')}`)
   t.equal(finance.meta.total, 2, 'a name in two jurisdictions matches both')
@@ -201,8 +199,7 @@ t.test('bad requests are 4xx problem+json that name the parameter', async (t) =>
 
 t.test('health and readiness', async (t) => {
   const { db } = tempDatabase(t)
-  const app = await buildApp({ store: new Store(db) })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { db })
   t.same((await app.inject('/healthz')).json(), { status: 'ok' })
   t.same((await app.inject('/readyz')).json(), { status: 'ready' })
   db.close()

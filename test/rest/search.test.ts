@@ -79,7 +79,7 @@ t.test('short queries are ranked by bm25 too: dense records first', async (t) =>
 })
 
 t.test('type and document narrow the search', async (t) => {
-  const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+  const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
   const targets = await allHits(app, `type=target&q=${encodeURIComponent('率')}`)
   t.ok(targets.length > 3)
   t.ok(targets.every((h) => h.type === 'target'))

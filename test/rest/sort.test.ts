@@ -44,7 +44,7 @@ t.test('a sorted list pages in that order to the end, without repeats', async (t
 })
 
 t.test('several fields, each in its own direction, page as one order', async (t) => {
-  const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+  const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
   const paged = await everyPage(app, '/v1/targets?sort=deadlineYear,-value&limit=3')
   const whole = (await app.inject('/v1/targets?sort=deadlineYear,-value&limit=500')).json().data
   t.same(
@@ -70,7 +70,7 @@ t.test('several fields, each in its own direction, page as one order', async (t)
 })
 
 t.test('agencies by task count, findings by severity, documents by date', async (t) => {
-  const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+  const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
   const busiest = (await app.inject('/v1/agencies?sort=-taskCount&limit=1')).json().data[0]
   t.match(busiest, { name: '市教育局', taskCount: 26 })
   const findings = await everyPage(app, '/v1/findings?sort=severity&limit=50')

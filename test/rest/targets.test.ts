@@ -79,7 +79,7 @@ t.test('targets come with their section, tasks, figures and quote', async (t) =>
 })
 
 t.test('targets filter by document, year, unit, section and agency', async (t) => {
-  const app = await buildTestApp(t, [bundledPlanPath, secondPlanPath])
+  const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
   const total = async (query: string) => {
     const res = await app.inject(`/v1/targets?${query}`)
     t.equal(res.statusCode, 200, query)

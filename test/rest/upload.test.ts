@@ -5,11 +5,10 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import { buildApp } from '../../src/app.js'
 import { projectRoot } from '../../src/paths.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
-import { bundledPlanPath, readText, tempDatabase } from '../helper.js'
+import { bundledPlanPath, readText, tempDatabase, buildTestApp } from '../helper.js'
 
 const formats = join(projectRoot, 'test', 'fixtures', 'formats')
 const fixture = (name: string) => readFileSync(join(formats, name))
@@ -20,8 +19,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 async function serve(t: Test) {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const store = new Store(db)
-  const app = await buildApp({ store })
-  t.teardown(() => app.close())
+  const app = await buildTestApp(t, { store })
   const address = await app.listen({ host: '127.0.0.1', port: 0 })
   const admin = createToken(db, { role: 'admin', agencyId: null, label: 'admin' }).secret
   const agencyId = (db.prepare('SELECT id FROM agencies LIMIT 1').get() as { id: string }).id
