@@ -13,6 +13,7 @@ import {
   taskFilter,
 } from './filters.js'
 import { taskEtag } from '../progress/writes.js'
+import { snippetHtml } from '../html.js'
 import { nodesByIds, typeNameOf } from './nodes.js'
 
 /** A root list: the store's page for the filter, as a connection. */
@@ -83,5 +84,8 @@ export const resolvers: IResolvers = {
   },
   Task: {
     etag: (task) => taskEtag(task),
+  },
+  SearchHit: {
+    snippet: (hit) => snippetHtml(hit.excerpt),
   },
 }

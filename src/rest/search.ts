@@ -4,6 +4,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Store } from '../store/index.js'
+import { snippetHtml } from '../html.js'
 import { listEnvelope } from './envelope.js'
 import {
   listOf,
@@ -80,7 +81,11 @@ export const searchRoutes =
         const page = store.search({ q, type, document }, { limit, cursor })
         const withLinks = {
           ...page,
-          items: page.items.map((hit) => ({ ...hit, link: `/v1/${ROUTE_OF[hit.type]}/${hit.id}` })),
+          items: page.items.map(({ excerpt, ...hit }) => ({
+            ...hit,
+            snippet: snippetHtml(excerpt),
+            link: `/v1/${ROUTE_OF[hit.type]}/${hit.id}`,
+          })),
         }
         return listEnvelope(request, reply, withLinks, limit)
       },

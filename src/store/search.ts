@@ -3,7 +3,6 @@
 // (教育, 农), are looked up and ranked in search_pairs (each text's pairs of adjacent
 // characters); LIKE checks what the pairs cannot decide.
 
-import { escapeHtml } from '../html.js'
 import type { Database } from './database.js'
 import { Conditions, decodeCursor, encodeCursor, type Page, type PageRequest } from './paging.js'
 import { DOCUMENT_REF, pageOf, prepared } from './query.js'
@@ -118,8 +117,8 @@ export interface SearchHit {
   documentId: string
   /** A section's label and heading, a task's number, a target's indicator. */
   title: string
-  /** The text around the first match, HTML-escaped, the match in <mark>…</mark>. */
-  snippet: string
+  /** The text around the first match, with where q occurs in it (html.ts marks it up). */
+  excerpt: Excerpt
   /** Lower is better: bm25 over the trigrams or, for one or two characters, the pairs. */
   score: number
 }
@@ -139,25 +138,33 @@ interface HitRow {
   title: string
 }
 
-/** Characters of context on each side of the match in a snippet. */
+/** Characters of context on each side of the match in an excerpt. */
 const CONTEXT = 30
 
-/** The text around the first occurrence of q, with the occurrences inside it marked. */
-export function snippetOf(text: string, q: string): string {
+/** A window of a record's text around the first occurrence of a query, and every occurrence in it. */
+export interface Excerpt {
+  /** The window, runs of whitespace collapsed to one space. */
+  text: string
+  /** Where the query occurs in `text` (case folded), in UTF-16 code units as JavaScript counts. */
+  matches: { start: number; length: number }[]
+  /** Whether the record's text goes on before and after the window. */
+  cutBefore: boolean
+  cutAfter: boolean
+}
+
+/** The text around the first occurrence of q, with the occurrences inside it. */
+export function excerptOf(text: string, q: string): Excerpt {
   const flat = text.replace(/\s+/g, ' ')
   const at = Math.max(0, flat.toLowerCase().indexOf(q.toLowerCase()))
   const start = Math.max(0, at - CONTEXT)
   const end = Math.min(flat.length, at + q.length + CONTEXT)
   const window = flat.slice(start, end)
   const pattern = new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')
-  let body = ''
-  let from = 0
-  for (const m of window.matchAll(pattern)) {
-    body += `${escapeHtml(window.slice(from, m.index))}<mark>${escapeHtml(m[0])}</mark>`
-    from = m.index + m[0].length
-  }
-  body += escapeHtml(window.slice(from))
-  return `${start > 0 ? '…' : ''}${body}${end < flat.length ? '…' : ''}`
+  const matches = [...window.matchAll(pattern)].map((m) => ({
+    start: m.index,
+    length: m[0].length,
+  }))
+  return { text: window, matches, cutBefore: start > 0, cutAfter: end < flat.length }
 }
 
 /** Hits of sections, tasks and targets, best first, paged by keyset on (score, type, id). */
@@ -201,7 +208,7 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Pag
       id: r.ref_id,
       documentId: r.document_id,
       title: r.title,
-      snippet: snippetOf(r.text, q),
+      excerpt: excerptOf(r.text, q),
       score: r.score,
     }),
     (last) => encodeCursor('score', [last.score, last.kind, last.ref_id]),

@@ -1,7 +1,8 @@
 // /v1/search: sections, tasks and targets, ranked, highlighted and linked, for queries of any
 // length, checked against the records themselves.
 import t from 'tap'
-import { snippetOf } from '../../src/store/search.js'
+import { excerptOf } from '../../src/store/search.js'
+import { snippetHtml } from '../../src/html.js'
 import { bundledPlanPath, buildTestApp, secondPlanPath, tempDatabase } from '../helper.js'
 
 interface Hit {
@@ -96,12 +97,25 @@ t.test('type and document narrow the search', async (t) => {
 })
 
 t.test('snippets escape the text and mark every match in their window', async (t) => {
+  const snippetOf = (text: string, q: string) => snippetHtml(excerptOf(text, q))
   t.equal(snippetOf('a<b>c&d', '<'), 'a<mark>&lt;</mark>b&gt;c&amp;d')
   const long = `${'甲'.repeat(50)}目标${'乙'.repeat(10)}目标${'丙'.repeat(50)}`
   t.equal(
     snippetOf(long, '目标'),
     `…${'甲'.repeat(30)}<mark>目标</mark>${'乙'.repeat(10)}<mark>目标</mark>${'丙'.repeat(18)}…`,
   )
+})
+
+t.test('the store gives where a query occurs, not markup', async (t) => {
+  const excerpt = excerptOf(`${'甲'.repeat(40)}\n就业  率<b>${'乙'.repeat(40)}`, '就业 率')
+  t.same(excerpt, {
+    // 30 characters either side of the match, the newline among them become a space.
+    text: `${'甲'.repeat(29)} 就业 率<b>${'乙'.repeat(27)}`,
+    matches: [{ start: 30, length: 4 }],
+    cutBefore: true,
+    cutAfter: true,
+  })
+  t.notMatch(JSON.stringify(excerpt), /<mark>|&lt;/, 'no HTML is made in the store')
 })
 
 t.test('spaces around a query are ignored', async (t) => {
