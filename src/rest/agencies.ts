@@ -5,7 +5,7 @@ import { Agency, AgencyKind } from './schemas.js'
 
 export const agencyRoutes = (store: Store) =>
   resourceRoutes({
-    path: '/v1/agencies',
+    resource: 'agencies',
     noun: 'agency',
     item: Agency,
     filters: {
@@ -19,7 +19,6 @@ export const agencyRoutes = (store: Store) =>
     },
     list: store.listAgencies,
     each: store.eachAgency,
-    sorts: ['name', 'taskCount'],
     get: store.getAgency,
     dataVersion: () => store.dataVersion(),
   })

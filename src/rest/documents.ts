@@ -5,7 +5,7 @@ import { Document } from './schemas.js'
 
 export const documentRoutes = (store: Store) =>
   resourceRoutes({
-    path: '/v1/documents',
+    resource: 'documents',
     noun: 'document',
     item: Document,
     filters: {
@@ -13,7 +13,6 @@ export const documentRoutes = (store: Store) =>
     },
     list: store.listDocuments,
     each: store.eachDocument,
-    sorts: ['issuedOn', 'number'],
     get: store.getDocument,
     dataVersion: () => store.dataVersion(),
   })

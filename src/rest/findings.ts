@@ -5,7 +5,7 @@ import { Finding, Severity } from './schemas.js'
 
 export const findingRoutes = (store: Store) =>
   resourceRoutes({
-    path: '/v1/findings',
+    resource: 'findings',
     noun: 'finding',
     item: Finding,
     filters: {
@@ -15,7 +15,6 @@ export const findingRoutes = (store: Store) =>
     },
     list: store.listFindings,
     each: store.eachFinding,
-    sorts: ['severity'],
     get: store.getFinding,
     dataVersion: () => store.dataVersion(),
   })

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import type { Page, PageRequest, SortRequest } from '../store/index.js'
+import { RESOURCES, type ResourceName } from '../resources.js'
 import { csvColumns, sendCsv } from '../http/csv.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { preferredFormat } from '../http/negotiation.js'
@@ -21,8 +22,8 @@ import {
 const NO_PARAMETERS = Type.Object({}, { additionalProperties: false })
 
 export interface ResourceSpec<F extends TProperties, I extends TObject> {
-  /** The path of the collection, e.g. /v1/tasks. */
-  path: string
+  /** Its declaration (src/resources.ts): the path of the collection and the fields it sorts by. */
+  resource: ResourceName
   /** Singular noun for messages and docs, e.g. task. */
   noun: string
   item: I
@@ -31,8 +32,6 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
   list: (filter: Static<TObject<F>>, page: PageRequest) => Page<Static<I>>
   /** Every record the filter selects, read as the CSV is written. */
   each: (filter: Static<TObject<F>>, sort?: SortRequest[]) => Iterable<Static<I>>
-  /** Fields the list may be sorted by (sort=field,-other: - for descending). */
-  sorts?: string[]
   get: (id: string) => Static<I> | null
   /** Changes whenever the data does; the ETag of a CSV stream is derived from it. */
   dataVersion: () => string
@@ -55,13 +54,21 @@ function sortOf(sort: unknown): SortRequest[] | undefined {
 export function resourceRoutes<F extends TProperties, I extends TObject>(
   spec: ResourceSpec<F, I>,
 ): FastifyPluginAsync {
-  const fields = spec.sorts?.join('|')
+  const declared = RESOURCES[spec.resource]
+  const path = declared.path
+  const sorts: readonly string[] = declared.sorts
+  const filterNames = Object.keys(spec.filters).sort().join(', ')
+  const declaredNames = Object.keys(declared.filters).sort().join(', ')
+  if (filterNames !== declaredNames) {
+    throw new Error(`${path} takes ${filterNames}; src/resources.ts declares ${declaredNames}`)
+  }
+  const fields = sorts.join('|')
   const sortParam = fields
     ? {
         sort: Type.Optional(
           Type.String({
             pattern: `^-?(?:${fields})(?:,-?(?:${fields}))*$`,
-            description: `Comma-separated fields of ${spec.sorts!.join(', ')}; a leading - sorts that field descending. Ties stay in document order.`,
+            description: `Comma-separated fields of ${sorts.join(', ')}; a leading - sorts that field descending. Ties stay in document order.`,
           }),
         ),
       }
@@ -79,7 +86,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     { ...spec.filters, ...sortParam },
     { additionalProperties: false },
   )
-  const plural = spec.path.split('/').pop()!
+  const plural = path.split('/').pop()!
   const columns = csvColumns(spec.item)
   const file = `${plural}.csv`
   const sendList = (
@@ -102,7 +109,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     app.get<{
       Querystring: Record<string, unknown> & { limit?: number; cursor?: string; sort?: string }
     }>(
-      spec.path,
+      path,
       {
         schema: {
           tags: [plural],
@@ -135,7 +142,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     )
     // The whole filtered list, unpaged: what a portal harvests and an analyst opens in Excel.
     app.get<{ Querystring: Record<string, unknown> }>(
-      `${spec.path}.csv`,
+      `${path}.csv`,
       {
         schema: {
           tags: [plural],
@@ -152,7 +159,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       async (request, reply) => sendList(request, reply, request.query),
     )
     app.get<{ Params: { id: string } }>(
-      `${spec.path}/:id`,
+      `${path}/:id`,
       {
         schema: {
           tags: [plural],

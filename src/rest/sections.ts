@@ -5,7 +5,7 @@ import { Section, SectionKind } from './schemas.js'
 
 export const sectionRoutes = (store: Store) =>
   resourceRoutes({
-    path: '/v1/sections',
+    resource: 'sections',
     noun: 'section',
     item: Section,
     filters: {

@@ -5,7 +5,7 @@ import { Target } from './schemas.js'
 
 export const targetRoutes = (store: Store) =>
   resourceRoutes({
-    path: '/v1/targets',
+    resource: 'targets',
     noun: 'target',
     item: Target,
     filters: {
@@ -26,7 +26,6 @@ export const targetRoutes = (store: Store) =>
     },
     list: store.listTargets,
     each: store.eachTarget,
-    sorts: ['deadlineYear', 'value'],
     get: store.getTarget,
     dataVersion: () => store.dataVersion(),
   })

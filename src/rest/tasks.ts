@@ -6,7 +6,7 @@ import { SearchText, Task } from './schemas.js'
 
 export const taskRoutes = (store: Store) =>
   resourceRoutes({
-    path: '/v1/tasks',
+    resource: 'tasks',
     noun: 'task',
     item: Task,
     filters: {
@@ -21,7 +21,6 @@ export const taskRoutes = (store: Store) =>
     },
     list: store.listTasks,
     each: store.eachTask,
-    sorts: ['number'],
     get: store.getTask,
     dataVersion: () => store.dataVersion(),
     // PUT /v1/tasks/{id}/status compares If-Match with this tag.

@@ -1,5 +1,6 @@
 // Read queries for agencies. An agency is shared by the documents of its jurisdiction; its
 // duties, lead and phone come from the most recent document whose agency table lists it.
+import type { SortsOf } from './query.js'
 import type { AgencyKind } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
@@ -100,7 +101,7 @@ export function agencyQuery(filter: AgencyFilter): [ListSpec<Row, AgencyRecord>,
       sorts: {
         name: { expr: 'a.name', of: (r) => r.name },
         taskCount: { expr: TASK_COUNT, of: (r) => r.task_count },
-      },
+      } satisfies SortsOf<'agencies', Row>,
     },
     where,
   ]

@@ -1,4 +1,5 @@
 // Read queries for documents.
+import type { SortsOf } from './query.js'
 import type { SourceFormat } from '../ingest/formats/types.js'
 import type { JurisdictionLevel, SuppliedField } from '../ingest/types.js'
 import type { Database } from './database.js'
@@ -117,7 +118,7 @@ export function documentQuery(filter: DocumentFilter): [ListSpec<Row, DocumentRe
           of: (r) => r.issued_on ?? '9999-12-31',
         },
         number: { expr: "COALESCE(d.number, '')", of: (r) => r.number ?? '' },
-      },
+      } satisfies SortsOf<'documents', Row>,
     },
     where,
   ]

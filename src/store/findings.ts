@@ -1,4 +1,5 @@
 // Read queries for data-quality findings.
+import type { SortsOf } from './query.js'
 import type { Severity } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
@@ -76,7 +77,7 @@ export function findingQuery(filter: FindingFilter): [ListSpec<Row, FindingRecor
           expr: SEVERITY_RANK,
           of: (r) => ({ error: 0, warning: 1, info: 2 })[r.severity],
         },
-      },
+      } satisfies SortsOf<'findings', Row>,
     },
     where,
   ]

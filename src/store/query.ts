@@ -2,6 +2,7 @@
 import { compact } from '../ingest/text.js'
 import type { Statement } from 'better-sqlite3'
 import type { Database } from './database.js'
+import type { ResourceName, SortName } from '../resources.js'
 import {
   Conditions,
   decodeCursor,
@@ -41,6 +42,9 @@ export interface SortKey<Row> {
   expr: string
   of: (row: Row) => string | number
 }
+
+/** A list's sort keys: exactly the fields src/resources.ts declares for the resource. */
+export type SortsOf<R extends ResourceName, Row> = Record<SortName<R>, SortKey<Row>>
 
 /** The order of a list: by the requested fields, each asc or desc, then by the unique key. */
 interface Ordering<Row> {

@@ -1,4 +1,5 @@
 // Read queries for sections: parts, chapters and action items.
+import type { SortsOf } from './query.js'
 import type { SectionKind } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
@@ -72,6 +73,7 @@ export function sectionQuery(filter: SectionFilter): [ListSpec<Row, SectionRecor
       key: ['s.document_id', 's.position'],
       keyOf: (r) => [r.document_id, r.position],
       map: toRecord,
+      sorts: {} satisfies SortsOf<'sections', Row>,
     },
     where,
   ]

@@ -1,4 +1,5 @@
 // Read queries for targets, with the tasks that restate each one.
+import type { SortsOf } from './query.js'
 import type { Basis, Comparator, DeadlineFrom, ParsedTarget } from '../ingest/types.js'
 import { progressOf, type Progress } from '../progress/measure.js'
 import type { Database } from './database.js'
@@ -142,7 +143,7 @@ export function targetQuery(filter: TargetFilter): [ListSpec<Row, TargetRecord>,
           of: (r) => r.deadline_year ?? 9999,
         },
         value: { expr: 'COALESCE(g.value, -1e308)', of: (r) => r.value ?? -1e308 },
-      },
+      } satisfies SortsOf<'targets', Row>,
     },
     where,
   ]

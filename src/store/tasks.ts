@@ -1,5 +1,6 @@
 // Read queries for tasks (rows of task tables and clauses of the body), with each task's
 // responsible units and their roles, its deadline and the items it restates.
+import type { SortsOf } from './query.js'
 import type { Due, UnitRole } from '../ingest/types.js'
 import type { Database } from './database.js'
 import type { TaskStatus } from './progress.js'
@@ -124,7 +125,7 @@ export function taskQuery(filter: TaskFilter): [ListSpec<Row, TaskRecord>, Condi
       key: ['t.document_id', 't.position'],
       keyOf: (r) => [r.document_id, r.position],
       map: toRecord,
-      sorts: { number: { expr: 't.number', of: (r) => r.number } },
+      sorts: { number: { expr: 't.number', of: (r) => r.number } } satisfies SortsOf<'tasks', Row>,
     },
     where,
   ]

@@ -1,0 +1,76 @@
+// One declaration per resource: where REST serves it, what GraphQL calls it, the filters it
+// takes (by their REST names, with the kind of value each takes) and the fields its lists sort
+// by. The store's list specs are typed against it (their sort keys must be these), the REST
+// routes take their path and sorts from it and refuse to start with other filters, and
+// test/resources.test.ts holds the GraphQL filter inputs and the store's filters to it, and
+// checks that every declared filter narrows a list through both interfaces.
+
+/** The value a filter takes: free text, a record id, a whole number, or one of an enum. */
+export type FilterKind = 'text' | 'id' | 'integer' | { enum: string }
+
+export interface ResourceDeclaration {
+  /** The REST collection. */
+  path: string
+  /** The GraphQL object type, and the input its lists are filtered with. */
+  graphqlType: string
+  graphqlFilter: string
+  filters: Record<string, FilterKind>
+  /** Other GraphQL names of a filter, to its REST name (GraphQL's search is REST's q). */
+  graphqlAliases?: Record<string, string>
+  /** Fields the REST list sorts by (sort=field,-other). */
+  sorts: readonly string[]
+}
+
+export const RESOURCES = {
+  documents: {
+    path: '/v1/documents',
+    graphqlType: 'Document',
+    graphqlFilter: 'DocumentFilter',
+    filters: { number: 'text' },
+    sorts: ['issuedOn', 'number'],
+  },
+  sections: {
+    path: '/v1/sections',
+    graphqlType: 'Section',
+    graphqlFilter: 'SectionFilter',
+    filters: { document: 'text', kind: { enum: 'SectionKind' }, number: 'integer', parent: 'id' },
+    sorts: [],
+  },
+  tasks: {
+    path: '/v1/tasks',
+    graphqlType: 'Task',
+    graphqlFilter: 'TaskFilter',
+    filters: { document: 'text', agency: 'text', item: 'text', q: 'text' },
+    graphqlAliases: { search: 'q' },
+    sorts: ['number'],
+  },
+  agencies: {
+    path: '/v1/agencies',
+    graphqlType: 'Agency',
+    graphqlFilter: 'AgencyFilter',
+    filters: { name: 'text', kind: { enum: 'AgencyKind' }, document: 'text' },
+    sorts: ['name', 'taskCount'],
+  },
+  targets: {
+    path: '/v1/targets',
+    graphqlType: 'Target',
+    graphqlFilter: 'TargetFilter',
+    filters: { document: 'text', year: 'integer', unit: 'text', section: 'id', agency: 'text' },
+    sorts: ['deadlineYear', 'value'],
+  },
+  findings: {
+    path: '/v1/findings',
+    graphqlType: 'Finding',
+    graphqlFilter: 'FindingFilter',
+    filters: { document: 'text', severity: { enum: 'Severity' }, code: 'text' },
+    sorts: ['severity'],
+  },
+} as const satisfies Record<string, ResourceDeclaration>
+
+export type ResourceName = keyof typeof RESOURCES
+
+/** The names a resource's lists sort by, as a type: the store's sort keys must be exactly these. */
+export type SortName<R extends ResourceName> = (typeof RESOURCES)[R]['sorts'][number]
+
+/** The names of a resource's filters, as a type. */
+export type FilterName<R extends ResourceName> = keyof (typeof RESOURCES)[R]['filters'] & string
