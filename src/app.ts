@@ -13,12 +13,8 @@ import { answerClientError } from './http/client-errors.js'
 import { documentFileRoutes } from './rest/document-files.js'
 import { uploadRoutes } from './rest/upload.js'
 import { healthRoutes } from './rest/health.js'
-import {
-  collectReadPaths,
-  refuseOtherMethods,
-  registerHttp,
-  type RateLimitOptions,
-} from './http/fastify-hooks.js'
+import { collectReadPaths, refuseOtherMethods, registerHttp } from './http/fastify-hooks.js'
+import { RateLimit, type RateLimitOptions } from './http/rate-limit.js'
 import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from './config.js'
 import { metadataRoutes } from './rest/metadata.js'
 import { searchRoutes } from './rest/search.js'
@@ -32,7 +28,6 @@ import { writeAllowance, type WriteLimits } from './progress/allowance.js'
 import { targetRoutes } from './rest/targets.js'
 import { taskRoutes } from './rest/tasks.js'
 import { graphiqlRoutes } from './graphql/graphiql.js'
-import { ClientCounts } from './http/client-counts.js'
 import { HotPath, replayBody, serveFirst } from './http/hot-path.js'
 import { resultKeyOfBody } from './graphql/result-cache.js'
 import { ProgressEvents } from './progress/events.js'
@@ -174,13 +169,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : null,
   )
-  const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT
-  const counts = new ClientCounts()
-  await registerHttp(
-    app,
-    limits,
-    (request) => rateLimitKey(options.store, request.headers.authorization, request.ip),
-    counts,
+  // One count per client, whichever path answers: the framework's hooks or the hot path.
+  const limit = new RateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT)
+  await registerHttp(app, limit, (request) =>
+    rateLimitKey(options.store, request.headers.authorization, request.ip),
   )
   const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE
   // One bounded cache for REST answers and GraphQL results alike.
@@ -195,8 +187,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const hot = new HotPath({
       store: options.store,
       cache: answers,
-      counts,
-      limits,
+      limit,
       metrics,
       requestId,
       trustProxy,
@@ -213,11 +204,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hotPath = hot
   }
   // One allowance per token for every write, whichever route or protocol carries it.
-  const writes = writeAllowance(
-    app,
-    options.store,
-    options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT,
-  )
+  const writes = writeAllowance(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT)
   const readPaths = collectReadPaths(app)
   await registerOpenApi(app)
   await app.register(healthRoutes(options.store))

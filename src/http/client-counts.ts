@@ -1,8 +1,5 @@
-// Requests per client and window, kept for @fastify/rate-limit (as its `store`) and read by the
-// hot path (hot-path.ts) too: one count per client, whichever path served it. The
-// plugin's own store is not exported, and its interface is a callback; this one also answers
-// synchronously.
-import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
+// Requests per client and window, the store of a RateLimit (rate-limit.ts): one count per
+// client, whichever path served it, the framework's or the hot path.
 
 export interface Count {
   /** Requests in the current window, this one included. */
@@ -14,7 +11,7 @@ export interface Count {
 /** Clients kept at most; past it the oldest windows go first (they have mostly ended). */
 const DEFAULT_MAX_CLIENTS = 10_000
 
-export class ClientCounts implements FastifyRateLimitStore {
+export class ClientCounts {
   private readonly windows = new Map<string, { count: number; endsAt: number }>()
 
   constructor(private readonly maxClients = DEFAULT_MAX_CLIENTS) {}
@@ -35,33 +32,4 @@ export class ClientCounts implements FastifyRateLimitStore {
     window.count += 1
     return { current: window.count, ttl: window.endsAt - now }
   }
-
-  /** @fastify/rate-limit's interface: the same count, by callback. */
-  incr(
-    key: string,
-    callback: (error: Error | null, result?: Count) => void,
-    timeWindow?: number,
-  ): void {
-    if (timeWindow === undefined) callback(new Error('the rate limit gave no time window'))
-    else callback(null, this.count(key, timeWindow))
-  }
-
-  /** A route with limits of its own (progress writes) counts apart. */
-  child(): FastifyRateLimitStore {
-    return new ClientCounts(this.maxClients)
-  }
-
-  /** The constructor the plugin calls for its store, handing it this very one. */
-  asStore(): FastifyRateLimitStoreCtor {
-    return constructorGiving(this)
-  }
-}
-
-/** A constructor whose `new` gives this object (`new` gives what a constructor returns). */
-function constructorGiving(counts: ClientCounts): FastifyRateLimitStoreCtor {
-  return class {
-    constructor() {
-      return counts
-    }
-  } as unknown as FastifyRateLimitStoreCtor
 }

@@ -2,18 +2,10 @@
 // what is not a successful read, and 405 for a method a path does not serve. How a successful
 // answer goes out (ETag, 304, coding) is fastify-reads.ts. Routes only produce their data.
 import cors from '@fastify/cors'
-import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { answerNotFound, problem, sendProblem } from './problem.js'
-import type { ClientCounts } from './client-counts.js'
-import { OPERATOR_ROUTES } from '../ops/operator-routes.js'
+import { registerRateLimit, type ClientKey, type RateLimit } from './rate-limit.js'
 import { READ_METHODS } from './read-head.js'
-
-export interface RateLimitOptions {
-  /** Requests a client may make per window. */
-  max: number
-  windowMs: number
-}
 
 /** Headers a browser script on another origin may read. */
 const EXPOSED_HEADERS = [
@@ -34,15 +26,7 @@ export const CORS_HEADERS = {
   'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
 }
 
-/** Whom a request counts against: its token when valid, else its address. */
-export type ClientKey = (request: FastifyRequest) => string
-
-export async function registerHttp(
-  app: FastifyInstance,
-  limits: RateLimitOptions,
-  clientKey: ClientKey,
-  counts: ClientCounts,
-) {
+export async function registerHttp(app: FastifyInstance, limit: RateLimit, clientKey: ClientKey) {
   await app.register(cors, {
     origin: '*',
     // POST for GraphQL queries and progress reports, PUT for task statuses; writes carry a
@@ -51,20 +35,9 @@ export async function registerHttp(
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 86400,
   })
-  await app.register(rateLimit, {
-    max: limits.max,
-    timeWindow: limits.windowMs,
-    keyGenerator: clientKey,
-    // Shared with the hot path, which counts the kept answers it serves.
-    store: counts.asStore(),
-    allowList: (request: FastifyRequest) => OPERATOR_ROUTES.has(request.routeOptions.url ?? ''),
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      message: `more than ${context.max} requests in ${context.after}; retry after ${context.after}`,
-    }),
-  })
-  // Paths no route serves count too: otherwise probing for URLs would be free.
-  app.setNotFoundHandler({ preHandler: app.rateLimit() }, answerNotFound)
+  // Every request counts, paths no route serves too: otherwise probing for URLs would be free.
+  registerRateLimit(app, limit, clientKey)
+  app.setNotFoundHandler(answerNotFound)
   // Ajv coerces 1e400 to Infinity, which passes its range checks and reaches SQLite.
   app.addHook('preHandler', async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>

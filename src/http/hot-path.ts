@@ -13,19 +13,19 @@ import { Readable } from 'node:stream'
 import type { FastifyRequest } from 'fastify'
 import { performance } from 'node:perf_hooks'
 import { clientAddress, type TrustProxy } from './client-address.js'
-import type { ClientCounts } from './client-counts.js'
 import { REQUEST_ID_HEADER } from '../ops/logging.js'
 import type { Metrics } from '../ops/metrics.js'
 import type { Store } from '../store/index.js'
-import { CORS_HEADERS, type RateLimitOptions } from './fastify-hooks.js'
+import { CORS_HEADERS } from './fastify-hooks.js'
+import type { Counted, RateLimit } from './rate-limit.js'
 import { readHead, type ReadHead } from './read-head.js'
 import { answerKey, type AnswerCache } from './answer-cache.js'
 
 export interface HotPathOptions {
   store: Store
   cache: AnswerCache
-  counts: ClientCounts
-  limits: RateLimitOptions
+  /** The app's read limit: a kept answer counts as any answer does. */
+  limit: RateLimit
   metrics: Metrics
   requestId: (request: IncomingMessage) => string
   /** Fastify's trustProxy option: whose X-Forwarded-For names the client. */
@@ -107,22 +107,18 @@ export class HotPath {
     key: string | null,
     started: number,
   ): boolean {
-    const { cache, counts, limits } = this.options
+    const { cache, limit } = this.options
     const answer = key === null ? undefined : cache.get(key)
     if (answer === undefined) return false
     const coding = answer.codingFor(request)
     // A copy not made yet is made by the framework's path, which waits for it.
     const bytes = answer.bytesNow(coding)
     if (bytes === undefined || this.options.underPressure()) return false
-    // The key @fastify/rate-limit gives a request without a token (rateLimitKey).
-    const { current, ttl } = counts.count(`address:${this.addressOf(request)}`, limits.windowMs)
-    // Over the limit: Fastify counts it once more and answers 429 in the problem format.
-    if (current > limits.max) return false
-    this.write(request, response, readHead(request, answer, coding, bytes.length), bytes, {
-      limit: limits.max,
-      remaining: Math.max(0, limits.max - current),
-      resetSeconds: Math.ceil(ttl / 1000),
-    })
+    // The key the framework gives a request without a token (rateLimitKey).
+    const counted = limit.count(`address:${this.addressOf(request)}`)
+    // Over the limit: the framework counts it once more and answers 429 in the problem format.
+    if (counted.exceeded) return false
+    this.write(request, response, readHead(request, answer, coding, bytes.length), bytes, counted)
     this.options.metrics.observe(
       request.method!,
       answer.route,
@@ -138,14 +134,12 @@ export class HotPath {
     response: ServerResponse,
     head: ReadHead,
     bytes: Buffer,
-    rate: { limit: number; remaining: number; resetSeconds: number },
+    counted: Counted,
   ): void {
     response.writeHead(head.status, {
       [REQUEST_ID_HEADER]: this.options.requestId(request),
       ...CORS_HEADERS,
-      'x-ratelimit-limit': String(rate.limit),
-      'x-ratelimit-remaining': String(rate.remaining),
-      'x-ratelimit-reset': String(rate.resetSeconds),
+      ...counted.headers,
       ...head.headers,
     })
     response.end(head.status === 200 ? bytes : undefined)

@@ -1,8 +1,9 @@
 // One allowance of writes per token (per address without one), shared by every way to write:
 // REST's observation POSTs and status PUTs, uploads, and GraphQL mutations. A limit per route
-// would give a token one allowance per route. Counted by @fastify/rate-limit's createRateLimit,
-// so windows and headers are those of the read limit.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+// would give a token one allowance per route. A RateLimit of its own, so windows and headers
+// are those of the read limit.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { RateLimit } from '../http/rate-limit.js'
 import type { Store } from '../store/index.js'
 import { rateLimitKey } from './writes.js'
 
@@ -21,27 +22,13 @@ export type WriteGrant =
  */
 export type WriteAllowance = (request: FastifyRequest, reply: FastifyReply) => Promise<WriteGrant>
 
-/** Needs @fastify/rate-limit registered on `app` (src/http/fastify-hooks.ts). */
-export function writeAllowance(
-  app: FastifyInstance,
-  store: Store,
-  limits: WriteLimits,
-): WriteAllowance {
-  const count = app.createRateLimit({
-    max: limits.max,
-    timeWindow: limits.windowMs,
-    keyGenerator: (request) => rateLimitKey(store, request.headers.authorization, request.ip),
-  })
+export function writeAllowance(store: Store, limits: WriteLimits): WriteAllowance {
+  const limit = new RateLimit(limits)
   return async (request, reply) => {
-    const counted = await count(request)
-    // isAllowed means "on the allow list", which no write is.
-    if (counted.isAllowed) return { granted: true }
-    reply.header('x-ratelimit-limit', counted.max)
-    reply.header('x-ratelimit-remaining', counted.remaining)
-    reply.header('x-ratelimit-reset', counted.ttlInSeconds)
-    if (!counted.isExceeded) return { granted: true }
-    reply.header('retry-after', counted.ttlInSeconds)
-    return { granted: false, max: counted.max, retryAfterSeconds: counted.ttlInSeconds }
+    const counted = limit.count(rateLimitKey(store, request.headers.authorization, request.ip))
+    reply.headers(counted.headers)
+    if (!counted.exceeded) return { granted: true }
+    return { granted: false, max: limits.max, retryAfterSeconds: counted.retryAfterSeconds }
   }
 }
 

@@ -1,6 +1,7 @@
-// The rate limit's store: fixed windows per client, and a bounded number of clients kept.
+// The rate limit and its store: fixed windows per client, and a bounded number of clients kept.
 import t from 'tap'
 import { ClientCounts } from '../../src/http/client-counts.js'
+import { RateLimit } from '../../src/http/rate-limit.js'
 
 t.test('requests are counted per client in fixed windows', async (t) => {
   const counts = new ClientCounts()
@@ -20,11 +21,18 @@ t.test('past its bound the oldest windows go first', async (t) => {
   t.same(counts.count('c', 1000, 50), { current: 2, ttl: 980 }, 'c stayed')
 })
 
-t.test('it is the store @fastify/rate-limit makes, and counts by callback too', async (t) => {
-  const counts = new ClientCounts()
-  const Store = counts.asStore()
-  t.equal(new Store({}), counts, 'the plugin gets this very store')
-  counts.incr('k', (error, result) => t.same([error, result?.current], [null, 1]), 1000)
-  counts.incr('k', (error) => t.match(error, /no time window/))
-  t.not(counts.child(), counts, 'a route with limits of its own counts apart')
+t.test('a rate limit tells its figures in whole seconds, and Retry-After once spent', async (t) => {
+  const limit = new RateLimit({ max: 2, windowMs: 60_000 })
+  t.same(limit.count('a').headers, {
+    'x-ratelimit-limit': '2',
+    'x-ratelimit-remaining': '1',
+    'x-ratelimit-reset': '60',
+  })
+  t.equal(limit.count('a').exceeded, false)
+  const over = limit.count('a')
+  t.equal(over.exceeded, true)
+  t.equal(over.headers['x-ratelimit-remaining'], '0')
+  t.equal(over.headers['retry-after'], over.headers['x-ratelimit-reset'])
+  t.ok(over.retryAfterSeconds >= 59 && over.retryAfterSeconds <= 60)
+  t.equal(limit.count('b').exceeded, false, 'each client its own')
 })
