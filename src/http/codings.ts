@@ -40,12 +40,27 @@ function weights(acceptEncoding: string): Map<string, number> {
   return named
 }
 
+/** Clients send few distinct Accept-Encoding values; each is read once (a bounded memo). */
+const chosen = new Map<string, Coding>()
+const MAX_REMEMBERED = 256
+
 /**
  * The coding to answer in: the accepted one with the highest weight, brotli on a tie; identity
  * when the client names none this server makes (or refuses them all with q=0).
  */
 export function chooseCoding(acceptEncoding: string | undefined): Coding {
-  if (acceptEncoding === undefined || acceptEncoding.trim() === '') return 'identity'
+  if (acceptEncoding === undefined) return 'identity'
+  let coding = chosen.get(acceptEncoding)
+  if (coding === undefined) {
+    coding = codingOf(acceptEncoding)
+    if (chosen.size >= MAX_REMEMBERED) chosen.clear()
+    chosen.set(acceptEncoding, coding)
+  }
+  return coding
+}
+
+function codingOf(acceptEncoding: string): Coding {
+  if (acceptEncoding.trim() === '') return 'identity'
   const named = weights(acceptEncoding)
   let best: Coding = 'identity'
   let bestWeight = 0

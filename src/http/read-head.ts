@@ -47,6 +47,34 @@ export interface ReadContent {
 }
 
 /**
+ * The headers of a content in a coding, made once per content, coding and length: a kept answer
+ * is sent many times, and these are the same each time. Shared: callers copy, never change them.
+ */
+const made = new WeakMap<ReadContent, Map<string, Record<string, string>>>()
+
+function headersOf(
+  content: ReadContent,
+  read: boolean,
+  coding: Coding,
+  length: number | undefined,
+): Record<string, string> {
+  let byCoding = made.get(content)
+  if (byCoding === undefined) made.set(content, (byCoding = new Map()))
+  const key = `${read}|${coding}|${length ?? ''}`
+  let headers = byCoding.get(key)
+  if (headers === undefined) {
+    headers = { ...content.headers }
+    if (read) headers['cache-control'] ??= READ_CACHE_CONTROL
+    if (content.compressible) headers.vary = withVary(headers.vary, 'Accept-Encoding')
+    if (coding !== 'identity') headers['content-encoding'] = coding
+    if (read && content.etag !== undefined) headers.etag = codedTag(content.etag, coding)
+    if (length !== undefined) headers['content-length'] = String(length)
+    byCoding.set(key, Object.freeze(headers))
+  }
+  return headers
+}
+
+/**
  * Status and headers of a read's answer in `coding`, `length` bytes long (undefined when
  * streamed). A GET or HEAD naming the coded tag (or the plain one) in If-None-Match gets 304.
  */
@@ -56,19 +84,17 @@ export function readHead(
   coding: Coding,
   length: number | undefined,
 ): ReadHead {
-  const headers = { ...content.headers }
   const read = READ_METHODS.includes(request.method ?? 'GET')
-  if (read) headers['cache-control'] ??= READ_CACHE_CONTROL
-  if (content.compressible) headers.vary = withVary(headers.vary, 'Accept-Encoding')
-  if (coding !== 'identity') headers['content-encoding'] = coding
-  const tag = content.etag === undefined || !read ? undefined : codedTag(content.etag, coding)
-  if (tag !== undefined) {
-    headers.etag = tag
-    const ifNoneMatch = request.headers['if-none-match']
-    if (ifNoneMatch !== undefined && noneMatchHolds(ifNoneMatch, tag)) {
-      return { status: 304, headers }
-    }
+  const headers = headersOf(content, read, coding, length)
+  const ifNoneMatch = request.headers['if-none-match']
+  if (
+    headers.etag !== undefined &&
+    ifNoneMatch !== undefined &&
+    noneMatchHolds(ifNoneMatch, headers.etag)
+  ) {
+    // A 304 has no body, so no length of one.
+    const { 'content-length': _length, ...notModified } = headers
+    return { status: 304, headers: notModified }
   }
-  if (length !== undefined) headers['content-length'] = String(length)
   return { status: 200, headers }
 }
