@@ -34,41 +34,69 @@ function keyOf(request: FastifyRequest, store: Store): string | null {
  * path gives once it has parsed the body. Null when it is not a JSON object with a query.
  */
 export function resultKeyOfBody(store: Store, body: Buffer): string | null {
+  const text = body.toString('utf8')
+  let request = requestsRead.get(text)
+  if (request === undefined) {
+    request = requestOfBody(text)
+    if (body.length <= MAX_BODY_REMEMBERED) {
+      if (requestsRead.size >= MAX_BODIES_REMEMBERED) requestsRead.clear()
+      requestsRead.set(text, request)
+    }
+  }
+  return request === null ? null : withDataVersion(store, request)
+}
+
+/**
+ * Bodies seen before and what they ask, with the data version left out: a platform sends the
+ * same few queries again and again, and parsing and normalizing each costs more than the lookup.
+ */
+const requestsRead = new Map<string, string | null>()
+const MAX_BODIES_REMEMBERED = 1000
+/** Larger bodies are parsed each time: the memo holds at most 1,000 × 4 KB. */
+const MAX_BODY_REMEMBERED = 4096
+
+function requestOfBody(text: string): string | null {
   let params: unknown
   try {
-    params = JSON.parse(body.toString('utf8'))
+    params = JSON.parse(text)
   } catch {
     return null
   }
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return null
-  return resultKey(store, params)
+  return normalizedRequest(params)
 }
 
-function resultKey(
-  store: Store,
-  {
-    query,
-    operationName,
-    variables,
-  }: { query?: unknown; operationName?: unknown; variables?: unknown },
-): string | null {
+function resultKey(store: Store, params: Params): string | null {
+  const request = normalizedRequest(params)
+  return request === null ? null : withDataVersion(store, request)
+}
+
+type Params = { query?: unknown; operationName?: unknown; variables?: unknown }
+
+/** The request without what GraphQL ignores; null for a syntax error or no query. */
+function normalizedRequest({ query, operationName, variables }: Params): string | null {
   if (typeof query !== 'string') return null
   let normalized: string
-  let dataVersion: string
   try {
     normalized = stripIgnoredCharacters(query)
-    dataVersion = store.dataVersion()
   } catch {
-    // A syntax error, or a database that cannot say its version: answered without the cache.
+    // A syntax error: answered without the cache.
     return null
   }
   return [
-    'graphql',
-    dataVersion,
     normalized,
     typeof operationName === 'string' ? operationName : '',
     stableJson(variables ?? null),
   ].join('\n')
+}
+
+function withDataVersion(store: Store, request: string): string | null {
+  try {
+    return `graphql\n${store.dataVersion()}\n${request}`
+  } catch {
+    // A database that cannot say its version: answered without the cache.
+    return null
+  }
 }
 
 const queries = new WeakSet<FastifyRequest>()
