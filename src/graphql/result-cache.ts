@@ -31,7 +31,8 @@ function keyOf(request: FastifyRequest, store: Store): string | null {
 
 /**
  * The key of a POST body read before the framework (the hot path): the same key the framework's
- * path gives once it has parsed the body. Null when it is not a JSON object with a query.
+ * path gives once it has parsed the body. Null when it is not a JSON object with a query, or
+ * when it names __proto__ or constructor (the framework's parser refuses those).
  */
 export function resultKeyOfBody(store: Store, body: Buffer): string | null {
   const text = body.toString('utf8')
@@ -55,7 +56,11 @@ const MAX_BODIES_REMEMBERED = 1000
 /** Larger bodies are parsed each time: the memo holds at most 1,000 × 4 KB. */
 const MAX_BODY_REMEMBERED = 4096
 
+/** A body that names __proto__ or constructor: the framework's parser decides (it refuses). */
+const POLLUTING = /"(?:__proto__|constructor)"/
+
 function requestOfBody(text: string): string | null {
+  if (POLLUTING.test(text)) return null
   let params: unknown
   try {
     params = JSON.parse(text)

@@ -59,6 +59,14 @@ export function chooseCoding(acceptEncoding: string | undefined): Coding {
   return coding
 }
 
+/** The coding a request gets an answer in: identity for what is not worth compressing. */
+export function codingFor(
+  request: { headers: { 'accept-encoding'?: string } },
+  compressible: boolean,
+): Coding {
+  return compressible ? chooseCoding(request.headers['accept-encoding']) : 'identity'
+}
+
 function codingOf(acceptEncoding: string): Coding {
   if (acceptEncoding.trim() === '') return 'identity'
   const named = weights(acceptEncoding)

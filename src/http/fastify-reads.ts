@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { OPERATOR_ROUTES } from '../ops/operator-routes.js'
 import type { Store } from '../store/index.js'
 import { answerKey, type AnswerCache } from './answer-cache.js'
-import { chooseCoding, compressibleType, encoder } from './codings.js'
+import { codingFor, compressibleType, encoder } from './codings.js'
 import { strongEtag } from './etag.js'
 import { readHead, READ_METHODS } from './read-head.js'
 import { contentHeaders, Representation } from './representation.js'
@@ -75,7 +75,7 @@ function sendStream(request: FastifyRequest, reply: FastifyReply, stream: Readab
   const headers = contentHeaders(reply.getHeaders())
   const etag = reply.getHeader('etag')
   const compressible = compressibleType(headers['content-type'])
-  const coding = compressible ? chooseCoding(request.headers['accept-encoding']) : 'identity'
+  const coding = codingFor(request, compressible)
   const head = readHead(
     request,
     { headers, etag: typeof etag === 'string' ? etag : undefined, compressible },

@@ -45,9 +45,6 @@ export async function replayBody(request: FastifyRequest, _reply: unknown, paylo
   return body === undefined ? payload : Readable.from([body])
 }
 
-/** A body that names __proto__ or constructor: the framework's parser decides (it refuses). */
-const POLLUTING = /"(?:__proto__|constructor)"/
-
 export class HotPath {
   private closing = false
   private readonly addressOf: (request: IncomingMessage) => string
@@ -93,7 +90,7 @@ export class HotPath {
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     request.on('end', () => {
       const body = Buffer.concat(chunks)
-      const key = POLLUTING.test(body.toString('latin1')) ? null : post.keyOf(body)
+      const key = post.keyOf(body)
       if (this.sendKept(request, response, key, started)) return
       bodiesRead.set(request, body)
       next(request, response)

@@ -1,9 +1,9 @@
 // One answer's bytes as the route made them, the headers that belong to them, and its
 // compressed copies. A copy is made the first time a client asks for that coding and kept with
 // the answer: a kept answer is compressed once per data version, however often it is sent.
-import { IncomingMessage } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import {
-  chooseCoding,
+  codingFor,
   COMPRESS_THRESHOLD,
   compressibleType,
   encode,
@@ -88,7 +88,7 @@ export class Representation {
 
   /** The coding a request gets this representation in. */
   codingFor(request: Pick<IncomingMessage, 'headers'>): Coding {
-    return this.compressible ? chooseCoding(request.headers['accept-encoding']) : 'identity'
+    return codingFor(request, this.compressible)
   }
 
   /** The bytes in this coding if they are made already. */

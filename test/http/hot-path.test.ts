@@ -2,7 +2,7 @@
 // same bytes and headers, the same rate limit, 304s, metrics and data versions. Real servers on
 // loopback: the hot path sits in the HTTP server, which app.inject does not use.
 import t, { type Test } from 'tap'
-import { get as httpGet, request as httpRequest } from 'node:http'
+import { request as httpRequest } from 'node:http'
 import { brotliDecompressSync } from 'node:zlib'
 import { type AppOptions } from '../../src/app.js'
 import { createToken } from '../../src/store/tokens.js'
@@ -61,23 +61,39 @@ interface RawAnswer {
   body: Buffer
 }
 
-async function raw(url: string, headers: Record<string, string>) {
-  return new Promise<RawAnswer>((resolve, reject) => {
-    const request = httpGet(url, { headers }, (incoming) => {
-      const chunks: Buffer[] = []
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-      incoming.on('error', reject)
-      incoming.on('end', () => {
-        const fields = new Headers()
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          if (value !== undefined) fields.set(name, String(value))
-        }
-        resolve({ status: incoming.statusCode!, headers: fields, body: Buffer.concat(chunks) })
-      })
-    })
-    request.on('error', reject)
+async function raw(
+  url: string,
+  headers: Record<string, string>,
+  post?: { body: string },
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      url,
+      {
+        method: post ? 'POST' : 'GET',
+        headers: post ? { 'content-type': 'application/json', ...headers } : headers,
+      },
+      (incoming) => {
+        const chunks: Buffer[] = []
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+        incoming.on('error', reject)
+        incoming.on('end', () => {
+          const fields = new Headers()
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (value !== undefined) fields.set(name, String(value))
+          }
+          resolve({ status: incoming.statusCode!, headers: fields, body: Buffer.concat(chunks) })
+        })
+      },
+    )
+    outgoing.on('error', reject)
+    outgoing.end(post?.body)
   })
 }
+
+/** A JSON POST, as sent and answered. */
+const rawPost = (url: string, body: string, headers: Record<string, string> = {}) =>
+  raw(url, headers, { body })
 
 async function sample(url: string) {
   const tasks = (await (await fetch(`${url}/v1/tasks?limit=1`)).json()) as {
@@ -289,30 +305,6 @@ t.test('a process under pressure sheds kept answers too', async (t) => {
   t.equal(shed.headers.get('retry-after'), '3')
   t.equal(hot.count, 0)
 })
-
-/** A POST as sent and answered: the answer's bytes undecoded. */
-async function rawPost(url: string, body: string, headers: Record<string, string> = {}) {
-  return new Promise<RawAnswer>((resolve, reject) => {
-    const request = httpRequest(
-      url,
-      { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
-      (incoming) => {
-        const chunks: Buffer[] = []
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-        incoming.on('error', reject)
-        incoming.on('end', () => {
-          const fields = new Headers()
-          for (const [name, value] of Object.entries(incoming.headers)) {
-            if (value !== undefined) fields.set(name, String(value))
-          }
-          resolve({ status: incoming.statusCode!, headers: fields, body: Buffer.concat(chunks) })
-        })
-      },
-    )
-    request.on('error', reject)
-    request.end(body)
-  })
-}
 
 t.test('a kept GraphQL result is answered to a POST before the framework', async (t) => {
   const hot = countHotAnswers(t)
