@@ -72,10 +72,10 @@ export const resolvers: IResolvers = {
         type: args.type ?? undefined,
         document: args.document ?? undefined,
       }
-      return connectionOf(
-        readPage(() => store.search(query, pageRequest(args))),
-        args,
-      )
+      const page = readPage(() => store.search(query, pageRequest(args)))
+      return Object.assign(connectionOf(page, args), {
+        totalCountIsLowerBound: page.totalIsLowerBound,
+      })
     },
     node: (_root, { id }, { store }) => nodesByIds(store, [id]).get(id) ?? null,
   },

@@ -673,8 +673,10 @@ export type FindingEdge = {
 /** A page of search hits, with the total that match. */
 export type SearchHitConnection = {
   __typename?: 'SearchHitConnection'
-  /** How many match, on every page together. */
+  /** How many match, on every page together: exact up to the 1000 ranked, then 1000 (see totalCountIsLowerBound). */
   totalCount: Scalars['Int']
+  /** Whether more than the 1000 most recently loaded records that match, which are ranked and paged, contain the text; narrow with type or document, or page through every matching task with tasks(filter: {search}). */
+  totalCountIsLowerBound: Scalars['Boolean']
   /** The search hits of this page. */
   nodes: Array<SearchHit>
   /** The search hits of this page, each with its cursor. */
@@ -1809,6 +1811,7 @@ export type SearchHitConnectionResolvers<
     ResolversParentTypes['SearchHitConnection'],
 > = {
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  totalCountIsLowerBound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>
   nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>
   edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>
@@ -2351,6 +2354,7 @@ export interface Loaders<
 
   SearchHitConnection?: {
     totalCount?: LoaderResolver<Scalars['Int'], SearchHitConnection, {}, TContext>
+    totalCountIsLowerBound?: LoaderResolver<Scalars['Boolean'], SearchHitConnection, {}, TContext>
     nodes?: LoaderResolver<Array<SearchHit>, SearchHitConnection, {}, TContext>
     edges?: LoaderResolver<Array<SearchHitEdge>, SearchHitConnection, {}, TContext>
     pageInfo?: LoaderResolver<PageInfo, SearchHitConnection, {}, TContext>

@@ -15,12 +15,13 @@ export function listEnvelope<T>(
   reply: FastifyReply,
   page: Page<T>,
   limit: number,
+  meta: Record<string, unknown> = {},
 ) {
   const next = page.next === null ? null : withCursor(request.url, page.next)
   if (next !== null) reply.header('link', `<${next}>; rel="next"`)
   return {
     data: page.items,
-    meta: { total: page.total, limit },
+    meta: { total: page.total, limit, ...meta },
     links: { self: request.url, next },
   }
 }

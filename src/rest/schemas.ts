@@ -1,6 +1,6 @@
 // TypeBox schemas of the REST resources and envelopes. Fastify validates requests and serializes
 // responses with them, and the OpenAPI document is generated from them.
-import { Type, type TSchema } from '@sinclair/typebox'
+import { Type, type TProperties, type TSchema } from '@sinclair/typebox'
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
@@ -291,10 +291,10 @@ export const Paging = {
   cursor: Type.String({ minLength: 1, maxLength: 500, description: 'Opaque; from links.next.' }),
 }
 
-export function listOf<T extends TSchema>(item: T) {
+export function listOf<T extends TSchema>(item: T, meta: TProperties = {}) {
   return Type.Object({
     data: Type.Array(item),
-    meta: Type.Object({ total: Type.Integer(), limit: Type.Integer() }),
+    meta: Type.Object({ total: Type.Integer(), limit: Type.Integer(), ...meta }),
     links: Type.Object({ self: Type.String(), next: nullable(Type.String()) }),
   })
 }

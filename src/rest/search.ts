@@ -3,7 +3,7 @@
 // longer ones (see ADR 0006).
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Store } from '../store/index.js'
+import { SEARCH_WINDOW, type Store } from '../store/index.js'
 import { snippetHtml } from '../html.js'
 import { listEnvelope } from './envelope.js'
 import {
@@ -64,12 +64,20 @@ export const searchRoutes =
         schema: {
           tags: ['search'],
           summary: 'Search sections, tasks and targets',
-          description: 'Records whose text contains q, best first, with a highlighted snippet.',
+          description: `Records whose text contains q, best first, with a highlighted snippet. The ${SEARCH_WINDOW} most recently loaded records that contain q are ranked and paged, as large search APIs rank a bounded number; meta.totalIsLowerBound says when more contain it. Narrow with type or document; /v1/tasks?q= pages through every task that contains q.`,
           querystring: Query,
           response: {
             200: {
               description: 'A page of hits.',
-              content: { 'application/json': { schema: listOf(SearchHit) } },
+              content: {
+                'application/json': {
+                  schema: listOf(SearchHit, {
+                    totalIsLowerBound: Type.Boolean({
+                      description: `Whether more than the ${SEARCH_WINDOW} records ranked contain q; total is then ${SEARCH_WINDOW}.`,
+                    }),
+                  }),
+                },
+              },
             },
             400: problemResponse('q is missing or a parameter is malformed.'),
             429: TOO_MANY_REQUESTS,
@@ -87,7 +95,9 @@ export const searchRoutes =
             link: `/v1/${ROUTE_OF[hit.type]}/${hit.id}`,
           })),
         }
-        return listEnvelope(request, reply, withLinks, limit)
+        return listEnvelope(request, reply, withLinks, limit, {
+          totalIsLowerBound: page.totalIsLowerBound,
+        })
       },
     )
   }

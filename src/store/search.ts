@@ -59,33 +59,43 @@ export function textMatch(q: string): { clause: string; params: string[] } {
     : { clause: `${found} AND ${like.clause}`, params: [pairs, ...like.params] }
 }
 
+/** How many matching texts a search ranks and counts (see rankedWindow). */
+export const SEARCH_WINDOW = 1000
+
 /**
- * Every match of q as (rowid, score), lower better: bm25 over the trigram index for three
- * characters or more, over search_pairs for fewer, so that ranking reads no text. Without a
- * letter or digit: minus the number of occurrences, counted in every text.
+ * The most recently indexed texts that match q and the filters, newest first, at most `limit`,
+ * each with its score (lower better): bm25 over the trigram index for three characters or more,
+ * over search_pairs for fewer; without a letter or digit, minus the number of occurrences.
+ *
+ * FTS5 walks its matches in rowid order and computes bm25 only for the rows a statement
+ * returns, so a window costs what its size costs, however many texts match: a common word in a
+ * thousand plans has tens of thousands. Ranking every match (and joining each to its record)
+ * took 56 ms for one two-character word at that size; the window takes 2 to 8.
  */
-function scoredMatches(q: string): { sql: string; params: string[] } {
-  const m = textMatch(q)
-  if ([...q].length >= TRIGRAM) {
-    return {
-      sql: `SELECT rowid, bm25(search_index) AS score FROM search_index WHERE ${m.clause}`,
-      params: m.params,
-    }
-  }
+function rankedWindow(q: string, filters: Conditions): { sql: string; params: unknown[] } {
+  const filter = filters.clauses.map((clause) => ` AND ${clause}`).join('')
+  const columns = 'si.kind, si.ref_id, si.document_id'
   const pairs = pairQuery(q)
-  if (pairs === null) {
+  if ([...q].length >= TRIGRAM || pairs === null) {
+    const m = textMatch(q)
+    const score =
+      [...q].length >= TRIGRAM
+        ? 'bm25(search_index)'
+        : '-((length(si.text) - length(replace(si.text, ?, ?))) / length(?))'
     return {
-      sql: `SELECT rowid, -((length(text) - length(replace(text, ?, ?))) / length(?)) AS score
-        FROM search_index WHERE ${m.clause}`,
-      params: [q, '', q, ...m.params],
+      sql: `SELECT si.rowid AS entry, ${score} AS score, ${columns}
+        FROM search_index si WHERE ${m.clause.replace(/^text /, 'si.text ')}${filter}
+        ORDER BY si.rowid DESC LIMIT ?`,
+      params: [...([...q].length >= TRIGRAM ? [] : [q, '', q]), ...m.params, ...filters.params],
     }
   }
-  const ranked =
-    'SELECT rowid, bm25(search_pairs) AS score FROM search_pairs WHERE search_pairs MATCH ?'
-  if (pairsDecide(q)) return { sql: ranked, params: [pairs] }
+  const check = pairsDecide(q) ? [] : [`%${escapeLike(q)}%`]
   return {
-    sql: `${ranked} AND rowid IN (SELECT rowid FROM search_index WHERE ${CONTAINS})`,
-    params: [pairs, `%${escapeLike(q)}%`],
+    sql: `SELECT search_pairs.rowid AS entry, bm25(search_pairs) AS score, ${columns}
+      FROM search_pairs JOIN search_index si ON si.rowid = search_pairs.rowid
+      WHERE search_pairs MATCH ?${check.length > 0 ? ` AND si.${CONTAINS}` : ''}${filter}
+      ORDER BY search_pairs.rowid DESC LIMIT ?`,
+    params: [pairs, ...check, ...filters.params],
   }
 }
 
@@ -121,6 +131,11 @@ export interface SearchHit {
   excerpt: Excerpt
   /** Lower is better: bm25 over the trigrams or, for one or two characters, the pairs. */
   score: number
+}
+
+/** A page of hits, and whether more texts match than the window ranks. */
+export interface SearchPage extends Page<SearchHit> {
+  totalIsLowerBound: boolean
 }
 
 export interface SearchQuery {
@@ -167,26 +182,30 @@ export function excerptOf(text: string, q: string): Excerpt {
   return { text: window, matches, cutBefore: start > 0, cutAfter: end < flat.length }
 }
 
-/** Hits of sections, tasks and targets, best first, paged by keyset on (score, type, id). */
-export function search(db: Database, query: SearchQuery, page: PageRequest): Page<SearchHit> {
+/**
+ * Hits of sections, tasks and targets, best first, paged by keyset on (score, type, id).
+ * Only the SEARCH_WINDOW most recently indexed matches are ranked and paged, as large search
+ * APIs rank and count a bounded number: `total` is exact up to the window and
+ * `totalIsLowerBound` says when more texts match. The type and document filters narrow the
+ * window; the lists' `search` filter reaches every match.
+ */
+export function search(db: Database, query: SearchQuery, page: PageRequest): SearchPage {
   const q = searchTerm(query.q)
-  const matches = scoredMatches(q)
-  const hits = `SELECT si.kind, si.ref_id, si.document_id, m.score, si.rowid AS entry
-    FROM (${matches.sql}) m JOIN search_index si ON si.rowid = m.rowid`
-  const where = new Conditions()
-  if (query.type !== undefined) where.add('h.kind = ?', query.type)
+  const filters = new Conditions()
+  if (query.type !== undefined) filters.add('si.kind = ?', query.type)
   if (query.document !== undefined) {
-    where.add(`h.document_id IN ${DOCUMENT_REF}`, query.document, query.document)
+    filters.add(`si.document_id IN ${DOCUMENT_REF}`, query.document, query.document)
   }
-  const total = (
-    prepared(db, `SELECT count(*) AS n FROM (${hits}) h ${where.sql()}`).get(
-      ...matches.params,
-      ...where.params,
+  const window = rankedWindow(q, filters)
+  const matched = (
+    prepared(db, `SELECT count(*) AS n FROM (${window.sql})`).get(
+      ...window.params,
+      SEARCH_WINDOW + 1,
     ) as { n: number }
   ).n
+  const after = new Conditions()
   if (page.cursor !== undefined) {
-    const after = decodeCursor(page.cursor, 'score', 3)
-    where.add('(h.score, h.kind, h.ref_id) > (?, ?, ?)', ...after)
+    after.add('(h.score, h.kind, h.ref_id) > (?, ?, ?)', ...decodeCursor(page.cursor, 'score', 3))
   }
   // The page is chosen first; texts and titles are read for its rows alone.
   const rows = prepared(
@@ -195,22 +214,25 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Pag
          WHEN 'section' THEN (SELECT label || ' ' || heading FROM sections WHERE id = p.ref_id)
          WHEN 'task' THEN (SELECT '任务 ' || number FROM tasks WHERE id = p.ref_id)
          ELSE (SELECT indicator FROM targets WHERE id = p.ref_id) END AS title
-       FROM (SELECT h.* FROM (${hits}) h ${where.sql()}
+       FROM (SELECT h.* FROM (${window.sql}) h ${after.sql()}
              ORDER BY h.score, h.kind, h.ref_id LIMIT ?) p
        ORDER BY p.score, p.kind, p.ref_id`,
-  ).all(...matches.params, ...where.params, page.limit + 1) as HitRow[]
-  return pageOf(
-    rows,
-    page.limit,
-    total,
-    (r): SearchHit => ({
-      type: r.kind,
-      id: r.ref_id,
-      documentId: r.document_id,
-      title: r.title,
-      excerpt: excerptOf(r.text, q),
-      score: r.score,
-    }),
-    (last) => encodeCursor('score', [last.score, last.kind, last.ref_id]),
-  )
+  ).all(...window.params, SEARCH_WINDOW, ...after.params, page.limit + 1) as HitRow[]
+  return {
+    ...pageOf(
+      rows,
+      page.limit,
+      Math.min(matched, SEARCH_WINDOW),
+      (r): SearchHit => ({
+        type: r.kind,
+        id: r.ref_id,
+        documentId: r.document_id,
+        title: r.title,
+        excerpt: excerptOf(r.text, q),
+        score: r.score,
+      }),
+      (last) => encodeCursor('score', [last.score, last.kind, last.ref_id]),
+    ),
+    totalIsLowerBound: matched > SEARCH_WINDOW,
+  }
 }
