@@ -19,6 +19,7 @@ import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from './config.js'
 import { metadataRoutes } from './rest/metadata.js'
 import { searchRoutes } from './rest/search.js'
 import { registerOpenApi } from './rest/openapi.js'
+import { ExportShelf } from './http/exports.js'
 import { frameworkErrors, registerProblemHandlers } from './http/problem.js'
 import { SHARED_SCHEMAS } from './rest/schemas.js'
 import { sectionRoutes } from './rest/sections.js'
@@ -51,6 +52,9 @@ import { registerReads } from './http/fastify-reads.js'
 
 export interface AppOptions {
   store: Store
+  /** Where whole-table exports are kept per data version (a folder in the OS's temp folder by
+   * default); false streams every export as it is read. */
+  exports?: ExportShelf | false
   logger?: FastifyServerOptions['logger']
   /** A pino logger made beforehand (the server logs its start with it); wins over `logger`. */
   loggerInstance?: FastifyBaseLogger
@@ -206,16 +210,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // One allowance per token for every write, whichever route or protocol carries it.
   const writes = writeAllowance(options.store, options.writeRateLimit ?? DEFAULT_WRITE_RATE_LIMIT)
   const readPaths = collectReadPaths(app)
+  // Whole-table exports, kept per data version whether or not answers are.
+  const exports =
+    options.exports === false
+      ? undefined
+      : (options.exports ?? new ExportShelf({ inMemoryUpTo: answers?.options.maxAnswerBytes ?? 0 }))
+  app.addHook('onClose', async () => exports?.close())
   await registerOpenApi(app)
   await app.register(healthRoutes(options.store))
-  await app.register(documentRoutes(options.store))
+  await app.register(documentRoutes(options.store), { exports })
   await app.register(documentFileRoutes(options.store))
   await app.register(uploadRoutes(options.store, writes))
-  await app.register(sectionRoutes(options.store))
-  await app.register(taskRoutes(options.store))
-  await app.register(agencyRoutes(options.store))
-  await app.register(targetRoutes(options.store))
-  await app.register(findingRoutes(options.store))
+  await app.register(sectionRoutes(options.store), { exports })
+  await app.register(taskRoutes(options.store), { exports })
+  await app.register(agencyRoutes(options.store), { exports })
+  await app.register(targetRoutes(options.store), { exports })
+  await app.register(findingRoutes(options.store), { exports })
   await app.register(progressRoutes(options.store, writes, events))
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))

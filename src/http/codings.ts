@@ -112,7 +112,9 @@ export async function encode(body: Buffer, coding: Coding, effort: Effort): Prom
   return body
 }
 
-/** A stream compressing what passes through it, for answers too large to keep. */
-export function encoder(coding: Exclude<Coding, 'identity'>): Transform {
-  return coding === 'br' ? createBrotliCompress(brotliOptions('once')) : createGzip({ level: 6 })
+/** A stream compressing what passes through it: an answer too large to keep, or an export. */
+export function encoder(coding: Exclude<Coding, 'identity'>, effort: Effort = 'once'): Transform {
+  return coding === 'br'
+    ? createBrotliCompress(brotliOptions(effort))
+    : createGzip({ level: GZIP_LEVEL[effort] })
 }

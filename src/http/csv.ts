@@ -147,7 +147,14 @@ export function sendCsv(
 ): FastifyReply {
   return reply
     .header('etag', strongEtag(`${csv.dataVersion}\n${request.url}\ncsv`))
-    .type('text/csv; charset=utf-8; header=present')
-    .header('content-disposition', `attachment; filename="${csv.file}"`)
+    .headers(csvHeaders(csv.file))
     .send(csvStream(csv.columns, csv.records))
+}
+
+/** The content headers of a CSV download named `file`. */
+export function csvHeaders(file: string): Record<string, string> {
+  return {
+    'content-type': 'text/csv; charset=utf-8; header=present',
+    'content-disposition': `attachment; filename="${file}"`,
+  }
 }

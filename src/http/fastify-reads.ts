@@ -27,6 +27,15 @@ export function answerWith(
   return reply.headers(representation.headers).send(representation.body)
 }
 
+/** Answers a request whose status and headers its route decided with readHead already. */
+const asIs = new WeakSet<FastifyRequest>()
+
+/** Sends `payload` as it is: the route called readHead itself (a kept export's file). */
+export function sentAsIs(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  asIs.add(request)
+  return reply.send(payload)
+}
+
 /** The answer this request gets is to be kept under `key` (unless forgotten before it is sent). */
 export function keepUnder(request: FastifyRequest, key: string): void {
   noted.set(request, key)
@@ -100,6 +109,7 @@ async function sendRead(
 ) {
   // Errors, 204s and redirects go as they are; so does a HEAD route's emptied payload.
   if (payload === null || payload === undefined || reply.statusCode !== 200) return payload
+  if (asIs.has(request)) return payload
   const read = READ_METHODS.includes(request.method)
   let representation = given.get(request)
   const key = noted.get(request)

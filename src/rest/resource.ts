@@ -5,7 +5,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import type { Page, PageRequest, SortRequest } from '../store/index.js'
 import { RESOURCES, type ResourceName } from '../resources.js'
-import { csvColumns, sendCsv } from '../http/csv.js'
+import { csvColumns, csvHeaders, csvStream, sendCsv } from '../http/csv.js'
+import { sendKept, type ExportShelf } from '../http/exports.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { preferredFormat } from '../http/negotiation.js'
 import { notAcceptable, notFound } from '../http/problem.js'
@@ -39,6 +40,11 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
   etagOf?: (item: Static<I>) => string
 }
 
+export interface ResourceOptions {
+  /** Where whole-table exports are kept per data version; without one they are streamed. */
+  exports?: ExportShelf | undefined
+}
+
 /** sort=deadlineYear,-value: by year, then by value descending. */
 function sortOf(sort: unknown): SortRequest[] | undefined {
   if (typeof sort !== 'string') return undefined
@@ -53,7 +59,7 @@ function sortOf(sort: unknown): SortRequest[] | undefined {
 
 export function resourceRoutes<F extends TProperties, I extends TObject>(
   spec: ResourceSpec<F, I>,
-): FastifyPluginAsync {
+): FastifyPluginAsync<ResourceOptions> {
   const declared = RESOURCES[spec.resource]
   const path = declared.path
   const sorts: readonly string[] = declared.sorts
@@ -89,7 +95,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
   const plural = path.split('/').pop()!
   const columns = csvColumns(spec.item)
   const file = `${plural}.csv`
-  const sendList = (
+  const streamList = (
     request: FastifyRequest,
     reply: FastifyReply,
     { sort, ...filter }: Record<string, unknown>,
@@ -100,10 +106,30 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       records: spec.each(filter as Static<TObject<F>>, sortOf(sort)),
       dataVersion: spec.dataVersion(),
     })
+  /** The whole list in document order is kept per data version when there is a shelf for it. */
+  const sendList = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: Record<string, unknown>,
+    shelf: ExportShelf | undefined,
+  ) => {
+    if (shelf === undefined || Object.values(query).some((value) => value !== undefined)) {
+      return streamList(request, reply, query)
+    }
+    const contents = () => csvStream(columns, spec.each({} as Static<TObject<F>>))
+    try {
+      const kept = await shelf.kept(file, spec.dataVersion(), csvHeaders(file), contents)
+      return sendKept(request, reply, shelf, kept)
+    } catch (err) {
+      // A folder that cannot be written costs speed, not the download.
+      request.log.warn({ err }, `${file} could not be kept; it is streamed`)
+      return streamList(request, reply, query)
+    }
+  }
 
   const invalid = problemResponse('A parameter is unknown or malformed; invalidParams names it.')
 
-  return async (app) => {
+  return async (app, { exports: shelf }) => {
     // Typed by hand: the type provider cannot infer through a generic schema, and the store's
     // record types are checked against the schema in ResourceSpec instead.
     app.get<{
@@ -134,7 +160,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         const { limit = 50, cursor, sort, ...filter } = request.query
         const format = preferredFormat(request.headers.accept)
         reply.header('vary', 'Accept')
-        if (format === 'csv') return sendList(request, reply, { ...filter, sort })
+        if (format === 'csv') return sendList(request, reply, { ...filter, sort }, shelf)
         if (format === null) return notAcceptable(request, reply)
         const page = spec.list(filter as Static<TObject<F>>, { limit, cursor, sort: sortOf(sort) })
         return listEnvelope(request, reply, page, limit)
@@ -156,7 +182,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
           },
         },
       },
-      async (request, reply) => sendList(request, reply, request.query),
+      async (request, reply) => sendList(request, reply, request.query, shelf),
     )
     app.get<{ Params: { id: string } }>(
       `${path}/:id`,

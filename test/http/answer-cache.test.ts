@@ -139,12 +139,13 @@ t.test('the cache is bounded by bytes, oldest out first', async (t) => {
 
 t.test('an answer too large to keep is still sent whole', async (t) => {
   const { app, statements } = await countedApp(t, { maxBytes: 1024, maxAnswerBytes: 512 })
-  const first = await app.inject('/v1/tasks.csv')
-  const second = await app.inject('/v1/tasks.csv')
+  // A filtered list: a whole table is kept as an export file instead (test/http/exports.test.ts).
+  const first = await app.inject('/v1/tasks.csv?sort=number')
+  const second = await app.inject('/v1/tasks.csv?sort=number')
   t.ok(first.rawPayload.length > 512)
   t.equal(second.body, first.body)
   statements.length = 0
-  await app.inject('/v1/tasks.csv')
+  await app.inject('/v1/tasks.csv?sort=number')
   t.ok(dataQueries(statements).length > 0, 'and read again next time')
 })
 
