@@ -25,6 +25,9 @@ import { answerWith, sentAsIs } from './fastify-reads.js'
 import { Representation } from './representation.js'
 import { readHead, type ReadContent } from './read-head.js'
 
+/** Bytes read from an export's file at a time (a stream's default is 64 KB). */
+const READ_CHUNK = 1024 * 1024
+
 interface ExportFile {
   path: string
   size: number
@@ -174,5 +177,7 @@ export function sendKept(
   // Fastify's HEAD route drains a stream and keeps the length set; a string would reset it.
   if (request.method === 'HEAD') return sentAsIs(request, reply, Readable.from([]))
   // Opened now, in this turn: the file may be removed later, its content stays readable.
-  return sentAsIs(request, reply, createReadStream('', { fd: openSync(file.path, 'r') }))
+  // Large reads: each chunk is a hop to the thread pool and a write to the socket.
+  const stream = createReadStream('', { fd: openSync(file.path, 'r'), highWaterMark: READ_CHUNK })
+  return sentAsIs(request, reply, stream)
 }
