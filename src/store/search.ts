@@ -59,22 +59,29 @@ export function textMatch(q: string): { clause: string; params: string[] } {
     : { clause: `${found} AND ${like.clause}`, params: [pairs, ...like.params] }
 }
 
+/**
+ * The order of hits, named in their cursors: by score, ties newest first. A cursor of the order
+ * before (score, type, id) is refused as another order's.
+ */
+const RANKING = 'score,-entry'
+
 /** How many matching texts a search ranks and counts (see rankedWindow). */
 export const SEARCH_WINDOW = 1000
 
 /**
  * The most recently indexed texts that match q and the filters, newest first, at most `limit`,
- * each with its score (lower better): bm25 over the trigram index for three characters or more,
- * over search_pairs for fewer; without a letter or digit, minus the number of occurrences.
+ * as (entry, score), the score lower better: bm25 over the trigram index for three characters
+ * or more, over search_pairs for fewer; without a letter or digit, minus the number of
+ * occurrences.
  *
  * FTS5 walks its matches in rowid order and computes bm25 only for the rows a statement
  * returns, so a window costs what its size costs, however many texts match: a common word in a
- * thousand plans has tens of thousands. Ranking every match (and joining each to its record)
- * took 56 ms for one two-character word at that size; the window takes 2 to 8.
+ * thousand plans has tens of thousands. Records are read only where a filter or a check of the
+ * text needs them; the page's rows are read afterwards. Ranking every match and joining each to
+ * its record took 56 ms for one two-character word at that size; the window takes 1 to 2.
  */
 function rankedWindow(q: string, filters: Conditions): { sql: string; params: unknown[] } {
   const filter = filters.clauses.map((clause) => ` AND ${clause}`).join('')
-  const columns = 'si.kind, si.ref_id, si.document_id'
   const pairs = pairQuery(q)
   if ([...q].length >= TRIGRAM || pairs === null) {
     const m = textMatch(q)
@@ -83,16 +90,20 @@ function rankedWindow(q: string, filters: Conditions): { sql: string; params: un
         ? 'bm25(search_index)'
         : '-((length(si.text) - length(replace(si.text, ?, ?))) / length(?))'
     return {
-      sql: `SELECT si.rowid AS entry, ${score} AS score, ${columns}
+      sql: `SELECT si.rowid AS entry, ${score} AS score
         FROM search_index si WHERE ${m.clause.replace(/^text /, 'si.text ')}${filter}
         ORDER BY si.rowid DESC LIMIT ?`,
       params: [...([...q].length >= TRIGRAM ? [] : [q, '', q]), ...m.params, ...filters.params],
     }
   }
   const check = pairsDecide(q) ? [] : [`%${escapeLike(q)}%`]
+  const records =
+    check.length > 0 || filters.clauses.length > 0
+      ? ' JOIN search_index si ON si.rowid = search_pairs.rowid'
+      : ''
   return {
-    sql: `SELECT search_pairs.rowid AS entry, bm25(search_pairs) AS score, ${columns}
-      FROM search_pairs JOIN search_index si ON si.rowid = search_pairs.rowid
+    sql: `SELECT search_pairs.rowid AS entry, bm25(search_pairs) AS score
+      FROM search_pairs${records}
       WHERE search_pairs MATCH ?${check.length > 0 ? ` AND si.${CONTAINS}` : ''}${filter}
       ORDER BY search_pairs.rowid DESC LIMIT ?`,
     params: [pairs, ...check, ...filters.params],
@@ -145,6 +156,7 @@ export interface SearchQuery {
 }
 
 interface HitRow {
+  entry: number
   kind: HitType
   ref_id: string
   document_id: string
@@ -183,7 +195,7 @@ export function excerptOf(text: string, q: string): Excerpt {
 }
 
 /**
- * Hits of sections, tasks and targets, best first, paged by keyset on (score, type, id).
+ * Hits of sections, tasks and targets, best first (ties newest first), paged by keyset.
  * Only the SEARCH_WINDOW most recently indexed matches are ranked and paged, as large search
  * APIs rank and count a bounded number: `total` is exact up to the window and
  * `totalIsLowerBound` says when more texts match. The type and document filters narrow the
@@ -205,18 +217,19 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Sea
   ).n
   const after = new Conditions()
   if (page.cursor !== undefined) {
-    after.add('(h.score, h.kind, h.ref_id) > (?, ?, ?)', ...decodeCursor(page.cursor, 'score', 3))
+    after.add('(h.score, -h.entry) > (?, ?)', ...decodeCursor(page.cursor, RANKING, 2))
   }
-  // The page is chosen first; texts and titles are read for its rows alone.
+  // The page is chosen from the window first; records, texts and titles are read for its rows.
   const rows = prepared(
     db,
-    `SELECT p.*, (SELECT text FROM search_index WHERE rowid = p.entry) AS text, CASE p.kind
-         WHEN 'section' THEN (SELECT label || ' ' || heading FROM sections WHERE id = p.ref_id)
-         WHEN 'task' THEN (SELECT '任务 ' || number FROM tasks WHERE id = p.ref_id)
-         ELSE (SELECT indicator FROM targets WHERE id = p.ref_id) END AS title
-       FROM (SELECT h.* FROM (${window.sql}) h ${after.sql()}
-             ORDER BY h.score, h.kind, h.ref_id LIMIT ?) p
-       ORDER BY p.score, p.kind, p.ref_id`,
+    `SELECT p.entry, p.score, si.kind, si.ref_id, si.document_id, si.text, CASE si.kind
+         WHEN 'section' THEN (SELECT label || ' ' || heading FROM sections WHERE id = si.ref_id)
+         WHEN 'task' THEN (SELECT '任务 ' || number FROM tasks WHERE id = si.ref_id)
+         ELSE (SELECT indicator FROM targets WHERE id = si.ref_id) END AS title
+       FROM (SELECT h.entry, h.score FROM (${window.sql}) h ${after.sql()}
+             ORDER BY h.score, -h.entry LIMIT ?) p
+       JOIN search_index si ON si.rowid = p.entry
+       ORDER BY p.score, -p.entry`,
   ).all(...window.params, SEARCH_WINDOW, ...after.params, page.limit + 1) as HitRow[]
   return {
     ...pageOf(
@@ -231,7 +244,7 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Sea
         excerpt: excerptOf(r.text, q),
         score: r.score,
       }),
-      (last) => encodeCursor('score', [last.score, last.kind, last.ref_id]),
+      (last) => encodeCursor(RANKING, [last.score, -last.entry]),
     ),
     totalIsLowerBound: matched > SEARCH_WINDOW,
   }

@@ -131,4 +131,20 @@ t.test('search_pairs follows loads, re-ingests and the migration that made it', 
   db.pragma(`user_version = ${migrations.length}`)
   inStep(t, db, 'after the migration')
   t.same(['职员', '教', 'a'].map(hits), expected, 'the same hits')
+
+  // Migration 0008 rebuilds the table with its index of one-character prefixes.
+  const prefixes = migrations.findIndex((m) => m.name === 'search_pairs_prefix') + 1
+  t.ok(prefixes > 5, 'migration 0008 is there')
+  db.exec(`DELETE FROM schema_migrations WHERE version = ${prefixes}`)
+  db.pragma(`user_version = ${prefixes - 1}`)
+  migrate(db, migrations.slice(0, prefixes))
+  db.pragma(`user_version = ${migrations.length}`)
+  inStep(t, db, 'after the prefix index')
+  t.same(['职员', '教', 'a'].map(hits), expected, 'the same hits with the prefix index')
+  const sql = (
+    db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_pairs'").get() as {
+      sql: string
+    }
+  ).sql
+  t.match(sql, /prefix = '1'/)
 })
