@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { ExportShelf } from '../../src/http/exports.js'
 import { strongEtag } from '../../src/http/etag.js'
 import { openDatabase } from '../../src/store/database.js'
@@ -55,10 +55,17 @@ function countingStore(store: Store) {
 
 const decode = { identity: (b: Buffer) => b, gzip: gunzipSync, br: brotliDecompressSync }
 
-t.test('an export is the streamed list, in each coding, made once per version', async (t) => {
+for (const holdCopiesUpTo of [undefined, 0]) {
+  const copies = holdCopiesUpTo === 0 ? 'copies read from files' : 'copies held in memory'
+  t.test(`an export is the streamed list, in each coding, made once per version (${copies})`, (t) =>
+    exportCase(t, holdCopiesUpTo),
+  )
+}
+
+async function exportCase(t: Test, holdCopiesUpTo: number | undefined) {
   const { db, path } = tempDatabase(t, [bundledPlanPath])
   const folder = tempDir(t)
-  const shelf = new ExportShelf({ parent: folder })
+  const shelf = new ExportShelf({ parent: folder, holdCopiesUpTo })
   const store = new Store(db)
   const reads = countingStore(store)
   const { url } = await listenTestApp(t, { store, exports: shelf })
@@ -123,7 +130,7 @@ t.test('an export is the streamed list, in each coding, made once per version', 
     await new Promise((resolve) => setImmediate(resolve))
   }
   t.equal(files().length, 3, 'only the new version is left')
-})
+}
 
 t.test('an export that cannot be kept is streamed', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
