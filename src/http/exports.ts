@@ -1,9 +1,9 @@
 // Whole-table exports (a list's CSV with no filter or sort: what portals harvest) kept per
 // data version as files, with brotli and gzip copies made once at the levels kept answers get.
-// A download then costs reading a file, not the table's queries, serialization and compression
+// A download then costs sending bytes, not the table's queries, serialization and compression
 // again: at 1,000 plans the task CSV is 12 MB, 0.6 s of the event loop to write and 0.7 s of a
-// core to compress with brotli. Files rather than memory: the operating system's page cache
-// keeps the ones asked for, and the process's memory stays what it was.
+// core to compress with brotli. Files, so that memory is bounded whatever the tables weigh: up
+// to HOLD_UP_TO bytes of them are held in memory as well, the rest read from the page cache.
 import { createHash } from 'node:crypto'
 import {
   createReadStream,
@@ -29,11 +29,13 @@ import { readHead, type ReadContent } from './read-head.js'
 const READ_CHUNK = 1024 * 1024
 
 /**
- * A compressed copy up to this size is also held in memory by default: most clients ask for one,
- * and at 1,000 plans the task CSV's are about 1 MB, a twelfth of the CSV. Sent from memory, a
- * download costs what a bare server's costs; from the file, the reads and their buffers cost more.
+ * Bytes of exports held in memory by default, besides their files. Sent from memory, a download
+ * costs what a bare server's costs; from a file, reading it costs more than sending it (a bare
+ * node server sending a 12 MB file 1 MB at a time reached 0.6 of its rate from memory).
+ * Compressed copies are held first (most clients ask for one, and they are a twelfth of the
+ * CSV), then the CSVs, while they fit.
  */
-const HOLD_COPIES_UP_TO = 4 * 1024 * 1024
+const HOLD_UP_TO = 64 * 1024 * 1024
 
 interface ExportFile {
   path: string
@@ -54,7 +56,7 @@ export class KeptExport implements ReadContent {
     readonly files: Record<Coding, ExportFile>,
   ) {}
 
-  /** Its files read into memory once, as an answer the answer cache and hot path can keep. */
+  /** Its files read into memory (where not held already), as an answer the cache can keep. */
   representation(route: string): Representation {
     this.held ??= new Representation({
       headers: this.headers,
@@ -92,8 +94,8 @@ export interface ShelfOptions {
    * them and the hot path serves them like any other read (0: never).
    */
   inMemoryUpTo?: number
-  /** Compressed copies up to this many bytes are held in memory (4 MB by default). */
-  holdCopiesUpTo?: number
+  /** Bytes of exports held in memory besides their files, all together (64 MB by default). */
+  holdUpTo?: number
 }
 
 /** The exports of one process, in a folder of its own that closing removes. */
@@ -103,16 +105,14 @@ export class ExportShelf {
   private made = 0
   private readonly parent: string
   readonly inMemoryUpTo: number
-  private readonly holdCopiesUpTo: number
+  private readonly holdUpTo: number
+  /** Bytes held in memory now. */
+  private held = 0
 
-  constructor({
-    parent = tmpdir(),
-    inMemoryUpTo = 0,
-    holdCopiesUpTo = HOLD_COPIES_UP_TO,
-  }: ShelfOptions = {}) {
+  constructor({ parent = tmpdir(), inMemoryUpTo = 0, holdUpTo = HOLD_UP_TO }: ShelfOptions = {}) {
     this.parent = parent
     this.inMemoryUpTo = inMemoryUpTo
-    this.holdCopiesUpTo = holdCopiesUpTo
+    this.holdUpTo = holdUpTo
   }
 
   /**
@@ -156,21 +156,26 @@ export class ExportShelf {
     const copy = async (coding: Exclude<Coding, 'identity'>): Promise<ExportFile> => {
       const copied = `${path}.${coding}`
       await pipeline(createReadStream(path), encoder(coding, 'kept'), createWriteStream(copied))
-      const size = statSync(copied).size
-      return size <= this.holdCopiesUpTo
-        ? { path: copied, size, bytes: await readFile(copied) }
-        : { path: copied, size }
+      return { path: copied, size: statSync(copied).size }
     }
     const [br, gzip] = await Promise.all([copy('br'), copy('gzip')])
+    const files = { identity: { path, size: identity.size }, br, gzip }
+    for (const file of [br, gzip, files.identity]) await this.hold(file)
     const etag = `"${identity.hash.digest('base64url').slice(0, 27)}"`
-    return new KeptExport(headers, etag, {
-      identity: { path, size: identity.size },
-      br,
-      gzip,
-    })
+    return new KeptExport(headers, etag, files)
+  }
+
+  /** Reads a file into memory if it fits in what the shelf may hold. */
+  private async hold(file: ExportFile): Promise<void> {
+    if (this.held + file.size > this.holdUpTo) return
+    this.held += file.size
+    file.bytes = await readFile(file.path)
   }
 
   private async remove(old: KeptExport): Promise<void> {
+    for (const file of Object.values(old.files)) {
+      if (file.bytes !== undefined) this.held -= file.size
+    }
     await Promise.all(Object.values(old.files).map((file) => unlink(file.path).catch(() => {})))
   }
 

@@ -55,17 +55,17 @@ function countingStore(store: Store) {
 
 const decode = { identity: (b: Buffer) => b, gzip: gunzipSync, br: brotliDecompressSync }
 
-for (const holdCopiesUpTo of [undefined, 0]) {
-  const copies = holdCopiesUpTo === 0 ? 'copies read from files' : 'copies held in memory'
+for (const holdUpTo of [undefined, 0]) {
+  const copies = holdUpTo === 0 ? 'read from files' : 'held in memory'
   t.test(`an export is the streamed list, in each coding, made once per version (${copies})`, (t) =>
-    exportCase(t, holdCopiesUpTo),
+    exportCase(t, holdUpTo),
   )
 }
 
-async function exportCase(t: Test, holdCopiesUpTo: number | undefined) {
+async function exportCase(t: Test, holdUpTo: number | undefined) {
   const { db, path } = tempDatabase(t, [bundledPlanPath])
   const folder = tempDir(t)
-  const shelf = new ExportShelf({ parent: folder, holdCopiesUpTo })
+  const shelf = new ExportShelf({ parent: folder, holdUpTo })
   const store = new Store(db)
   const reads = countingStore(store)
   const { url } = await listenTestApp(t, { store, exports: shelf })
