@@ -20,8 +20,9 @@ const CODINGS: Coding[] = ['br', 'gzip']
 /** Answers shorter than this are sent as they are; compressing them gains little. */
 export const COMPRESS_THRESHOLD = 1024
 
-/** Media types worth compressing: text of every kind, JSON and XML in all their flavours. */
-const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]+\+)?(?:json|xml|javascript|graphql)\b)/i
+/** Media types worth compressing: text of every kind, JSON (JSON Lines too) and XML in all their flavours. */
+const COMPRESSIBLE =
+  /^(?:text\/|application\/(?:[\w.+-]+\+)?(?:json|x-ndjson|xml|javascript|graphql)\b)/i
 
 export function compressibleType(contentType: string | undefined): boolean {
   return contentType !== undefined && COMPRESSIBLE.test(contentType)

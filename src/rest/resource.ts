@@ -1,18 +1,20 @@
 // The routes every resource has: a filtered, paged list (JSON, or the whole list as CSV at
 // PATH.csv or with Accept: text/csv) and an item by id. Each resource file declares its filters
 // and store queries; the envelopes, paging, formats and 404s live here.
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import type { Page, PageRequest, SortRequest } from '../store/index.js'
 import { RESOURCES, type ResourceName } from '../resources.js'
-import { csvColumns, csvHeaders, csvStream, sendCsv } from '../http/csv.js'
-import { sendKept, type ExportShelf } from '../http/exports.js'
+import type { ExportShelf } from '../http/exports.js'
+import { JSONL_TYPE } from '../http/jsonl.js'
+import { downloadsOf } from './downloads.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { preferredFormat } from '../http/negotiation.js'
 import { notAcceptable, notFound } from '../http/problem.js'
 import {
   CsvText,
   IdParams,
+  JsonLinesText,
   itemOf,
   listOf,
   Paging,
@@ -93,39 +95,12 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     { additionalProperties: false },
   )
   const plural = path.split('/').pop()!
-  const columns = csvColumns(spec.item)
-  const file = `${plural}.csv`
-  const streamList = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    { sort, ...filter }: Record<string, unknown>,
-  ) =>
-    sendCsv(request, reply, {
-      file,
-      columns,
-      records: spec.each(filter as Static<TObject<F>>, sortOf(sort)),
-      dataVersion: spec.dataVersion(),
-    })
-  /** The whole list in document order is kept per data version when there is a shelf for it. */
-  const sendList = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    query: Record<string, unknown>,
-    shelf: ExportShelf | undefined,
-  ) => {
-    if (shelf === undefined || Object.values(query).some((value) => value !== undefined)) {
-      return streamList(request, reply, query)
-    }
-    const contents = () => csvStream(columns, spec.each({} as Static<TObject<F>>))
-    try {
-      const kept = await shelf.kept(file, spec.dataVersion(), csvHeaders(file), contents)
-      return sendKept(request, reply, shelf, kept)
-    } catch (err) {
-      // A folder that cannot be written costs speed, not the download.
-      request.log.warn({ err }, `${file} could not be kept; it is streamed`)
-      return streamList(request, reply, query)
-    }
-  }
+  const download = downloadsOf<Static<TObject<F>>>({
+    plural,
+    item: spec.item,
+    each: (filter, sort) => spec.each(filter, sortOf(sort)),
+    dataVersion: spec.dataVersion,
+  })
 
   const invalid = problemResponse('A parameter is unknown or malformed; invalidParams names it.')
 
@@ -160,7 +135,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         const { limit = 50, cursor, sort, ...filter } = request.query
         const format = preferredFormat(request.headers.accept)
         reply.header('vary', 'Accept')
-        if (format === 'csv') return sendList(request, reply, { ...filter, sort }, shelf)
+        if (format === 'csv') return download(request, reply, 'csv', { ...filter, sort }, shelf)
         if (format === null) return notAcceptable(request, reply)
         const page = spec.list(filter as Static<TObject<F>>, { limit, cursor, sort: sortOf(sort) })
         return listEnvelope(request, reply, page, limit)
@@ -182,7 +157,27 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
           },
         },
       },
-      async (request, reply) => sendList(request, reply, request.query, shelf),
+      async (request, reply) => download(request, reply, 'csv', request.query, shelf),
+    )
+    app.get<{ Querystring: Record<string, unknown> }>(
+      `${path}.jsonl`,
+      {
+        schema: {
+          tags: [plural],
+          summary: `All ${plural} as JSON Lines`,
+          description: `Every ${spec.noun} matching the filters, one JSON record per line (the records of the JSON pages), for readers that stream a whole table.`,
+          querystring: filtersOnly,
+          response: {
+            200: {
+              description: `${plural}.jsonl`,
+              content: { [JSONL_TYPE]: { schema: JsonLinesText } },
+            },
+            400: invalid,
+            429: TOO_MANY_REQUESTS,
+          },
+        },
+      },
+      async (request, reply) => download(request, reply, 'jsonl', request.query, shelf),
     )
     app.get<{ Params: { id: string } }>(
       `${path}/:id`,

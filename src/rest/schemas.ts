@@ -381,6 +381,11 @@ export const CsvText = Type.String({
   description: 'UTF-8 with a byte order mark, RFC 4180, a header row; lists joined by "; ".',
 })
 
+export const JsonLinesText = Type.String({
+  description:
+    'UTF-8, one JSON record per line (each as the JSON pages hold it), lines ended by \\n.',
+})
+
 /** The answer every read may get when its client is over the rate limit. */
 export const TOO_MANY_REQUESTS = problemResponse(
   'Over the rate limit of this client; Retry-After says when to try again.',

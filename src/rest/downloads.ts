@@ -1,0 +1,68 @@
+// A whole filtered list as one download, CSV or JSON Lines. With no filter or sort it is a
+// whole table, kept per data version on the export shelf (src/http/exports.ts); otherwise it is
+// streamed as it is read, under an ETag of the data version and the request.
+import type { Readable } from 'node:stream'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { TObject } from '@sinclair/typebox'
+import { csvColumns, csvHeaders, csvStream } from '../http/csv.js'
+import { strongEtag } from '../http/etag.js'
+import { sendKept, type ExportShelf } from '../http/exports.js'
+import { jsonlHeaders, jsonlStream } from '../http/jsonl.js'
+
+export type DownloadFormat = 'csv' | 'jsonl'
+
+export interface DownloadSource<Filter> {
+  /** The collection's last path segment (tasks): the file is named after it. */
+  plural: string
+  /** The schema of a record: CSV columns follow its fields. */
+  item: TObject
+  /** Every record the filter selects, in the order asked, read as the download is written. */
+  each: (filter: Filter, sort: string | undefined) => Iterable<unknown>
+  dataVersion: () => string
+}
+
+/** Answers a download of a resource's list in a format: kept when whole, else streamed. */
+export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
+  const columns = csvColumns(source.item)
+  const formats = {
+    csv: {
+      headers: csvHeaders,
+      stream: (records: Iterable<unknown>) => csvStream(columns, records),
+    },
+    jsonl: { headers: jsonlHeaders, stream: jsonlStream },
+  } satisfies Record<DownloadFormat, unknown>
+
+  const streamed = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    format: DownloadFormat,
+    { sort, ...filter }: Record<string, unknown>,
+  ) =>
+    reply
+      .header('etag', strongEtag(`${source.dataVersion()}\n${request.url}\n${format}`))
+      .headers(formats[format].headers(`${source.plural}.${format}`))
+      .send(formats[format].stream(source.each(filter as Filter, sort as string | undefined)))
+
+  return async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    format: DownloadFormat,
+    query: Record<string, unknown>,
+    shelf: ExportShelf | undefined,
+  ) => {
+    if (shelf === undefined || Object.values(query).some((value) => value !== undefined)) {
+      return streamed(request, reply, format, query)
+    }
+    const file = `${source.plural}.${format}`
+    const contents = (): Readable => formats[format].stream(source.each({} as Filter, undefined))
+    try {
+      const headers = formats[format].headers(file)
+      const kept = await shelf.kept(file, source.dataVersion(), headers, contents)
+      return sendKept(request, reply, shelf, kept)
+    } catch (err) {
+      // A folder that cannot be written costs speed, not the download.
+      request.log.warn({ err }, `${file} could not be kept; it is streamed`)
+      return streamed(request, reply, format, query)
+    }
+  }
+}
