@@ -58,10 +58,12 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
     try {
       const headers = formats[format].headers(file)
       const kept = await shelf.kept(file, source.dataVersion(), headers, contents)
-      return sendKept(request, reply, shelf, kept)
+      return await sendKept(request, reply, shelf, kept)
     } catch (err) {
-      // A folder that cannot be written costs speed, not the download.
-      request.log.warn({ err }, `${file} could not be kept; it is streamed`)
+      // A folder that cannot be written, or a file removed under us, costs speed, not the
+      // download; the export is made again later.
+      shelf.forget(file)
+      request.log.warn({ err }, `${file} could not be sent as kept; it is streamed`)
       return streamed(request, reply, format, query)
     }
   }

@@ -148,7 +148,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         schema: {
           tags: [plural],
           summary: `All ${plural} as CSV`,
-          description: `Every ${spec.noun} matching the filters, streamed as one CSV document.`,
+          description: `Every ${spec.noun} matching the filters as one CSV document: kept per data version when nothing filters or sorts it, streamed as it is read otherwise.`,
           querystring: filtersOnly,
           response: {
             200: { description: `${plural}.csv`, content: { 'text/csv': { schema: CsvText } } },

@@ -61,7 +61,7 @@ export function textMatch(q: string): { clause: string; params: string[] } {
 
 /**
  * The order of hits, named in their cursors: by score, ties newest first. A cursor of the order
- * before (score, type, id) is refused as another order's.
+ * before, (score, type, id), is refused with 400, not misread.
  */
 const RANKING = 'score,-entry'
 
@@ -80,20 +80,26 @@ export const SEARCH_WINDOW = 1000
  * text needs them; the page's rows are read afterwards. Ranking every match and joining each to
  * its record took 56 ms for one two-character word at that size; the window takes 1 to 2.
  */
-function rankedWindow(q: string, filters: Conditions): { sql: string; params: unknown[] } {
+function rankedWindow(
+  q: string,
+  filters: Conditions,
+  scored = true,
+): { sql: string; params: unknown[] } {
   const filter = filters.clauses.map((clause) => ` AND ${clause}`).join('')
   const pairs = pairQuery(q)
   if ([...q].length >= TRIGRAM || pairs === null) {
     const m = textMatch(q)
-    const score =
-      [...q].length >= TRIGRAM
+    const counted = [...q].length < TRIGRAM && scored
+    const score = !scored
+      ? '0'
+      : [...q].length >= TRIGRAM
         ? 'bm25(search_index)'
         : '-((length(si.text) - length(replace(si.text, ?, ?))) / length(?))'
     return {
       sql: `SELECT si.rowid AS entry, ${score} AS score
         FROM search_index si WHERE ${m.clause.replace(/^text /, 'si.text ')}${filter}
         ORDER BY si.rowid DESC LIMIT ?`,
-      params: [...([...q].length >= TRIGRAM ? [] : [q, '', q]), ...m.params, ...filters.params],
+      params: [...(counted ? [q, '', q] : []), ...m.params, ...filters.params],
     }
   }
   const check = pairsDecide(q) ? [] : [`%${escapeLike(q)}%`]
@@ -102,7 +108,7 @@ function rankedWindow(q: string, filters: Conditions): { sql: string; params: un
       ? ' JOIN search_index si ON si.rowid = search_pairs.rowid'
       : ''
   return {
-    sql: `SELECT search_pairs.rowid AS entry, bm25(search_pairs) AS score
+    sql: `SELECT search_pairs.rowid AS entry, ${scored ? 'bm25(search_pairs)' : '0'} AS score
       FROM search_pairs${records}
       WHERE search_pairs MATCH ?${check.length > 0 ? ` AND si.${CONTAINS}` : ''}${filter}
       ORDER BY search_pairs.rowid DESC LIMIT ?`,
@@ -199,7 +205,7 @@ export function excerptOf(text: string, q: string): Excerpt {
  * Only the SEARCH_WINDOW most recently indexed matches are ranked and paged, as large search
  * APIs rank and count a bounded number: `total` is exact up to the window and
  * `totalIsLowerBound` says when more texts match. The type and document filters narrow the
- * window; the lists' `search` filter reaches every match.
+ * window; /v1/tasks?q= reaches every matching task, type and document the others.
  */
 export function search(db: Database, query: SearchQuery, page: PageRequest): SearchPage {
   const q = searchTerm(query.q)
@@ -209,9 +215,11 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Sea
     filters.add(`si.document_id IN ${DOCUMENT_REF}`, query.document, query.document)
   }
   const window = rankedWindow(q, filters)
+  // Counted without scores: bm25 would be computed for every row counted.
+  const counted = rankedWindow(q, filters, false)
   const matched = (
-    prepared(db, `SELECT count(*) AS n FROM (${window.sql})`).get(
-      ...window.params,
+    prepared(db, `SELECT count(*) AS n FROM (${counted.sql})`).get(
+      ...counted.params,
       SEARCH_WINDOW + 1,
     ) as { n: number }
   ).n

@@ -1,7 +1,7 @@
 // Whole-table exports kept per data version: the same bytes as the streamed list, in every
 // coding with its length and tag, made once for all requests of a version, made again (and the
 // old files removed) when the data changes, and still served when they cannot be kept.
-import { readdirSync } from 'node:fs'
+import { readdirSync, rmSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
@@ -93,10 +93,16 @@ async function exportCase(t: Test, holdUpTo: number | undefined) {
   }
   t.ok(answers[2]!.body.length < answers[1]!.body.length, 'brotli is smaller than gzip')
 
-  // Accept: text/csv on the list's path is the same export.
+  t.equal(answers[0]!.headers.vary, 'Accept-Encoding', 'PATH.csv varies by coding alone')
+  const heldSizes = answers.reduce((sum, answer) => sum + answer.body.length, 0)
+  t.equal(shelf.heldBytes, holdUpTo === 0 ? 0 : heldSizes, 'what is held in memory')
+
+  // Accept: text/csv on the list's path is the same export, and says it varies by Accept.
   const negotiated = await raw(`${url}/v1/tasks`, { accept: 'text/csv' })
   t.same(negotiated.body, expected)
   t.equal(negotiated.headers.etag, tag)
+  t.match(negotiated.headers.vary, /Accept-Encoding/)
+  t.match(negotiated.headers.vary, /(^|, )Accept(,|$)/, 'Vary names Accept')
   const held = await raw(`${url}/v1/tasks.csv`, {
     'accept-encoding': 'br',
     'if-none-match': answers[2]!.headers.etag as string,
@@ -115,6 +121,21 @@ async function exportCase(t: Test, holdUpTo: number | undefined) {
   const files = () => readdirSync(join(folder, readdirSync(folder)[0]!)).sort()
   t.equal(files().length, 3, 'the export and its two copies')
 
+  if (holdUpTo === 0) {
+    // A temp folder cleaner removed the files: the download is streamed, the export made again.
+    for (const file of files()) rmSync(join(folder, readdirSync(folder)[0]!, file))
+    const gone = await raw(`${url}/v1/tasks.csv`)
+    t.equal(gone.status, 200)
+    t.same(gone.body, expected, 'streamed whole')
+    t.equal(gone.headers['content-encoding'], undefined)
+    // Another URL: the streamed answer went into the answer cache under this one.
+    const again = await raw(`${url}/v1/tasks`, { accept: 'text/csv' })
+    t.same(again.body, expected)
+    t.equal(again.headers['content-length'], String(expected.length), 'kept again')
+    t.equal(files().length, 1, 'the export made again; copies when asked')
+    reads.tasks -= 2
+  }
+
   // Another connection loads a second plan: the next request makes the export again.
   const other = openDatabase(path)
   loadDocuments(other, [readPlan(secondPlanPath)])
@@ -125,11 +146,12 @@ async function exportCase(t: Test, holdUpTo: number | undefined) {
   t.ok(after.body.length > expected.length, 'with the second plan')
   t.not(after.headers.etag, tag)
   t.equal(after.headers['content-length'], String(after.body.length))
-  // The old files go once the new ones are made; wait for that condition.
+  // The old files go once the new version is asked for; wait for that condition.
   while (files().some((file) => before.includes(file))) {
     await new Promise((resolve) => setImmediate(resolve))
   }
-  t.equal(files().length, 3, 'only the new version is left')
+  t.equal(files().length, 1, 'only the new version is left, its copies made when asked')
+  t.equal(shelf.heldBytes, holdUpTo === 0 ? 0 : after.body.length, 'the old bytes let go')
 }
 
 t.test('an export that cannot be kept is streamed', async (t) => {
@@ -148,7 +170,12 @@ t.test('an export that cannot be kept is streamed', async (t) => {
   t.equal(answer.status, 200)
   const rows = brotliDecompressSync(answer.body).toString('utf8').trim().split('\r\n')
   t.equal(rows.length, readPlan(bundledPlanPath).tasks.length + 1, 'every task and the header')
-  t.match(warnings.join(''), /tasks\.csv could not be kept; it is streamed/)
+  t.match(warnings.join(''), /tasks\.csv could not be sent as kept; it is streamed/)
+  // Not tried again at once: the next download is streamed without another attempt.
+  // Another URL: the streamed answer went into the answer cache under this one.
+  const next = await raw(`${url}/v1/tasks`, { accept: 'text/csv' })
+  t.equal(next.status, 200)
+  t.match(warnings.join(''), /tasks\.csv failed to be kept less than a minute ago/)
 })
 
 t.test('closing the shelf removes its folder', async (t) => {

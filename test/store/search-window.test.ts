@@ -73,6 +73,16 @@ for (const q of common) {
     )
     const ordered = hits.every((h, i) => i === 0 || hits[i - 1]!.score <= h.score)
     t.ok(ordered, 'best first across pages')
+    // Equal scores go newest first: in the order of `expected`.
+    const position = new Map(expected.map((e, i) => [e.ref_id, i]))
+    const ties = hits.filter((h, i) => i > 0 && hits[i - 1]!.score === h.score).length
+    const newestFirst = hits.every(
+      (h, i) =>
+        i === 0 ||
+        hits[i - 1]!.score !== h.score ||
+        position.get(hits[i - 1]!.id)! < position.get(h.id)!,
+    )
+    t.ok(newestFirst, `ties newest first (${ties} ties)`)
   })
 }
 
