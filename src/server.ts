@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { pino, type Logger } from 'pino'
 import { buildApp } from './app.js'
 import { readConfig, type Config } from './config.js'
+import { misspeltVariables } from './config-names.js'
 import { runPrimary, shareMetricsWithPrimary, shareProgressWithWorkers } from './ops/cluster.js'
 import { loggerOptions } from './ops/logging.js'
 import { Metrics, ownMetrics } from './ops/metrics.js'
@@ -102,6 +103,12 @@ async function main(): Promise<void> {
     loggerOptions({ level: config.logLevel, pretty }),
     pretty ? undefined : pino.destination({ dest: 1, sync: false }),
   )
+  // Said once, by the process that reads the environment first (workers inherit it).
+  if (cluster.isPrimary) {
+    for (const { name, meant } of misspeltVariables(process.env)) {
+      log.warn(`${name} is not a variable this service reads; did you mean ${meant}?`)
+    }
+  }
   if (config.workers > 1 && cluster.isPrimary) {
     // Built once here, so that workers never race to migrate or load the same file.
     openStore(config, log, true).close()

@@ -6,7 +6,7 @@ import t from 'tap'
 import { projectRoot } from '../src/paths.js'
 import { tempDir } from './helper.js'
 import { killGroup, spawnNode } from './processes.js'
-import { fromSource, start, stop } from './server-process.js'
+import { fromSource, logged, start, stop } from './server-process.js'
 
 t.test('first start builds the database from db/sources, then serves it', async (t) => {
   const dbPath = join(tempDir(t), 'plan.db')
@@ -59,11 +59,16 @@ t.test('a bad configuration stops the start with one line naming the variable', 
 t.test('the compiled server, as npm start runs it, serves the same', async (t) => {
   // Compiled before the test files run (test/setup/build.ts).
   t.ok(existsSync(join(projectRoot, 'dist/server.js')), 'dist/server.js was built for this run')
-  const server = await start(t, { DB_PATH: join(tempDir(t), 'plan.db') }, [
+  // A misspelt variable is named in a warning, with the one meant.
+  const server = await start(t, { DB_PATH: join(tempDir(t), 'plan.db'), RATE_LIMT_MAX: '5' }, [
     join(projectRoot, 'dist/server.js'),
   ])
   const res = await fetch(`${server.url}/v1/sections?kind=part`)
   t.equal(((await res.json()) as { meta: { total: number } }).meta.total, 3)
+  const warning =
+    /^RATE_LIMT_MAX is not a variable this service reads; did you mean RATE_LIMIT_MAX\?$/
+  await logged(server, (line) => warning.test(String(line.msg)))
+  t.pass('the misspelt variable was warned about')
   t.equal(await stop(server), 0)
 })
 
