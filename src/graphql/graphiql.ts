@@ -14,6 +14,9 @@ import { precompressedCopies } from '../http/precompressed.js'
 import { Representation } from '../http/representation.js'
 import { EXAMPLE_QUERIES } from './examples.js'
 
+/** Where GraphiQL is served: a browser opening /graphql is sent here too. */
+export const GRAPHIQL_PATH = '/graphiql'
+
 export interface GraphiqlOptions {
   /** The GraphQL endpoint the page queries: a path on this server. */
   endpoint: string
@@ -171,7 +174,7 @@ export const graphiqlRoutes =
       },
     )
 
-    app.get('/graphiql', { schema: { hide: true } }, async (_request, reply) => {
+    app.get(GRAPHIQL_PATH, { schema: { hide: true } }, async (_request, reply) => {
       reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', GRAPHIQL_CSP)

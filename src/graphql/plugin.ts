@@ -14,6 +14,8 @@ import { refuseBadVariables, refuseUnknownOperation, requestParams } from './ope
 import { mutationResolvers } from './mutations.js'
 import { serveSubscriptions, type SubscriptionLimits } from './subscriptions/server.js'
 import type { TrustProxy } from '../http/client-address.js'
+import { prefersHtml } from '../http/negotiation.js'
+import { GRAPHIQL_PATH } from './graphiql.js'
 import type { ProgressEvents } from '../progress/events.js'
 import { resolvers } from './resolvers.js'
 import type { WriteAllowance } from '../progress/allowance.js'
@@ -92,6 +94,14 @@ export const graphqlRoutes =
       metrics,
       limits: subscriptionLimits,
       trustProxy,
+    })
+
+    // A person who opens /graphql in a browser gets GraphiQL rather than a 400 for a missing query.
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET' || request.routeOptions.url !== GRAPHQL_PATH) return
+      const { query } = request.query as { query?: unknown }
+      if (query !== undefined || request.headers.upgrade !== undefined) return
+      if (prefersHtml(request.headers)) return reply.redirect(GRAPHIQL_PATH, 302)
     })
 
     const checkOperation = refuseUnknownOperation(QUERY_LIMITS.tokens)

@@ -20,3 +20,9 @@ export function preferredFormat(accept: string | undefined): Format | null {
   const [best] = new Negotiator({ headers: { accept: cleaned } }).mediaTypes(Object.keys(OFFERS))
   return best === undefined ? null : OFFERS[best]!
 }
+
+/** Whether a client prefers a page to JSON: a browser's navigation asks for text/html first. */
+export function prefersHtml(headers: { accept?: string | undefined }): boolean {
+  const [best] = new Negotiator({ headers }).mediaTypes(['application/json', 'text/html'])
+  return best === 'text/html'
+}

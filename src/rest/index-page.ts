@@ -1,7 +1,7 @@
 // The index at /: every entry point with a line on what it is, as an HTML page for a person in
 // a browser and as JSON for a program.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import Negotiator from 'negotiator'
+import { prefersHtml } from '../http/negotiation.js'
 import { escapeHtml } from '../html.js'
 
 export interface EntryPoint {
@@ -40,12 +40,6 @@ ${items}
 `
 }
 
-/** Browsers ask for text/html first; anything else, or nothing, gets JSON. */
-function wantsHtml(request: FastifyRequest): boolean {
-  const [best] = new Negotiator(request).mediaTypes(['application/json', 'text/html'])
-  return best === 'text/html'
-}
-
 export const indexRoutes =
   (options: {
     title: string
@@ -56,7 +50,8 @@ export const indexRoutes =
   async (app) => {
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       reply.header('vary', 'Accept')
-      if (wantsHtml(request)) {
+      // Browsers ask for text/html first; anything else, or nothing, gets JSON.
+      if (prefersHtml(request.headers)) {
         return reply
           .type('text/html; charset=utf-8')
           .header('content-security-policy', INDEX_CSP)

@@ -228,3 +228,21 @@ t.test('variables nested past any input are a 400, not a 500', async (t) => {
   })
   t.equal(shallow.statusCode, 200, 'a filter as the schema nests it')
 })
+
+t.test('a browser opening /graphql is sent to GraphiQL; programs get GraphQL', async (t) => {
+  const app = await buildTestApp(t)
+  const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
+  const opened = await app.inject({ url: '/graphql', headers: { accept: browser } })
+  t.equal(opened.statusCode, 302)
+  t.equal(opened.headers.location, '/graphiql')
+  const page = await app.inject({ url: '/graphiql', headers: { accept: browser } })
+  t.match(page.headers['content-type'], /^text\/html/)
+  // A program without a query still learns what is missing.
+  const program = await app.inject({ url: '/graphql', headers: { accept: 'application/json' } })
+  t.equal(program.statusCode, 400)
+  // A browser following a link with a query gets the answer.
+  const query = encodeURIComponent('{ tasks(first: 1) { totalCount } }')
+  const asked = await app.inject({ url: `/graphql?query=${query}`, headers: { accept: browser } })
+  t.equal(asked.statusCode, 200)
+  t.ok(asked.json().data.tasks.totalCount > 0)
+})
