@@ -73,11 +73,34 @@ export function withoutInternals(
   })
 }
 
+/**
+ * The reply as mercurius' formatter sees it: its log takes an error's message, code and path,
+ * not the error with its stack (unexpected errors were logged whole by withoutInternals).
+ */
+function withPlainErrorLog(reply: MercuriusContext['reply']): MercuriusContext['reply'] {
+  const log = {
+    info: ({ err }: { err?: GraphQLError }) => {
+      // Validation errors come wrapped, each of the document's mistakes inside.
+      const inner = (err?.originalError as { errors?: unknown } | undefined)?.errors
+      const messages = Array.isArray(inner)
+        ? inner.map((e) => String((e as { message?: unknown }).message))
+        : [String(err?.message)]
+      const graphqlError = { messages, code: err?.extensions?.code, path: err?.path }
+      reply.log.info({ graphqlError }, messages.join('; '))
+    },
+  }
+  return Object.assign(Object.create(reply) as MercuriusContext['reply'], { log })
+}
+
 export function formatErrors(execution: FailedExecution, context: MercuriusContext) {
   const errors = withoutInternals(execution.errors, context.reply?.log)
   // An answer with errors may differ on the next request: no cache keeps it.
   context.reply?.header('cache-control', 'no-store')
-  const formatted = mercurius.defaultErrorFormatter({ ...execution, errors }, context)
+  // Mercurius logs each error with its stack; a client's mistake is logged as what it said.
+  const formatted = mercurius.defaultErrorFormatter(
+    { ...execution, errors },
+    { ...context, reply: context.reply && withPlainErrorLog(context.reply) },
+  )
   for (const error of formatted.response.errors ?? []) {
     if (error.path === undefined && error.extensions?.code === undefined) {
       Object.assign(error, { extensions: { ...error.extensions, code: codeOfRequestError(error) } })

@@ -137,3 +137,22 @@ t.test('a failure of our own is logged and answered without its details', async 
   t.notMatch(JSON.stringify(res.errors), /database|sqlite/i, 'nothing of the cause')
   t.match(logs.join(''), /database connection is not open/, 'the cause is in the log')
 })
+
+t.test("a client's mistake is logged as what it said, without a stack", async (t) => {
+  const logs: string[] = []
+  const app = await buildTestApp(t, {
+    logger: { level: 'info', stream: { write: (line: string) => logs.push(line) } },
+  })
+  const res = await graphql(app, '{ tasks(first: 1) { nope } }')
+  t.equal(res.status, 400)
+  const lines = logs
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.graphqlError !== undefined)
+  t.equal(lines.length, 1, 'one line for the one error')
+  t.match(lines[0], {
+    level: 30,
+    msg: /Cannot query field "nope"/,
+    graphqlError: { messages: [/Cannot query field "nope"/] },
+  })
+  t.notMatch(logs.join(''), /"stack"|\n\s+at /, 'no stack trace anywhere in the log')
+})
