@@ -17,6 +17,25 @@ import { loadDocuments } from '../store/load.js'
 const USAGE =
   'usage: npm run ingest -- [--db PATH] [--meta META.json] FILE... (text, HTML, PDF or DOCX)'
 
+/** What --help prints: the usage line, then what the command does and what each option means. */
+const HELP = `${USAGE}
+
+Loads plans into the database. Each FILE is a plan as published: a plain text, a saved portal
+page, a PDF or a DOCX, told apart by its content. Every file is parsed first; they are loaded
+only if all of them parse, in one transaction, so that a failure leaves the database as it was.
+A document loaded already is replaced: the same 发文字号 or, without one, the same issuer, title
+and date.
+
+options:
+  --db PATH          the SQLite file to load into (default: db/plan.db); made if missing
+  --meta META.json   a JSON object supplying number, issuer, issuedOn and sourceUrl for the
+                     FILE named after it, for a text that lacks them
+  -h, --help         this text
+
+exit status: 0 loaded; 1 nothing loaded, and one line on stderr says why (the file and line
+that is not a plan, or what the database refused); 2 the command line is wrong.
+`
+
 class UsageError extends Error {}
 
 interface FileToLoad {
@@ -81,7 +100,7 @@ function filesOf(argv: string[]): { files: FileToLoad[]; db: string | undefined;
 async function run(argv: string[]): Promise<void> {
   const { files, db: dbOption, help } = filesOf(argv)
   if (help) {
-    process.stdout.write(`${USAGE}\n`)
+    process.stdout.write(HELP)
     return
   }
   if (files.length === 0) throw new UsageError('no plan files given')

@@ -188,6 +188,18 @@ t.test('--meta that is not metadata is refused with its file named', async (t) =
   t.match(dangling.stderr, /describes no file: put it before one/)
 })
 
+t.test('--help says what the command does and what each option means', async (t) => {
+  for (const flag of ['--help', '-h']) {
+    const res = await ingest(flag)
+    t.equal(res.code, 0, flag)
+    t.match(res.stdout, /^usage: npm run ingest -- \[--db PATH\] \[--meta META\.json\] FILE/)
+    for (const option of ['--db PATH', '--meta META.json', '-h, --help']) {
+      t.match(res.stdout, new RegExp(`^  ${option.replace(/[.[\]]/g, '\\$&')}\\s+\\S`, 'm'), option)
+    }
+    t.match(res.stdout, /exit status: 0 loaded; 1 .*; 2 the command line is wrong/s)
+  }
+})
+
 t.test('usage errors exit 2', async (t) => {
   const none = await ingest()
   t.equal(none.code, 2)
