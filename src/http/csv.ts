@@ -4,8 +4,6 @@
 // quoted with a leading ', streamed row by row.
 import { Readable } from 'node:stream'
 import type { TObject, TSchema } from '@sinclair/typebox'
-import type { FastifyReply, FastifyRequest } from 'fastify'
-import { strongEtag } from './etag.js'
 
 export interface CsvColumn {
   /** The header: a field's path, e.g. source.line or agencies.name. */
@@ -134,21 +132,6 @@ function* chunks(columns: CsvColumn[], records: Iterable<unknown>): Generator<st
 /** The whole CSV document as a stream: header, then one line per record as it is read. */
 export function csvStream(columns: CsvColumn[], records: Iterable<unknown>): Readable {
   return Readable.from(chunks(columns, records))
-}
-
-/**
- * Answers with a whole list as a CSV download. A stream has no bytes to hash: its ETag is the
- * data version and the request, so that it changes whenever what the list is made of does.
- */
-export function sendCsv(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  csv: { file: string; columns: CsvColumn[]; records: Iterable<unknown>; dataVersion: string },
-): FastifyReply {
-  return reply
-    .header('etag', strongEtag(`${csv.dataVersion}\n${request.url}\ncsv`))
-    .headers(csvHeaders(csv.file))
-    .send(csvStream(csv.columns, csv.records))
 }
 
 /** The content headers of a CSV download named `file`. */

@@ -5,9 +5,9 @@ import type { Readable } from 'node:stream'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { TObject } from '@sinclair/typebox'
 import { csvColumns, csvHeaders, csvStream } from '../http/csv.js'
-import { strongEtag } from '../http/etag.js'
 import { sendKept, type ExportShelf } from '../http/exports.js'
 import { jsonlHeaders, jsonlStream } from '../http/jsonl.js'
+import { sendStreamed } from '../http/streamed.js'
 
 export type DownloadFormat = 'csv' | 'jsonl'
 
@@ -38,10 +38,12 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
     format: DownloadFormat,
     { sort, ...filter }: Record<string, unknown>,
   ) =>
-    reply
-      .header('etag', strongEtag(`${source.dataVersion()}\n${request.url}\n${format}`))
-      .headers(formats[format].headers(`${source.plural}.${format}`))
-      .send(formats[format].stream(source.each(filter as Filter, sort as string | undefined)))
+    sendStreamed(request, reply, {
+      format,
+      headers: formats[format].headers(`${source.plural}.${format}`),
+      body: formats[format].stream(source.each(filter as Filter, sort as string | undefined)),
+      dataVersion: source.dataVersion(),
+    })
 
   return async (
     request: FastifyRequest,

@@ -13,7 +13,8 @@ import {
 import { allowanceSpent, type WriteAllowance } from '../progress/allowance.js'
 import type { ProgressEvents } from '../progress/events.js'
 import type { Page, PageRequest, Principal, Store } from '../store/index.js'
-import { csvColumns, sendCsv } from '../http/csv.js'
+import { csvColumns, csvHeaders, csvStream } from '../http/csv.js'
+import { sendStreamed } from '../http/streamed.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { preferredFormat } from '../http/negotiation.js'
 import { notAcceptable, problem, sendProblem } from '../http/problem.js'
@@ -115,10 +116,10 @@ function sendList<T>(
   const format = list.csv ? 'csv' : preferredFormat(request.headers.accept)
   if (format === null) return notAcceptable(request, reply)
   if (format === 'csv') {
-    return sendCsv(request, reply, {
-      file: list.file,
-      columns: csvColumns(list.schema as never),
-      records: list.all(),
+    return sendStreamed(request, reply, {
+      format: 'csv',
+      headers: csvHeaders(list.file),
+      body: csvStream(csvColumns(list.schema as never), list.all()),
       dataVersion: list.dataVersion(),
     })
   }
