@@ -10,13 +10,16 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-# Run: production dependencies, compiled code, migrations, the bundled plan texts, the GraphQL
-# schema and the GraphiQL page script only.
+# Run: production dependencies, compiled code, the commands, migrations, the bundled plan texts,
+# the GraphQL schema and the GraphiQL page script only.
 FROM node:20.20.2-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DB_PATH=/data/plan.db
+# plan-ingest and plan-token: npm run ingest and npm run token, compiled (tsx is not in the image).
+ENV PATH=/app/bin:$PATH
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY bin ./bin
 COPY package.json ./
 COPY migrations ./migrations
 COPY db/sources ./db/sources

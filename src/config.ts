@@ -4,10 +4,10 @@ import type { ConnectionLimits } from './ops/connections.js'
 import { existsSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { availableParallelism } from 'node:os'
-import { dirname, resolve } from 'node:path'
+import { dirname } from 'node:path'
 import { getHeapStatistics } from 'node:v8'
 import type { PressureOptions } from './ops/pressure.js'
-import { defaultDatabasePath } from './paths.js'
+import { configuredDatabasePath } from './paths.js'
 
 /** Every variable the service reads; the README's table lists the same (a test holds both). */
 export const ENVIRONMENT_VARIABLES = [
@@ -109,7 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (isIP(host) === 0 && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(host)) {
     throw new ConfigError(`HOST must be an IP address or a host name, not ${JSON.stringify(host)}`)
   }
-  const dbPath = env.DB_PATH ? resolve(env.DB_PATH) : defaultDatabasePath
+  const dbPath = configuredDatabasePath(env)
   if (!existsSync(dirname(dbPath))) {
     throw new ConfigError(
       `DB_PATH must be in an existing folder; ${dirname(dbPath)} does not exist`,

@@ -4,18 +4,21 @@
 // the database is left exactly as it was and one line says which file and line is to blame.
 // --meta supplies number, issuer, issuedOn and sourceUrl for the file named after it.
 import { existsSync, rmSync } from 'node:fs'
+import { basename } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { PlanParseError } from '../ingest/errors.js'
 import type { SuppliedMetadata } from '../ingest/parse.js'
 import { readAliasDictionary, readPublishedFile, readSuppliedMetadata } from '../ingest/read.js'
 import type { PlanDocument } from '../ingest/types.js'
-import { aliasDictionaryPath, defaultDatabasePath } from '../paths.js'
+import { aliasDictionaryPath, configuredDatabasePath } from '../paths.js'
 import { openDatabase } from '../store/database.js'
 import { documentIdentity } from '../store/ids.js'
 import { loadDocuments } from '../store/load.js'
+import { fileProgress, NO_PROGRESS, type FileProgress } from './progress.js'
 
 const USAGE =
-  'usage: npm run ingest -- [--db PATH] [--meta META.json] FILE... (text, HTML, PDF or DOCX)'
+  'usage: npm run ingest -- [--db PATH] [--quiet] [--meta META.json] FILE... (text, HTML, PDF or DOCX)'
 
 /** What --help prints: the usage line, then what the command does and what each option means. */
 const HELP = `${USAGE}
@@ -27,12 +30,17 @@ A document loaded already is replaced: the same 发文字号 or, without one, th
 and date.
 
 options:
-  --db PATH          the SQLite file to load into (default: db/plan.db); made if missing
+  --db PATH          the SQLite file to load into (default: $DB_PATH, else db/plan.db); made
+                     if missing
   --meta META.json   a JSON object supplying number, issuer, issuedOn and sourceUrl for the
                      FILE named after it, for a text that lacks them
+  -q, --quiet        no progress on stderr (a bar on a terminal, else a line per file read)
   -h, --help         this text
 
-exit status: 0 loaded; 1 nothing loaded, and one line on stderr says why (the file and line
+stdout has a line per document loaded; progress and errors go to stderr. In the container image
+the same command is plan-ingest (and npm run token is plan-token).
+
+exit status: 0 loaded; 1 nothing loaded, and the last line on stderr says why (the file and line
 that is not a plan, or what the database refused); 2 the command line is wrong.
 `
 
@@ -43,12 +51,16 @@ interface FileToLoad {
   supplied?: SuppliedMetadata
 }
 
-async function parseFiles(files: FileToLoad[]): Promise<PlanDocument[]> {
+async function parseFiles(files: FileToLoad[], progress: FileProgress): Promise<PlanDocument[]> {
   const aliases = readAliasDictionary(aliasDictionaryPath)
   const plans: PlanDocument[] = []
   const fileOfIdentity = new Map<string, string>()
   for (const file of files) {
+    const name = basename(file.path)
+    progress.reading(name)
+    const started = performance.now()
     const plan = await readPublishedFile(file.path, aliases, file.supplied)
+    progress.read(name, performance.now() - started)
     const identity = documentIdentity(plan)
     const earlier = fileOfIdentity.get(identity)
     if (earlier !== undefined) {
@@ -62,7 +74,7 @@ async function parseFiles(files: FileToLoad[]): Promise<PlanDocument[]> {
 }
 
 /** The files in the order given, each with the metadata named just before it. */
-function filesOf(argv: string[]): { files: FileToLoad[]; db: string | undefined; help: boolean } {
+function filesOf(argv: string[]) {
   let parsed
   try {
     parsed = parseArgs({
@@ -70,6 +82,7 @@ function filesOf(argv: string[]): { files: FileToLoad[]; db: string | undefined;
       options: {
         db: { type: 'string' },
         meta: { type: 'string', multiple: true },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -94,23 +107,35 @@ function filesOf(argv: string[]): { files: FileToLoad[]; db: string | undefined;
     }
   }
   if (meta !== null) throw new UsageError(`--meta ${meta} describes no file: put it before one`)
-  return { files, db: parsed.values.db, help: parsed.values.help ?? false }
+  const { db, help = false, quiet = false } = parsed.values
+  return { files, db, help, quiet }
 }
 
 async function run(argv: string[]): Promise<void> {
-  const { files, db: dbOption, help } = filesOf(argv)
+  const { files, db: dbOption, help, quiet } = filesOf(argv)
   if (help) {
     process.stdout.write(HELP)
     return
   }
   if (files.length === 0) throw new UsageError('no plan files given')
-  const plans = await parseFiles(files)
+  const progress = quiet ? NO_PROGRESS : fileProgress(process.stderr, files.length)
+  try {
+    await load(files, dbOption ?? configuredDatabasePath(), progress)
+  } finally {
+    progress.done()
+  }
+}
 
-  const dbPath = dbOption ?? defaultDatabasePath
+async function load(files: FileToLoad[], dbPath: string, progress: FileProgress): Promise<void> {
+  const plans = await parseFiles(files, progress)
+  progress.loading()
+
   const existed = existsSync(dbPath)
   const db = openDatabase(dbPath)
   try {
     const results = loadDocuments(db, plans)
+    // The bar is cleared before stdout speaks, so that the two do not share a terminal line.
+    progress.done()
     results.forEach((r, i) => {
       const p = plans[i]!
       const findings = p.findings.filter((f) => f.severity !== 'info').length

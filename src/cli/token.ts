@@ -3,7 +3,7 @@
 // what the token is for goes to stderr. The secret is not stored and cannot be shown again.
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { defaultDatabasePath } from '../paths.js'
+import { configuredDatabasePath } from '../paths.js'
 import { openDatabase, type Database } from '../store/database.js'
 import { Store, type AgencyRecord } from '../store/index.js'
 import { createToken, listTokens, revokeToken, type TokenRecord } from '../store/tokens.js'
@@ -154,7 +154,7 @@ function run(argv: string[]): void {
 
   if (command === 'create') checkCreateOptions(values)
 
-  const dbPath = values.db ?? defaultDatabasePath
+  const dbPath = values.db ?? configuredDatabasePath()
   // Opening would create an empty database, and a token for an agency needs the plans loaded.
   if (!existsSync(dbPath)) {
     throw new Error(`no database at ${dbPath}; load the plans with npm run ingest first`)

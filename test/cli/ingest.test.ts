@@ -94,12 +94,30 @@ t.test('bad input: one line naming file and line, non-zero exit, database untouc
     const res = await ingest('--db', db, secondPlanPath, path)
     t.equal(res.code, 1, path)
     t.equal(res.stdout, '', 'nothing claimed loaded')
+    // Progress lines come first; the reason is one line, the last.
     const lines = res.stderr.trimEnd().split('\n')
-    t.equal(lines.length, 1, `one line: ${res.stderr}`)
-    t.match(lines[0], /^ingest: /)
-    t.match(lines[0], message)
+    const reasons = lines.filter((line) => !/^read \d+\/2 /.test(line))
+    t.same(reasons, [lines.at(-1)], `one line of reason, the last: ${res.stderr}`)
+    t.match(lines.at(-1), /^ingest: /)
+    t.match(lines.at(-1), message)
     t.equal(sha256(db), before, `database unchanged after ${path}`)
   }
+  const quiet = await ingest('--quiet', '--db', db, secondPlanPath, cases[0]![0])
+  t.equal(quiet.stderr.trimEnd().split('\n').length, 1, 'with --quiet, the reason alone')
+})
+
+t.test('says on stderr which file it has read, one line each off a terminal', async (t) => {
+  const dir = tempDir(t)
+  const res = await ingest('--db', join(dir, 'plan.db'), bundledPlanPath, secondPlanPath)
+  t.equal(res.code, 0, res.stderr)
+  t.match(
+    res.stderr,
+    /^read 1\/2 000_c064bf4d175dcab6\.txt \(\d+ ms\)\nread 2\/2 second-plan\.txt \(\d+ ms\)\nloading 2 plans\n$/,
+  )
+  t.notMatch(res.stdout, /^read /m, 'stdout stays the list of what was loaded')
+  const quiet = await ingest('-q', '--db', join(dir, 'plan.db'), secondPlanPath)
+  t.equal(quiet.code, 0)
+  t.equal(quiet.stderr, '', '--quiet says nothing on stderr')
 })
 
 t.test('a failure on a new database leaves no file behind', async (t) => {
@@ -192,8 +210,11 @@ t.test('--help says what the command does and what each option means', async (t)
   for (const flag of ['--help', '-h']) {
     const res = await ingest(flag)
     t.equal(res.code, 0, flag)
-    t.match(res.stdout, /^usage: npm run ingest -- \[--db PATH\] \[--meta META\.json\] FILE/)
-    for (const option of ['--db PATH', '--meta META.json', '-h, --help']) {
+    t.match(
+      res.stdout,
+      /^usage: npm run ingest -- \[--db PATH\] \[--quiet\] \[--meta META\.json\] FILE/,
+    )
+    for (const option of ['--db PATH', '--meta META.json', '-q, --quiet', '-h, --help']) {
       t.match(res.stdout, new RegExp(`^  ${option.replace(/[.[\]]/g, '\\$&')}\\s+\\S`, 'm'), option)
     }
     t.match(res.stdout, /exit status: 0 loaded; 1 .*; 2 the command line is wrong/s)
@@ -259,4 +280,16 @@ t.test('plans as published: a PDF, a DOCX and a saved page, told apart by conten
     t.match(lines[0], message)
     t.equal(sha256(db), before, `database unchanged after ${name}`)
   }
+})
+
+t.test('bin/plan-ingest runs the compiled command; DB_PATH is the database it loads', async (t) => {
+  // The container image has no tsx: there, plan-ingest is the command (README, Dockerfile).
+  const db = join(tempDir(t), 'from-env.db')
+  const { stdout } = await run(
+    process.execPath,
+    [join(projectRoot, 'bin', 'plan-ingest'), '--quiet', secondPlanPath],
+    { cwd: projectRoot, env: { ...process.env, DB_PATH: db } },
+  )
+  t.match(stdout, /^loaded second-plan\.txt as doc-/)
+  t.ok(existsSync(db), 'loaded into DB_PATH when --db is not given')
 })

@@ -11,7 +11,7 @@ import t, { type Test } from 'tap'
 import { projectRoot } from '../../src/paths.js'
 import { freePort, startArguments } from '../../bench/compiled-server.js'
 import { TEST_PROCESS_MARK } from '../processes.js'
-import { tempDir } from '../helper.js'
+import { secondPlanPath, tempDir } from '../helper.js'
 
 const run = promisify(execFile)
 
@@ -91,7 +91,9 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
         workdir = join(fs, args)
         mkdirSync(workdir, { recursive: true })
       } else if (instruction === 'ENV') {
-        for (const [k, v] of envPairs(args)) env[k] = v
+        for (const [k, v] of envPairs(args)) {
+          env[k] = v.replace(/\$\{?PATH\}?/, env.PATH ?? process.env.PATH!)
+        }
       } else if (instruction === 'COPY') {
         const from = /^--from=(\S+)\s+/.exec(args)
         const paths = args.replace(/^--from=\S+\s+/, '').split(/\s+/)
@@ -131,10 +133,19 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
 
   // The container's environment, its absolute paths inside the final stage's folder.
   const finalFs = folders.get(final.name)!
+  // A PATH folder of the image's own is in the stage's folder; the rest is this machine's system.
+  const inFinal = (path: string) => (existsSync(join(finalFs, path)) ? join(finalFs, path) : path)
   const containerEnv: Record<string, string> = {
     PATH: process.env.PATH!,
     ...Object.fromEntries(
-      Object.entries(env).map(([k, v]) => [k, v.startsWith('/') ? join(finalFs, v) : v]),
+      Object.entries(env).map(([k, v]) => [
+        k,
+        k === 'PATH'
+          ? v.split(':').map(inFinal).join(':')
+          : v.startsWith('/')
+            ? join(finalFs, v)
+            : v,
+      ]),
     ),
     HOST: '127.0.0.1',
     PORT: String(await freePort()),
@@ -179,6 +190,17 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
     meta: { total: number }
   }
   t.ok(documents.meta.total >= 1, 'the bundled plan is served')
+  // docker exec CONTAINER plan-ingest FILE: the compiled command, on the image's PATH, into the
+  // volume's database while the server serves it.
+  const plan = join(root, 'second-plan.txt')
+  cpSync(secondPlanPath, plan)
+  const asContainerUser = { cwd: finalWorkdir, env: containerEnv, ...(isRoot ? UNPRIVILEGED : {}) }
+  const ingest = await run('plan-ingest', ['--quiet', plan], asContainerUser)
+  t.match(ingest.stdout, /^loaded second-plan\.txt as doc-/, 'plan-ingest loads a plan')
+  const after = (await (await fetch(`${base}/v1/documents`)).json()) as typeof documents
+  t.equal(after.meta.total, documents.meta.total + 1, 'and the server serves it')
+  const tokens = await run('plan-token', ['list'], asContainerUser)
+  t.match(tokens.stderr, /^no tokens$/m, 'plan-token reads the same database')
   t.equal((await fetch(`${base}/graphiql`)).status, 200, 'GraphiQL’s files are in the image')
   t.equal((await fetch(`${base}/docs/`)).status, 200, 'and the API docs')
   const exited = once(server, 'exit')
