@@ -7,7 +7,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from '../config.js'
 import type { CatalogFacts, Store } from '../store/index.js'
 import { csvColumns, LIST_SEPARATOR } from '../http/csv.js'
-import { indexRoutes } from './index-page.js'
+import { examplesOf } from './index-examples.js'
+import { indexRoutes, PLANS_NAMED } from './index-page.js'
 import { Agency, Document, Finding, Section, Target, Task } from './schemas.js'
 
 interface Dataset {
@@ -239,6 +240,7 @@ export const metadataRoutes =
             name: 'search',
             path: '/v1/search?q=',
             description: 'Full-text search of sections, tasks and targets, from one character.',
+            takesValue: true,
           },
           { name: 'openapi', path: '/openapi.json', description: 'The REST API as OpenAPI 3.1.' },
           {
@@ -271,6 +273,8 @@ export const metadataRoutes =
           { name: 'health', path: '/healthz', description: 'Liveness; /readyz for readiness.' },
         ],
         baseUrl,
+        content: () => ({ plans: store.planSummaries(PLANS_NAMED), examples: examplesOf(store) }),
+        dataVersion: () => store.dataVersion(),
       }),
     )
     app.get('/catalog.jsonld', hidden, async (request, reply) => {

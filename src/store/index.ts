@@ -8,6 +8,7 @@ import { loadUploadedDocument } from './uploads.js'
 import type { PlanDocument } from '../ingest/types.js'
 import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
+import { planSummaries } from './plan-summaries.js'
 import { listAll, listByIds, listPage, pagesByParent, prepared } from './query.js'
 import { search, type SearchQuery } from './search.js'
 import { databaseStats } from './stats.js'
@@ -221,6 +222,7 @@ export class Store {
     this.counted(() => loadUploadedDocument(this.db, principal, plan))
 
   catalogFacts = () => catalogFacts(this.db)
+  planSummaries = (limit: number) => planSummaries(this.db, limit)
   stats = () => databaseStats(this.db)
 
   /** Opened read-only: a replica that follows a primary. */

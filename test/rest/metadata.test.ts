@@ -49,7 +49,9 @@ t.test('a browser gets the index as a page linking every entry point', async (t)
   t.match(res.headers['content-security-policy'], /default-src 'none'/)
   for (const link of Object.values(json.links)) {
     const path = new URL(link).pathname + new URL(link).search
-    t.ok(res.body.includes(`href="${path}"`), `links ${path}`)
+    // A path ending in a parameter to fill in is shown, not linked: its link would answer 400.
+    const shown = path.endsWith('=') ? `<code>${path}</code>` : `href="${path}"`
+    t.ok(res.body.includes(shown), `shows ${path}`)
   }
   t.notMatch(res.body, /<script/i)
 })
