@@ -55,6 +55,7 @@ export const documentFileRoutes =
       {
         schema: {
           tags: ['documents'],
+          operationId: 'getDocumentSource',
           summary: 'The text the parser read',
           description:
             'The plan text as the parser read it (extracted from a page, PDF or DOCX): every `source.line` of the document’s records is a line of this text, 1-based. For a PDF, `source.page` gives the page as well.',
@@ -92,6 +93,7 @@ export const documentFileRoutes =
       {
         schema: {
           tags: ['documents'],
+          operationId: 'getDocumentOriginal',
           summary: 'The file as loaded',
           description:
             'The plan file as it was loaded (text, web page, PDF or DOCX), byte for byte, with its media type; its sha256 is the document’s `source.sha256`.',

@@ -17,7 +17,10 @@ export const healthRoutes =
       {
         schema: {
           tags: ['health'],
+          operationId: 'checkLiveness',
           summary: 'Liveness: the process answers',
+          description:
+            'For an orchestrator: 200 while the process answers. Nothing else is checked, and it is never rate limited.',
           response: {
             200: Type.Object({ status: Type.Literal('ok') }, { description: 'The process is up.' }),
           },
@@ -34,7 +37,10 @@ export const healthRoutes =
       {
         schema: {
           tags: ['health'],
+          operationId: 'checkReadiness',
           summary: 'Readiness: the database is open, migrated and, unless READ_ONLY, writable',
+          description:
+            'For a load balancer: 200 when this server can do its work, else 503 with the reason. Never rate limited.',
           response: {
             200: Type.Object(
               { status: Type.Literal('ready') },

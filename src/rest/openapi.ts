@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { projectRoot } from '../paths.js'
+import { TOKEN_SCHEME } from './schemas.js'
 import { UPLOAD_REQUEST_BODY } from './upload.js'
 
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
@@ -18,8 +19,11 @@ action items), the task list with its responsible agencies, the quantitative tar
 text, and data-quality findings. Every record has a stable id and the source line it comes from.
 
 Lists are paged with \`limit\` and the opaque \`cursor\` of \`links.next\` (also in a \`Link\`
-header) and are also served whole as CSV (\`PATH.csv\` or \`Accept: text/csv\`). Errors are
-\`application/problem+json\` (RFC 9457). Reads carry strong ETags.
+header) and are also served whole as CSV (\`PATH.csv\` or \`Accept: text/csv\`) and as JSON Lines
+(\`PATH.jsonl\`). Errors are \`application/problem+json\` (RFC 9457). Reads carry strong ETags.
+
+Reads are public. Writes, and the audit log, need \`Authorization: Bearer TOKEN\` with a token
+from \`npm run token\`: in these docs, give it to Authorize.
 
 The same records, linked to each other, are also served over GraphQL at \`/graphql\`: explore it
 in GraphiQL at \`/graphiql\`; its schema is at \`/schema.graphql\`.`
@@ -41,12 +45,28 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     openapi: {
       openapi: '3.1.0',
+      // Relative, so true behind any host, scheme or port: Swagger UI and OpenAPI tools resolve
+      // it against the address /openapi.json was read from, as the API's own links are relative.
+      // A generated client is given its base URL anyway (openapi-fetch's baseUrl).
+      servers: [{ url: '/', description: 'The server this document was read from.' }],
+      // Public unless an operation says otherwise: the writes and the audit log name the token.
+      security: [],
       info: {
         title: 'Plan open data API',
         version: pkg.version,
         description: DESCRIPTION,
         license: {
           name: 'Official documents are not subject to copyright (PRC Copyright Law, Article 5)',
+        },
+      },
+      components: {
+        securitySchemes: {
+          [TOKEN_SCHEME]: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A token from `npm run token -- create` (an agency’s, or --admin for uploads and the audit log), sent as Authorization: Bearer TOKEN.',
+          },
         },
       },
       tags: [

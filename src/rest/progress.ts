@@ -20,9 +20,11 @@ import { preferredFormat } from '../http/negotiation.js'
 import { notAcceptable, problem, sendProblem } from '../http/problem.js'
 import {
   AuditEntry,
+  CsvText,
   IdParams,
   itemOf,
   listOf,
+  NEEDS_TOKEN,
   Observation,
   Paging,
   problemResponse,
@@ -132,6 +134,8 @@ function historyRoutes<T>(
   app: FastifyInstance,
   spec: {
     path: string
+    /** The names of its operations: the JSON pages, and the whole of it as CSV. */
+    operationIds: { list: string; csv: string }
     summary: string
     description: string
     schema: TSchema & { properties: Record<string, TSchema> }
@@ -149,16 +153,28 @@ function historyRoutes<T>(
       {
         schema: {
           tags: ['progress'],
+          operationId: csv ? spec.operationIds.csv : spec.operationIds.list,
           summary: `${spec.summary}${csv ? ' as CSV' : ''}`,
-          description: `${spec.description} Also CSV at .csv or with Accept: text/csv.`,
+          description: csv
+            ? `${spec.description} All of them, unpaged.`
+            : `${spec.description} All of them as CSV at ${spec.path.replace(':id', '{id}')}.csv, or here with Accept: text/csv.`,
           params: IdParams,
           querystring: ListQuery,
           response: {
-            200: {
-              description: `${spec.summary}.`,
-              content: { 'application/json': { schema: listOf(Type.Ref(spec.schema)) } },
-            },
+            200: csv
+              ? {
+                  description: `${spec.summary}, as CSV.`,
+                  content: { 'text/csv': { schema: CsvText } },
+                }
+              : {
+                  description: `A page of ${spec.summary.toLowerCase()}.`,
+                  content: { 'application/json': { schema: listOf(spec.schema) } },
+                },
+            400: problemResponse('limit or cursor is malformed, or a parameter is unknown.'),
             404: problemResponse(`No ${spec.noun} has this id.`),
+            ...(csv
+              ? {}
+              : { 406: problemResponse('The Accept header allows neither JSON nor CSV.') }),
             429: TOO_MANY_REQUESTS,
           },
         },
@@ -196,6 +212,8 @@ export const progressRoutes =
         preHandler: spending,
         schema: {
           tags: ['progress'],
+          operationId: 'reportObservation',
+          security: NEEDS_TOKEN,
           summary: 'Report an observation of a target',
           description:
             'Needs Authorization: Bearer TOKEN of an agency responsible for a task restating the target (or an admin token). A 201 means the observation is on disk.',
@@ -212,7 +230,7 @@ export const progressRoutes =
           response: {
             201: {
               description: 'The observation, at the URL in Location.',
-              content: { 'application/json': { schema: itemOf(Type.Ref(Observation)) } },
+              content: { 'application/json': { schema: itemOf(Observation) } },
             },
             ...WRITE_ERRORS,
           },
@@ -236,6 +254,7 @@ export const progressRoutes =
 
     historyRoutes(app, {
       path: '/v1/targets/:id/observations',
+      operationIds: { list: 'listObservations', csv: 'downloadObservationsCsv' },
       summary: "A target's observations",
       description: 'Newest first by the date they hold for.',
       schema: Observation,
@@ -252,7 +271,10 @@ export const progressRoutes =
       {
         schema: {
           tags: ['progress'],
+          operationId: 'getObservation',
           summary: 'One observation',
+          description:
+            'An observation of the target as reported; its URL is the Location its report was answered with.',
           params: Type.Object({
             id: Type.String({ description: 'The target’s id.' }),
             observation: Type.String({ description: 'The observation’s id.' }),
@@ -260,7 +282,7 @@ export const progressRoutes =
           response: {
             200: {
               description: 'The observation.',
-              content: { 'application/json': { schema: itemOf(Type.Ref(Observation)) } },
+              content: { 'application/json': { schema: itemOf(Observation) } },
             },
             404: problemResponse('No such observation of this target.'),
             429: TOO_MANY_REQUESTS,
@@ -292,6 +314,8 @@ export const progressRoutes =
         preHandler: spending,
         schema: {
           tags: ['progress'],
+          operationId: 'setTaskStatus',
+          security: NEEDS_TOKEN,
           summary: 'Set the status of a task',
           description:
             'Needs Authorization: Bearer TOKEN of a responsible unit of the task (or an admin token) and If-Match with the task’s current ETag. A 200 means the change is on disk.',
@@ -306,7 +330,7 @@ export const progressRoutes =
           response: {
             200: {
               description: 'The task with its new status, and its new ETag.',
-              content: { 'application/json': { schema: itemOf(Type.Ref(Task)) } },
+              content: { 'application/json': { schema: itemOf(Task) } },
             },
             ...WRITE_ERRORS,
             412: problemResponse('The task changed since the ETag in If-Match.'),
@@ -332,6 +356,7 @@ export const progressRoutes =
 
     historyRoutes(app, {
       path: '/v1/tasks/:id/status-history',
+      operationIds: { list: 'listStatusHistory', csv: 'downloadStatusHistoryCsv' },
       summary: "A task's status changes",
       description: 'Newest first.',
       schema: StatusChange,
@@ -348,6 +373,8 @@ export const progressRoutes =
       {
         schema: {
           tags: ['progress'],
+          operationId: 'listAuditEntries',
+          security: NEEDS_TOKEN,
           summary: 'The audit log of every write',
           description:
             'Who wrote what, when, with the state before and after; newest first. Needs an admin token.',
@@ -355,7 +382,7 @@ export const progressRoutes =
           response: {
             200: {
               description: 'Audit entries.',
-              content: { 'application/json': { schema: listOf(Type.Ref(AuditEntry)) } },
+              content: { 'application/json': { schema: listOf(AuditEntry) } },
             },
             401: WRITE_ERRORS[401],
             403: problemResponse('The token is not an admin token.'),

@@ -1,6 +1,7 @@
 // The routes every resource has: a filtered, paged list (JSON, or the whole list as CSV at
-// PATH.csv or with Accept: text/csv) and an item by id. Each resource file declares its filters
-// and store queries; the envelopes, paging, formats and 404s live here.
+// PATH.csv or with Accept: text/csv, or as JSON Lines at PATH.jsonl) and an item by id. Each
+// resource file declares its filters and store queries; the envelopes, paging, formats, 404s and
+// the names of the operations (listTasks, getTask, downloadTasksCsv) live here.
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import type { Page, PageRequest, SortRequest } from '../store/index.js'
@@ -46,6 +47,8 @@ export interface ResourceOptions {
   /** Where whole-table exports are kept per data version; without one they are streamed. */
   exports?: ExportShelf | undefined
 }
+
+const capitalized = (word: string) => word[0]!.toUpperCase() + word.slice(1)
 
 /** sort=deadlineYear,-value: by year, then by value descending. */
 function sortOf(sort: unknown): SortRequest[] | undefined {
@@ -95,6 +98,9 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     { additionalProperties: false },
   )
   const plural = path.split('/').pop()!
+  // The operations' names in the OpenAPI document, and so the methods of generated clients.
+  const Plural = capitalized(plural)
+  const Noun = capitalized(spec.noun)
   const download = downloadsOf<Static<TObject<F>>>({
     plural,
     item: spec.item,
@@ -114,16 +120,16 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       {
         schema: {
           tags: [plural],
+          operationId: `list${Plural}`,
           summary: `List ${plural}`,
-          description: `A page of ${plural} matching the filters, in document order unless sort is given. With Accept: text/csv, the whole filtered list as CSV.`,
+          // The 200 declares JSON alone, so that a generated client reads a TaskList, not a
+          // union with a string; the whole list as CSV or JSON Lines has operations of its own.
+          description: `A page of ${plural} matching the filters, in document order unless sort is given. The whole filtered list is at ${path}.csv (CSV) and ${path}.jsonl (JSON Lines); this path answers the same CSV to Accept: text/csv.`,
           querystring: query,
           response: {
             200: {
-              description: `A page of ${plural}, or all of them as CSV.`,
-              content: {
-                'application/json': { schema: listOf(Type.Ref(spec.item)) },
-                'text/csv': { schema: CsvText },
-              },
+              description: `A page of ${plural}.`,
+              content: { 'application/json': { schema: listOf(spec.item) } },
             },
             400: invalid,
             406: problemResponse('The Accept header allows neither JSON nor CSV.'),
@@ -147,6 +153,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       {
         schema: {
           tags: [plural],
+          operationId: `download${Plural}Csv`,
           summary: `All ${plural} as CSV`,
           description: `Every ${spec.noun} matching the filters as one CSV document: kept per data version when nothing filters or sorts it, streamed as it is read otherwise.`,
           querystring: filtersOnly,
@@ -164,6 +171,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       {
         schema: {
           tags: [plural],
+          operationId: `download${Plural}Jsonl`,
           summary: `All ${plural} as JSON Lines`,
           description: `Every ${spec.noun} matching the filters, one JSON record per line (the records of the JSON pages), for readers that stream a whole table.`,
           querystring: filtersOnly,
@@ -184,7 +192,9 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       {
         schema: {
           tags: [plural],
+          operationId: `get${Noun}`,
           summary: `One ${spec.noun} by id`,
+          description: `The ${spec.noun} with this id, as the list holds it.${spec.etagOf ? ' Its ETag is what a write’s If-Match compares.' : ''}`,
           params: IdParams,
           // An item takes no parameters: one it does not know is refused, as lists refuse theirs,
           // rather than answered under the same ETag as the item without it.
@@ -192,7 +202,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
           response: {
             200: {
               description: `The ${spec.noun}.`,
-              content: { 'application/json': { schema: itemOf(Type.Ref(spec.item)) } },
+              content: { 'application/json': { schema: itemOf(spec.item) } },
             },
             400: invalid,
             404: problemResponse(`No ${spec.noun} has this id.`),

@@ -1,6 +1,7 @@
 // TypeBox schemas of the REST resources and envelopes. Fastify validates requests and serializes
 // responses with them, and the OpenAPI document is generated from them.
 import { Type, type TProperties, type TSchema } from '@sinclair/typebox'
+import { SEARCH_WINDOW } from '../store/search.js'
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
@@ -291,18 +292,6 @@ export const Paging = {
   cursor: Type.String({ minLength: 1, maxLength: 500, description: 'Opaque; from links.next.' }),
 }
 
-export function listOf<T extends TSchema>(item: T, meta: TProperties = {}) {
-  return Type.Object({
-    data: Type.Array(item),
-    meta: Type.Object({ total: Type.Integer(), limit: Type.Integer(), ...meta }),
-    links: Type.Object({ self: Type.String(), next: nullable(Type.String()) }),
-  })
-}
-
-export function itemOf<T extends TSchema>(item: T) {
-  return Type.Object({ data: item, links: Type.Object({ self: Type.String() }) })
-}
-
 export const Problem = Type.Object(
   {
     type: Type.String(),
@@ -324,7 +313,6 @@ export function problemResponse(description: string) {
   return { description, content: { 'application/problem+json': { schema: Type.Ref(Problem) } } }
 }
 
-/** Shared schemas, added to Fastify once: routes refer to them, OpenAPI lists them by name. */
 export const Observation = Type.Object(
   {
     id: Type.String(),
@@ -364,6 +352,76 @@ export const AuditEntry = Type.Object(
   { $id: 'AuditEntry' },
 )
 
+export const HitType = StringEnum(['section', 'task', 'target'], 'What kind of record the hit is.')
+
+export const SearchHit = Type.Object(
+  {
+    type: HitType,
+    id: Type.String(),
+    documentId: Type.String(),
+    title: Type.String({
+      description: "A section's label and heading, a task's number, a target's indicator.",
+    }),
+    snippet: Type.String({
+      description: 'The text around the first match, HTML-escaped, matches in <mark>…</mark>.',
+    }),
+    score: Type.Number({ description: 'Lower is better; comparable within one query only.' }),
+    link: Type.String({ description: 'The record in the REST API.' }),
+  },
+  { $id: 'SearchHit' },
+)
+
+// The envelopes of API.md, one per record type and named for it (TaskList, TaskItem): each is a
+// component of the OpenAPI document, so that a client generated from it has a type of that name.
+
+/** A record schema's name: its $id, which every schema of SHARED_SCHEMAS has. */
+function nameOf(record: TSchema): string {
+  if (record.$id === undefined) throw new Error('a record schema has no $id to name it by')
+  return record.$id
+}
+
+function listSchema(record: TSchema, meta: TProperties = {}) {
+  return Type.Object(
+    {
+      data: Type.Array(Type.Ref(record)),
+      meta: Type.Object({ total: Type.Integer(), limit: Type.Integer(), ...meta }),
+      links: Type.Object({
+        self: Type.String(),
+        next: nullable(Type.String({ description: 'The next page; null on the last.' })),
+      }),
+    },
+    { $id: `${nameOf(record)}List`, description: `A page of ${nameOf(record)} records.` },
+  )
+}
+
+function itemSchema(record: TSchema) {
+  return Type.Object(
+    { data: Type.Ref(record), links: Type.Object({ self: Type.String() }) },
+    { $id: `${nameOf(record)}Item`, description: `One ${nameOf(record)} record.` },
+  )
+}
+
+const ENVELOPES = [
+  ...[Document, Section, Task, Agency, Target, Finding, Observation].flatMap((record) => [
+    listSchema(record),
+    itemSchema(record),
+  ]),
+  listSchema(StatusChange),
+  listSchema(AuditEntry),
+  listSchema(SearchHit, {
+    totalIsLowerBound: Type.Boolean({
+      description: `Whether more than the ${SEARCH_WINDOW} records ranked contain q; total is then ${SEARCH_WINDOW}.`,
+    }),
+  }),
+]
+
+/** A response's reference to the list envelope of these records (TaskList). */
+export const listOf = (record: TSchema) => Type.Ref(`${nameOf(record)}List`)
+
+/** A response's reference to the item envelope of this record (TaskItem). */
+export const itemOf = (record: TSchema) => Type.Ref(`${nameOf(record)}Item`)
+
+/** Shared schemas, added to Fastify once: routes refer to them, OpenAPI lists them by name. */
 export const SHARED_SCHEMAS = [
   Document,
   Section,
@@ -374,7 +432,9 @@ export const SHARED_SCHEMAS = [
   Observation,
   StatusChange,
   AuditEntry,
+  SearchHit,
   Problem,
+  ...ENVELOPES,
 ]
 
 export const CsvText = Type.String({
@@ -385,6 +445,12 @@ export const JsonLinesText = Type.String({
   description:
     'UTF-8, one JSON record per line (each as the JSON pages hold it), lines ended by \\n.',
 })
+
+/** The security scheme of writes, defined in openapi.ts: `Authorization: Bearer TOKEN`. */
+export const TOKEN_SCHEME = 'token'
+
+/** The security of an operation that needs a token: /docs sends the one given to Authorize. */
+export const NEEDS_TOKEN = [{ [TOKEN_SCHEME]: [] }]
 
 /** The answer every read may get when its client is over the rate limit. */
 export const TOO_MANY_REQUESTS = problemResponse(

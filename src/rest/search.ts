@@ -7,34 +7,16 @@ import { SEARCH_WINDOW, type Store } from '../store/index.js'
 import { snippetHtml } from '../html.js'
 import { listEnvelope } from './envelope.js'
 import {
+  HitType,
   listOf,
   Paging,
   problemResponse,
+  SearchHit,
   SearchText,
-  StringEnum,
   TOO_MANY_REQUESTS,
 } from './schemas.js'
 
-const HitType = StringEnum(['section', 'task', 'target'], 'What kind of record the hit is.')
-
 const ROUTE_OF = { section: 'sections', task: 'tasks', target: 'targets' } as const
-
-export const SearchHit = Type.Object(
-  {
-    type: HitType,
-    id: Type.String(),
-    documentId: Type.String(),
-    title: Type.String({
-      description: "A section's label and heading, a task's number, a target's indicator.",
-    }),
-    snippet: Type.String({
-      description: 'The text around the first match, HTML-escaped, matches in <mark>…</mark>.',
-    }),
-    score: Type.Number({ description: 'Lower is better; comparable within one query only.' }),
-    link: Type.String({ description: 'The record in the REST API.' }),
-  },
-  { $id: 'SearchHit' },
-)
 
 const Query = Type.Object(
   {
@@ -63,6 +45,7 @@ export const searchRoutes =
       {
         schema: {
           tags: ['search'],
+          operationId: 'search',
           summary: 'Search sections, tasks and targets',
           description: `Records whose text contains q, best first, with a highlighted snippet. The ${SEARCH_WINDOW} most recently loaded records that contain q are ranked and paged, as large search APIs rank a bounded number; meta.totalIsLowerBound says when more contain it. Narrow with type or document; /v1/tasks?q= pages through every task that contains q.`,
           querystring: Query,
@@ -70,13 +53,7 @@ export const searchRoutes =
             200: {
               description: 'A page of hits.',
               content: {
-                'application/json': {
-                  schema: listOf(SearchHit, {
-                    totalIsLowerBound: Type.Boolean({
-                      description: `Whether more than the ${SEARCH_WINDOW} records ranked contain q; total is then ${SEARCH_WINDOW}.`,
-                    }),
-                  }),
-                },
+                'application/json': { schema: listOf(SearchHit) },
               },
             },
             400: problemResponse('q is missing or a parameter is malformed.'),

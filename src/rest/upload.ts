@@ -15,7 +15,7 @@ import { aliasDictionaryPath } from '../paths.js'
 import { authenticate, storeWrite, WriteError } from '../progress/writes.js'
 import type { Principal, Store } from '../store/index.js'
 import { problem, sendProblem } from '../http/problem.js'
-import { itemOf, problemResponse, TOO_MANY_REQUESTS } from './schemas.js'
+import { Document, itemOf, NEEDS_TOKEN, problemResponse, TOO_MANY_REQUESTS } from './schemas.js'
 import { sendWriteError, spendingAllowance, WRITES_UNAVAILABLE } from './progress.js'
 import type { WriteAllowance } from '../progress/allowance.js'
 
@@ -175,6 +175,8 @@ export const uploadRoutes =
         preHandler: spendingAllowance(allowance),
         schema: {
           tags: ['documents'],
+          operationId: 'uploadDocument',
+          security: NEEDS_TOKEN,
           summary: 'Load a plan file',
           description:
             'Needs an administrator’s Authorization: Bearer TOKEN. The body is the file (a plain text, a saved web page, a PDF or a DOCX, up to 30 MB) with its media type and, optionally, `Content-Disposition: attachment; filename=…`; the query may supply `number`, `issuer`, `issuedOn` and `sourceUrl` as `npm run ingest -- --meta` does. Or a multipart/form-data form with a `file` part and an optional `meta` part holding that JSON. The format is read from the file’s bytes. 201 with the document when it is new, 200 when it replaces the document of the same 发文字号; 422 with the ingest’s one-line reason when the file is not a plan, and then nothing is loaded.',
@@ -190,11 +192,11 @@ export const uploadRoutes =
           response: {
             200: {
               description: 'The document it replaced, as now loaded.',
-              content: { 'application/json': { schema: itemOf(Type.Ref('Document')) } },
+              content: { 'application/json': { schema: itemOf(Document) } },
             },
             201: {
               description: 'The document, at the URL in Location.',
-              content: { 'application/json': { schema: itemOf(Type.Ref('Document')) } },
+              content: { 'application/json': { schema: itemOf(Document) } },
             },
             401: problemResponse('No token, or one that is unknown or revoked.'),
             403: problemResponse('Not an administrator’s token.'),

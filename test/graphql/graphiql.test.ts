@@ -6,7 +6,9 @@ import { createRequire } from 'node:module'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import t, { type Test } from 'tap'
 import { EXAMPLE_QUERIES } from '../../src/graphql/examples.js'
-import { buildTestApp } from '../helper.js'
+import { Store } from '../../src/store/index.js'
+import { createToken } from '../../src/store/tokens.js'
+import { buildTestApp, bundledPlanPath, tempDatabase } from '../helper.js'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -142,7 +144,9 @@ t.test('in a browser that can reach this server only', { skip: skipBrowser }, as
     t.fail(`${noChromium}; CI must run the browser test (.ci/run installs it)`)
     return
   }
-  const app = await buildTestApp(t)
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  const store = new Store(db)
+  const app = await buildTestApp(t, { store })
   const base = await app.listen({ port: 0, host: '127.0.0.1' })
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] })
   t.teardown(() => browser.close())
@@ -179,6 +183,34 @@ t.test('in a browser that can reach this server only', { skip: skipBrowser }, as
     if (!t.equal(response?.status(), 200, '/docs is served')) return
     await page.waitForSelector('.opblock', { timeout: 30_000 })
     t.ok((await page.locator('.opblock').count()) > 10, 'the operations are listed')
+    t.same(trouble.blocked, [], 'nothing tried to reach another host')
+    t.same(trouble.errors, [], 'no page error, console error or CSP violation')
+  })
+
+  t.test('Swagger UI at /docs takes a token and tries a write with it', async (t) => {
+    const token = createToken(db, { role: 'admin', agencyId: null, label: 'docs' }).secret
+    const target = [...store.eachTarget({})][0]!
+    const { page, trouble } = await offlinePage(browser, t)
+    // Deep links open an operation by its operationId.
+    await page.goto(`${base}/docs#/progress/reportObservation`)
+    await page.click('.btn.authorize', { timeout: 30_000 })
+    await page.fill('.modal-ux input[aria-label="auth-bearer-value"]', token)
+    await page.click('.modal-ux .auth-btn-wrapper .authorize')
+    await page.click('.modal-ux .btn-done')
+
+    const operation = page.locator('#operations-progress-reportObservation')
+    await operation.locator('.try-out__btn').click()
+    await operation.locator('tr[data-param-name="id"] input').fill(target.id)
+    const body = { value: 7, observedOn: '2024-06-30', note: 'from /docs' }
+    await operation.locator('textarea.body-param__text').fill(JSON.stringify(body))
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST')
+    await operation.locator('.execute').click()
+    const answer = await answered
+    t.equal(answer.request().headers().authorization, `Bearer ${token}`, 'the token is sent')
+    t.equal(answer.url(), `${base}/v1/targets/${target.id}/observations`, 'to this server')
+    t.equal(answer.status(), 201, 'the observation is reported')
+    t.match(await answer.json(), { data: { targetId: target.id, value: 7 } })
+    t.equal(store.getTarget(target.id)!.progress?.latestValue, 7, 'and it is in the store')
     t.same(trouble.blocked, [], 'nothing tried to reach another host')
     t.same(trouble.errors, [], 'no page error, console error or CSP violation')
   })
