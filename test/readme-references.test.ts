@@ -1,0 +1,55 @@
+// The README names files a newcomer will open: each named path is in the repository, and every
+// entry of its Layout is where it says (a file or folder renamed without the README fails here).
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import t from 'tap'
+import { projectRoot } from '../src/paths.js'
+
+const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8')
+
+/** A name as written, or a pattern with * (pdf-*.ts): some file of the folder matches it. */
+function present(folder: string, name: string): boolean {
+  if (!name.includes('*')) return existsSync(join(projectRoot, folder, name))
+  const pattern = new RegExp(`^${name.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`)
+  const dir = join(projectRoot, folder, dirname(name))
+  return existsSync(dir) && readdirSync(dir).some((file) => pattern.test(file))
+}
+
+t.test('every path the README names in code is in the repository', async (t) => {
+  const named = new Set(
+    [...readme.matchAll(/`([^`\s]+)`/g), ...readme.matchAll(/\]\(([^)\s#]+)\)/g)]
+      .map((m) => m[1]!.replace(/:\d+$/, ''))
+      .filter((path) => /^(\.ci|bench|bin|db|docs|migrations|scripts|src|static|test)\//.test(path))
+      // A pattern for the reader to fill in, not a file: docs/decisions/NNNN-title.md.
+      .filter((path) => !/NNNN|\{|…/.test(path)),
+  )
+  t.ok(named.size > 10, `${named.size} paths named`)
+  for (const path of named) t.ok(present('', path), path)
+})
+
+t.test('every entry of the Layout is where it says', async (t) => {
+  const layout = /## Layout\n[^]*?```\n([^]*?)```/.exec(readme)![1]!
+  // Entries start in the name column (indented by two a folder level); a line indented past it
+  // continues a description.
+  const folders: string[] = []
+  let entries = 0
+  for (const line of layout.split('\n')) {
+    const indent = line.length - line.trimStart().length
+    if (line.trim() === '' || indent > 12) continue
+    const level = indent / 2
+    folders.length = level
+    // Names separated by commas, then the description after the last one.
+    const names: string[] = []
+    for (const word of line.trim().split(/\s+/)) {
+      names.push(word.replace(/,$/, ''))
+      if (!word.endsWith(',')) break
+    }
+    const folder = folders.join('')
+    for (const name of names.filter((n) => !/NNNN/.test(n))) {
+      entries++
+      t.ok(present(folder, name), `${folder}${name}`)
+    }
+    if (names.length === 1 && names[0]!.endsWith('/')) folders[level] = names[0]!
+  }
+  t.ok(entries > 100, `${entries} entries checked`)
+})
