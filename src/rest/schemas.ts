@@ -9,8 +9,14 @@ export const StringEnum = <T extends string[]>(values: [...T], description: stri
   Type.Unsafe<T[number]>({ type: 'string', enum: values, description })
 
 /** Text a client searches for: any characters but control characters (NUL breaks FTS5). */
+/** Search text: no control characters but the tab, which separates words as a space does. */
 export const SearchText = (description: string) =>
-  Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f]+$', description })
+  Type.String({
+    minLength: 1,
+    maxLength: 200,
+    pattern: '^[^\\u0000-\\u0008\\u000a-\\u001f]+$',
+    description,
+  })
 
 export const Id = Type.String({ minLength: 1, maxLength: 200, description: 'A stable id.' })
 

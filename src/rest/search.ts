@@ -1,9 +1,9 @@
-// /v1/search: sections, tasks and targets that contain a text, best first, each with a
-// highlighted snippet and a link. Queries of one or two Chinese characters work as well as
-// longer ones (see ADR 0006).
+// /v1/search: sections, tasks, targets, agencies and documents that contain every word of a
+// text, best first, each with a highlighted snippet and a link. Words of one or two Chinese
+// characters work as well as longer ones (see ADR 0006).
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import { SEARCH_WINDOW, type Store } from '../store/index.js'
+import { MAX_WORDS, SEARCH_WINDOW, type Store } from '../store/index.js'
 import { snippetHtml } from '../html.js'
 import { listEnvelope } from './envelope.js'
 import {
@@ -15,22 +15,35 @@ import {
   TOO_MANY_REQUESTS,
 } from './schemas.js'
 
-const HitType = StringEnum(['section', 'task', 'target'], 'What kind of record the hit is.')
+const HIT_TYPES = ['section', 'task', 'target', 'agency', 'document'] as const
 
-const ROUTE_OF = { section: 'sections', task: 'tasks', target: 'targets' } as const
+const HitType = StringEnum([...HIT_TYPES], 'What kind of record the hit is.')
+
+const ROUTE_OF = {
+  section: 'sections',
+  task: 'tasks',
+  target: 'targets',
+  agency: 'agencies',
+  document: 'documents',
+} as const satisfies Record<(typeof HIT_TYPES)[number], string>
 
 export const SearchHit = Type.Object(
   {
     type: HitType,
     id: Type.String(),
-    documentId: Type.String(),
+    documentId: Type.String({
+      description:
+        'The document it belongs to; for a document, itself; for an agency, the most recently issued document that names it.',
+    }),
     title: Type.String({
-      description: "A section's label and heading, a task's number, a target's indicator.",
+      description:
+        "A section's label and heading, a task's number, a target's indicator, an agency's jurisdiction and name, a document's 发文字号 and title.",
     }),
     snippet: Type.String({
-      description: 'The text around the first match, HTML-escaped, matches in <mark>…</mark>.',
+      description:
+        "The text around the first match, HTML-escaped, every word of q in <mark>…</mark>. An agency's text is its names, a document's its 发文字号 and titles.",
     }),
-    score: Type.Number({ description: 'Lower is better; comparable within one query only.' }),
+    score: Type.Number({ description: 'Higher is better; comparable within one query only.' }),
     link: Type.String({ description: 'The record in the REST API.' }),
   },
   { $id: 'SearchHit' },
@@ -38,7 +51,9 @@ export const SearchHit = Type.Object(
 
 const Query = Type.Object(
   {
-    q: SearchText('The text to find, any length from one character; spaces around it are ignored.'),
+    q: SearchText(
+      `The text to find: words separated by spaces (ASCII or the ideographic space), each required, each any length from one character; at most ${MAX_WORDS} words.`,
+    ),
     type: Type.Optional(HitType),
     document: Type.Optional(Type.String({ description: 'Document id or 发文字号.' })),
     limit: Type.Optional(Paging.limit),
@@ -53,7 +68,7 @@ export const searchRoutes =
     app.get<{
       Querystring: {
         q: string
-        type?: 'section' | 'task' | 'target'
+        type?: (typeof HIT_TYPES)[number]
         document?: string
         limit?: number
         cursor?: string
@@ -63,8 +78,8 @@ export const searchRoutes =
       {
         schema: {
           tags: ['search'],
-          summary: 'Search sections, tasks and targets',
-          description: `Records whose text contains q, best first, with a highlighted snippet. The ${SEARCH_WINDOW} most recently loaded records that contain q are ranked and paged, as large search APIs rank a bounded number; meta.totalIsLowerBound says when more contain it. Narrow with type or document; /v1/tasks?q= pages through every task that contains q.`,
+          summary: 'Search sections, tasks, targets, agencies and documents',
+          description: `Records whose text contains every word of q, best first, with a highlighted snippet: sections, tasks and targets by their text, agencies by their canonical name or any alias, documents by their 发文字号 (or part of it, such as 〔2023〕17号), title or plan title. The ${SEARCH_WINDOW} most recently loaded records that contain q are ranked and paged, as large search APIs rank a bounded number; meta.totalIsLowerBound says when more contain it. Narrow with type or document (for agencies: those the document names); /v1/tasks?q= pages through every task that contains q.`,
           querystring: Query,
           response: {
             200: {
@@ -79,7 +94,9 @@ export const searchRoutes =
                 },
               },
             },
-            400: problemResponse('q is missing or a parameter is malformed.'),
+            400: problemResponse(
+              `q is missing, only whitespace or more than ${MAX_WORDS} words, or a parameter is malformed.`,
+            ),
             429: TOO_MANY_REQUESTS,
           },
         },
