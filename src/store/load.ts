@@ -27,17 +27,17 @@ function pairsOf(text: string): string {
 
 /**
  * Indexes a text for search: in the trigram index, and as pairs of characters in search_pairs
- * (migration 0004) under the same rowid, for queries of one or two characters. Returns the
- * rowid.
+ * (migration 0004) under the same rowid, for queries of one or two characters, with its kind
+ * (migration 0009) for searches of one kind. Returns the rowid.
  */
 function textIndexer(db: Database) {
   const indexed = db.prepare(
     'INSERT INTO search_index (kind, ref_id, document_id, text) VALUES (?, ?, ?, ?)',
   )
-  const pairs = db.prepare('INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)')
+  const pairs = db.prepare('INSERT INTO search_pairs (rowid, pairs, kind) VALUES (?, ?, ?)')
   return (kind: HitType, refId: string, docId: string, text: string): number => {
     const entry = Number(indexed.run(kind, refId, docId, text).lastInsertRowid)
-    if (text !== '') pairs.run(entry, pairsOf(text))
+    if (text !== '') pairs.run(entry, pairsOf(text), kind)
     return entry
   }
 }

@@ -49,22 +49,32 @@ function pairsDecide(q: string): boolean {
  * of phrases in the trigram index, shorter ones as an AND of pair queries in search_pairs, and
  * LIKE for the words the pairs cannot decide (`checked`) or cannot find at all (`scanned`, no
  * letter or digit). A word inside another is found with it and not looked up (requiredWords).
+ * With a kind, the search_pairs query holds it too: the rows of that kind are walked, not every
+ * match.
  */
 interface Lookup {
   trigrams: string | null
+  /** The search_pairs query: the short words, the kind, or both; null for neither. */
   pairs: string | null
+  /** Whether the search_pairs query has words, which rank the matches when there are no trigrams. */
+  pairWords: boolean
   checked: string[]
   scanned: string[]
 }
 
-function lookupOf(words: string[]): Lookup {
+function lookupOf(words: string[], kind?: HitType): Lookup {
   const required = requiredWords(words)
   const long = required.filter((w) => [...w].length >= TRIGRAM)
   const short = required.filter((w) => [...w].length < TRIGRAM)
   const paired = short.filter((w) => pairQuery(w) !== null)
+  const pairs = [
+    ...paired.map((w) => `pairs : ${pairQuery(w)!}`),
+    ...(kind === undefined ? [] : [`kind : ${ftsPhrase(kind)}`]),
+  ]
   return {
     trigrams: long.length > 0 ? long.map((w) => `text : ${ftsPhrase(w)}`).join(' AND ') : null,
-    pairs: paired.length > 0 ? paired.map((w) => pairQuery(w)).join(' AND ') : null,
+    pairs: pairs.length > 0 ? pairs.join(' AND ') : null,
+    pairWords: paired.length > 0,
     checked: paired.filter((w) => !pairsDecide(w)),
     scanned: short.filter((w) => pairQuery(w) === null),
   }
@@ -74,13 +84,15 @@ const likePattern = (word: string) => `%${escapeLike(word)}%`
 
 /**
  * A condition on the rows of search_index (named `table` in the statement) that holds where the
- * text contains every word. Returns the clause and its parameters.
+ * text contains every word, and the row is of the kind given. Returns the clause and its
+ * parameters.
  */
 export function textMatch(
   words: string[],
   table = 'search_index',
+  kind?: HitType,
 ): { clause: string; params: string[] } {
-  const l = lookupOf(words)
+  const l = lookupOf(words, kind)
   const clauses: string[] = []
   const params: string[] = []
   if (l.trigrams !== null) {
@@ -99,7 +111,7 @@ export function textMatch(
     clauses.push(`${table}.${CONTAINS}`)
     params.push(likePattern(word))
   }
-  return { clause: clauses.join(' AND '), params }
+  return { clause: clauses.length > 0 ? clauses.join(' AND ') : '1', params }
 }
 
 /**
@@ -114,8 +126,8 @@ const RANKING = 'score,-entry'
 export const SEARCH_WINDOW = 1000
 
 /**
- * The most recently indexed texts that contain every word and pass the filters, newest first,
- * at most `limit`, as (entry, rank), the rank lower better: bm25 over the trigram index of the
+ * The most recently indexed texts of the kind given (any without) that contain every word and
+ * pass the filters, newest first, at most `limit`, as (entry, rank), the rank lower better: bm25 over the trigram index of the
  * words of three characters or more, the other words only required; without such words, bm25
  * over search_pairs of the shorter ones; without a letter or digit, minus the number of
  * occurrences. FTS5 ranks an AND of phrases as one match, so several words are ranked together.
@@ -125,16 +137,19 @@ export const SEARCH_WINDOW = 1000
  * thousand plans has tens of thousands. Records are read only where a filter or a check of the
  * text needs them; the page's rows are read afterwards. Ranking every match and joining each to
  * its record took 56 ms for one two-character word at that size; the window takes 1 to 2.
+ * A kind is looked up in search_pairs with the words, so that a search of agencies walks the
+ * thousand agencies rather than every text holding a common character (2 s at that size).
  */
 function rankedWindow(
   words: string[],
+  kind: HitType | undefined,
   filters: Conditions,
   scored = true,
 ): { sql: string; params: unknown[] } {
   const filter = filters.clauses.map((clause) => ` AND ${clause}`).join('')
-  const l = lookupOf(words)
-  if (l.trigrams !== null || l.pairs === null) {
-    const m = textMatch(words, 'si')
+  const l = lookupOf(words, kind)
+  if (l.trigrams !== null || !l.pairWords) {
+    const m = textMatch(words, 'si', kind)
     const counted = l.trigrams === null && scored
     const occurrences = l.scanned
       .map(() => '(length(si.text) - length(replace(si.text, ?, ?))) / length(?)')
@@ -158,8 +173,10 @@ function rankedWindow(
       ? ' JOIN search_index si ON si.rowid = search_pairs.rowid'
       : ''
   const checks = read.map(() => ` AND si.${CONTAINS}`).join('')
+  // The kind column weighs nothing: the rank is the words' alone, with or without a type.
+  const rank = scored ? 'bm25(search_pairs, 1.0, 0.0)' : '0'
   return {
-    sql: `SELECT search_pairs.rowid AS entry, ${scored ? 'bm25(search_pairs)' : '0'} AS score
+    sql: `SELECT search_pairs.rowid AS entry, ${rank} AS score
       FROM search_pairs${records}
       WHERE search_pairs MATCH ?${checks}${filter}
       ORDER BY search_pairs.rowid DESC LIMIT ?`,
@@ -278,7 +295,6 @@ export function excerptOf(text: string, words: string[]): Excerpt {
 export function search(db: Database, query: SearchQuery, page: PageRequest): SearchPage {
   const words = searchWords(query.q)
   const filters = new Conditions()
-  if (query.type !== undefined) filters.add('si.kind = ?', query.type)
   if (query.document !== undefined) {
     // An agency belongs to no document: it is in one that names it.
     const d = query.document
@@ -291,9 +307,9 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Sea
       d,
     )
   }
-  const window = rankedWindow(words, filters)
+  const window = rankedWindow(words, query.type, filters)
   // Counted without scores: bm25 would be computed for every row counted.
-  const counted = rankedWindow(words, filters, false)
+  const counted = rankedWindow(words, query.type, filters, false)
   const matched = (
     prepared(db, `SELECT count(*) AS n FROM (${counted.sql})`).get(
       ...counted.params,
