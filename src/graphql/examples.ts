@@ -135,9 +135,10 @@ query DocumentOutline {
   },
   {
     title: 'Full-text search',
-    query: `# Full-text search: sections, tasks and targets that contain
-# a word, best first, each with the record it found.
-# 全文检索：包含某个词的章节、任务和目标，按相关度排序。
+    query: `# Full-text search: sections, tasks, targets, agencies and
+# documents that contain every word (separate words with spaces),
+# best first, each with the record it found.
+# 全文检索：包含每个词（以空格分隔）的章节、任务、目标、部门和文件，按相关度排序。
 query Search($q: String! = "发展") {
   search(q: $q, first: 10) {
     totalCount
@@ -163,6 +164,14 @@ query Search($q: String! = "发展") {
           value
           unit
           deadlineYear
+        }
+        ... on Agency {
+          name
+          aliases
+        }
+        ... on Document {
+          title
+          planTitle
         }
       }
     }

@@ -8,6 +8,7 @@ import type {
   TargetFilter,
   TaskFilter,
 } from '../store/index.js'
+import { InvalidSearchError, searchWords } from '../store/index.js'
 import { badInput } from './connection.js'
 import type * as Schema from './schema-types.js'
 
@@ -27,15 +28,26 @@ function present<T extends object>(input: Input<T>): Present<T> {
 /** The longest text a filter compares with, as in REST. */
 const MAX_TEXT = 200
 
-/** Search text as REST takes it: 1 to 200 characters, no control characters. */
+/**
+ * Search text as REST takes it: 1 to 200 characters, no control characters, with words to look
+ * for (see searchWords).
+ */
 export function searchText(text: string, argument: string): string {
   const length = [...text].length
+  // The tab separates words as a space does; other control characters are refused.
   // eslint-disable-next-line no-control-regex
-  if (length === 0 || length > MAX_TEXT || /[\u0000-\u001f]/.test(text)) {
+  if (length === 0 || length > MAX_TEXT || /[\u0000-\u0008\u000a-\u001f]/.test(text)) {
     throw badInput(
       `${argument} must be 1 to ${MAX_TEXT} characters of text, without control characters`,
       { argument },
     )
+  }
+  try {
+    searchWords(text)
+  } catch (err) {
+    if (err instanceof InvalidSearchError)
+      throw badInput(`${argument} ${err.message}`, { argument })
+    throw err
   }
   return text
 }

@@ -720,7 +720,7 @@ export type TaskFilter = {
   agency?: InputMaybe<Scalars['String']>
   /** An action item the task restates: its section id or its number. */
   item?: InputMaybe<Scalars['String']>
-  /** Text the task contains, from one character. */
+  /** Text the task contains, from one character; words separated by spaces are each required. */
   search?: InputMaybe<Scalars['String']>
   /** The REST name of search; give one of the two. */
   q?: InputMaybe<Scalars['String']>
@@ -768,23 +768,27 @@ export type SearchHitType =
   | 'task'
   /** A quantitative target. */
   | 'target'
+  /** An agency, found by its canonical name or any alias. */
+  | 'agency'
+  /** A document, found by its 发文字号 (or part of it), title or plan title. */
+  | 'document'
 
-/** A record that contains the searched text. */
+/** A record that contains every word of the searched text. */
 export type SearchHit = {
   __typename?: 'SearchHit'
-  /** section, task or target. */
+  /** section, task, target, agency or document. */
   type: SearchHitType
   /** The record's id. */
   id: Scalars['ID']
-  /** The document it belongs to. */
+  /** The document it belongs to; for a document, itself; for an agency, the most recently issued document that names it. */
   documentId: Scalars['ID']
-  /** A section's label and heading, a task's number, a target's indicator. */
+  /** A section's label and heading, a task's number, a target's indicator, an agency's jurisdiction and name, a document's 发文字号 and title. */
   title: Scalars['String']
-  /** The text around the first match, HTML-escaped, matches in <mark>…</mark>. */
+  /** The text around the first match, HTML-escaped, every word in <mark>…</mark>. An agency's text is its names, a document's its 发文字号 and titles. */
   snippet: Scalars['String']
-  /** Lower is better; comparable within one query only. */
+  /** Higher is better; comparable within one query only. */
   score: Scalars['Float']
-  /** The record itself: a Section, Task or Target. */
+  /** The record itself: a Section, Task, Target, Agency or Document. */
   node: Node
 }
 
@@ -807,7 +811,7 @@ export type Query = {
   targets: TargetConnection
   /** Data-quality findings of every document, in order. */
   findings: FindingConnection
-  /** Sections, tasks and targets that contain q, best first; the same as /v1/search. */
+  /** Sections, tasks, targets, agencies and documents that contain every word of q, best first; the same as /v1/search. */
   search: SearchHitConnection
   /** Any record by its id; null when none has it. */
   node: Maybe<Node>

@@ -4,7 +4,7 @@ import { REQUEST_ID_HEADER } from '../ops/logging.js'
 import { redactUrl } from '../ops/redact.js'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { STATUS_CODES, type ServerResponse } from 'node:http'
-import { InvalidCursorError } from '../store/index.js'
+import { InvalidCursorError, InvalidSearchError } from '../store/index.js'
 
 export const PROBLEM_JSON = 'application/problem+json; charset=utf-8'
 
@@ -178,6 +178,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         problem(400, 'invalid-parameter', `cursor ${error.message}`, {
           instance,
           invalidParams: [{ name: 'cursor', reason: error.message }],
+        }),
+      )
+    }
+    if (error instanceof InvalidSearchError) {
+      // Both routes that search take the text as q.
+      return sendProblem(
+        reply,
+        problem(400, 'invalid-parameter', `q ${error.message}`, {
+          instance,
+          invalidParams: [{ name: 'q', reason: error.message }],
         }),
       )
     }

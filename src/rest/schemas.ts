@@ -10,8 +10,14 @@ export const StringEnum = <T extends string[]>(values: [...T], description: stri
   Type.Unsafe<T[number]>({ type: 'string', enum: values, description })
 
 /** Text a client searches for: any characters but control characters (NUL breaks FTS5). */
+/** Search text: no control characters but the tab, which separates words as a space does. */
 export const SearchText = (description: string) =>
-  Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f]+$', description })
+  Type.String({
+    minLength: 1,
+    maxLength: 200,
+    pattern: '^[^\\u0000-\\u0008\\u000a-\\u001f]+$',
+    description,
+  })
 
 export const Id = Type.String({ minLength: 1, maxLength: 200, description: 'A stable id.' })
 
@@ -352,20 +358,27 @@ export const AuditEntry = Type.Object(
   { $id: 'AuditEntry' },
 )
 
-export const HitType = StringEnum(['section', 'task', 'target'], 'What kind of record the hit is.')
+export const HIT_TYPES = ['section', 'task', 'target', 'agency', 'document'] as const
+
+export const HitType = StringEnum([...HIT_TYPES], 'What kind of record the hit is.')
 
 export const SearchHit = Type.Object(
   {
     type: HitType,
     id: Type.String(),
-    documentId: Type.String(),
+    documentId: Type.String({
+      description:
+        'The document it belongs to; for a document, itself; for an agency, the most recently issued document that names it.',
+    }),
     title: Type.String({
-      description: "A section's label and heading, a task's number, a target's indicator.",
+      description:
+        "A section's label and heading, a task's number, a target's indicator, an agency's jurisdiction and name, a document's 发文字号 and title.",
     }),
     snippet: Type.String({
-      description: 'The text around the first match, HTML-escaped, matches in <mark>…</mark>.',
+      description:
+        "The text around the first match, HTML-escaped, every word of q in <mark>…</mark>. An agency's text is its names, a document's its 发文字号 and titles.",
     }),
-    score: Type.Number({ description: 'Lower is better; comparable within one query only.' }),
+    score: Type.Number({ description: 'Higher is better; comparable within one query only.' }),
     link: Type.String({ description: 'The record in the REST API.' }),
   },
   { $id: 'SearchHit' },

@@ -17,7 +17,9 @@ export const taskRoutes = (store: Store) =>
       item: Type.Optional(
         Type.String({ description: 'An action item the task restates: section id or number.' }),
       ),
-      q: Type.Optional(SearchText('Text the task contains.')),
+      q: Type.Optional(
+        SearchText('Text the task contains; words separated by spaces are each required.'),
+      ),
     },
     list: store.listTasks,
     each: store.eachTask,

@@ -3,6 +3,7 @@
 import type { PlanDocument } from '../ingest/types.js'
 import { PARSER_VERSION } from '../ingest/version.js'
 import type { Database } from './database.js'
+import type { HitType } from './search.js'
 import {
   agencyId,
   documentId,
@@ -26,21 +27,68 @@ function pairsOf(text: string): string {
 
 /**
  * Indexes a text for search: in the trigram index, and as pairs of characters in search_pairs
- * (migration 0004) under the same rowid, for queries of one or two characters.
+ * (migration 0004) under the same rowid, for queries of one or two characters, with its kind
+ * (migration 0009) for searches of one kind. Returns the rowid.
  */
 function textIndexer(db: Database) {
   const indexed = db.prepare(
     'INSERT INTO search_index (kind, ref_id, document_id, text) VALUES (?, ?, ?, ?)',
   )
-  const pairs = db.prepare('INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)')
-  return (kind: 'section' | 'task' | 'target', refId: string, docId: string, text: string) => {
-    const { lastInsertRowid } = indexed.run(kind, refId, docId, text)
-    if (text !== '') pairs.run(lastInsertRowid, pairsOf(text))
+  const pairs = db.prepare('INSERT INTO search_pairs (rowid, pairs, kind) VALUES (?, ?, ?)')
+  return (kind: HitType, refId: string, docId: string, text: string): number => {
+    const entry = Number(indexed.run(kind, refId, docId, text).lastInsertRowid)
+    if (text !== '') pairs.run(entry, pairsOf(text), kind)
+    return entry
+  }
+}
+
+/** What a document is found by: its 发文字号, title and plan title, one a line (migration 0009). */
+function documentText(
+  number: string | null,
+  title: string | null,
+  planTitle: string | null,
+): string {
+  return `${number ?? ''}\n${title ?? ''}${planTitle ? `\n${planTitle}` : ''}`
+}
+
+/**
+ * Indexes these agencies again under every name they have now, canonical or alias, in code point
+ * order, one a line (as migration 0009 does), or drops them from the index where they are gone.
+ * Their names change as documents naming them come and go. Re-indexed, an agency is among the
+ * most recent texts the search window ranks.
+ */
+function reindexAgencies(db: Database, ids: Iterable<string>): void {
+  const entryOf = db.prepare('SELECT entry FROM search_agencies WHERE agency_id = ?').pluck()
+  const unpair = db.prepare('DELETE FROM search_pairs WHERE rowid = ?')
+  const unindex = db.prepare('DELETE FROM search_index WHERE rowid = ?')
+  const forget = db.prepare('DELETE FROM search_agencies WHERE agency_id = ?')
+  const names = db
+    .prepare(
+      `SELECT group_concat(name, char(10) ORDER BY name)
+         FROM (SELECT name FROM agency_names WHERE agency_id = ?
+               UNION SELECT name FROM agencies WHERE id = ?)`,
+    )
+    .pluck()
+  const remember = db.prepare('INSERT INTO search_agencies (agency_id, entry) VALUES (?, ?)')
+  const indexed = textIndexer(db)
+  for (const id of ids) {
+    const entry = entryOf.get(id) as number | undefined
+    if (entry !== undefined) {
+      unpair.run(entry)
+      unindex.run(entry)
+      forget.run(id)
+    }
+    const text = names.get(id, id) as string | null
+    if (text !== null) remember.run(id, indexed('agency', id, '', text))
   }
 }
 
 /** Drops a document and what hangs on it; agencies no document mentions any more go too. */
 function deleteDocument(db: Database, id: string): void {
+  const named = db
+    .prepare('SELECT DISTINCT agency_id FROM agency_names WHERE document_id = ?')
+    .pluck()
+    .all(id) as string[]
   db.prepare(
     'DELETE FROM search_pairs WHERE rowid IN (SELECT rowid FROM search_index WHERE document_id = ?)',
   ).run(id)
@@ -51,6 +99,7 @@ function deleteDocument(db: Database, id: string): void {
        AND id NOT IN (SELECT agency_id FROM task_agencies)
        AND id NOT IN (SELECT agency_id FROM agency_profiles)`,
   ).run()
+  reindexAgencies(db, named)
 }
 
 function insertDocument(db: Database, plan: PlanDocument): string {
@@ -101,6 +150,7 @@ function insertDocument(db: Database, plan: PlanDocument): string {
     text,
     pageOfLine === null ? null : JSON.stringify(pageOfLine),
   )
+  textIndexer(db)('document', id, id, documentText(plan.number, plan.title, plan.planTitle))
   return id
 }
 
@@ -313,6 +363,7 @@ function loadOne(db: Database, plan: PlanDocument): LoadResult {
   insertDocument(db, plan)
   const sections = insertSections(db, plan, id)
   const agencies = insertAgencies(db, plan, id)
+  reindexAgencies(db, new Set(agencies))
   insertTasks(db, plan, id, sections, agencies)
   const targets = insertTargets(db, plan, id, sections)
   keepWithdrawn(db, id, reported, new Set(targets))

@@ -4,6 +4,7 @@ import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { join } from 'node:path'
 import { projectRoot } from '../../src/paths.js'
+import { MAX_WORDS } from '../../src/store/index.js'
 import { bundledPlanPath, buildTestApp, secondPlanPath, thirdPlanPath } from '../helper.js'
 import { data, graphql, recordSelection } from './client.js'
 
@@ -425,7 +426,15 @@ t.test('spaces around a search are ignored, in GraphQL and REST alike', async (t
 
 t.test('search(q) gives what /v1/search gives', async (t) => {
   const app = await buildTestApp(t)
-  for (const q of ['教', '职业', '职业教育']) {
+  for (const q of [
+    '教',
+    '职业',
+    '职业教育',
+    '职业 教育',
+    '教育\u3000职业',
+    '人社局',
+    '〔2023〕17号',
+  ]) {
     const rest = await restAll(app, 'search', `q=${encodeURIComponent(q)}`)
     const { search } = await data<{
       search: {
@@ -449,6 +458,79 @@ t.test('search(q) gives what /v1/search gives', async (t) => {
       'each hit links to its record',
     )
   }
+})
+
+t.test('search finds agencies and documents, each word required, the best first', async (t) => {
+  const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
+  type Hit = { type: string; id: string; score: number; node: Record & { __typename: string } }
+  const search = async (args: string) =>
+    (
+      await data<{ search: { nodes: Hit[] } }>(
+        app,
+        `{ search(${args}, first: 100) { nodes { type id score node { __typename id
+          ... on Agency { name aliases } ... on Document { number } } } } }`,
+      )
+    ).search.nodes
+  const agencies = await search('q: "人社局", type: agency')
+  t.ok(agencies.length > 0)
+  for (const hit of agencies) {
+    t.equal(hit.node.__typename, 'Agency')
+    const names = [hit.node.name, ...(hit.node.aliases as string[])] as string[]
+    t.ok(
+      names.some((n) => n.includes('人社局')),
+      `${hit.node.name as string} goes by 人社局`,
+    )
+  }
+  const documents = await search('q: "〔2023〕17号", type: document')
+  t.same(
+    documents.map((h) => [h.node.__typename, h.node.number]),
+    [['Document', '新政办〔2023〕17号']],
+  )
+  const both = await search('q: "职业 教育"')
+  const tasks = await data<{ tasks: { nodes: { id: string; text: string }[] } }>(
+    app,
+    '{ tasks(filter: {search: "职业　教育"}, first: 100) { nodes { id text } } }',
+  )
+  t.ok(tasks.tasks.nodes.length > 0)
+  t.ok(
+    tasks.tasks.nodes.every((x) => x.text.includes('职业') && x.text.includes('教育')),
+    'tasks hold both words',
+  )
+  t.same(
+    tasks.tasks.nodes.map((x) => x.id).sort(),
+    (await restAll(app, 'tasks', `q=${encodeURIComponent('职业 教育')}`)).map((x) => x.id).sort(),
+    'the tasks REST finds',
+  )
+  t.same(
+    both
+      .filter((h) => h.type === 'task')
+      .map((h) => h.id)
+      .sort(),
+    tasks.tasks.nodes.map((x) => x.id).sort(),
+    'and search finds',
+  )
+  t.ok(
+    both.every((h, i) => i === 0 || both[i - 1]!.score >= h.score),
+    'the highest score first',
+  )
+})
+
+t.test('a search without words or with too many is refused, naming its argument', async (t) => {
+  const app = await buildTestApp(t)
+  const eleven = Array.from({ length: 11 }, (_, i) => `词${i}`).join(' ')
+  for (const [query, argument] of [
+    ['{ search(q: "  ") { totalCount } }', 'q'],
+    ['{ search(q: "\u3000\\t") { totalCount } }', 'q'],
+    [`{ search(q: "${eleven}") { totalCount } }`, 'q'],
+    ['{ tasks(filter: {search: " "}) { totalCount } }', 'filter.search'],
+    [`{ tasks(filter: {q: "${eleven}"}) { totalCount } }`, 'filter.q'],
+  ] as const) {
+    const res = await graphql(app, query)
+    t.match(res.errors, [{ extensions: { code: 'BAD_USER_INPUT', argument } }], query)
+  }
+  const sdl = (await app.inject('/schema.graphql')).body
+  t.match(sdl, `at most ${MAX_WORDS} words`, 'the SDL names the bound in force')
+  t.match(sdl, 'Higher is better')
 })
 
 t.test('a bad argument on one alias fails that alias only', async (t) => {

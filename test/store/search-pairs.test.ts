@@ -21,13 +21,16 @@ const plans = [bundledPlanPath, secondPlanPath, thirdPlanPath]
 /** LIKE's idea of "contains": ASCII letters in either case. */
 const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase())
 
-/** Task ids whose text contains q, by scanning every task in JavaScript. */
+/** Task ids whose text contains every word of q, by scanning every task in JavaScript. */
 function scanned(db: Database, q: string): string[] {
   const tasks = db.prepare('SELECT id, text FROM tasks ORDER BY id').all() as {
     id: string
     text: string
   }[]
-  return tasks.filter((x) => lowerAscii(x.text).includes(lowerAscii(q))).map((x) => x.id)
+  const words = q.split(/\s+/).filter((w) => w !== '')
+  return tasks
+    .filter((x) => words.every((w) => lowerAscii(x.text).includes(lowerAscii(w))))
+    .map((x) => x.id)
 }
 
 /** Every character and pair of adjacent characters of the tasks, and a few made-up ones. */
@@ -91,7 +94,7 @@ t.test(
 t.test('a short query is an index lookup; one without letters or digits scans', async (t) => {
   const { db } = tempDatabase(t, [bundledPlanPath])
   const plan = (q: string) => {
-    const m = textMatch(q)
+    const m = textMatch([q])
     return (
       db
         .prepare(`EXPLAIN QUERY PLAN SELECT rowid FROM search_index WHERE ${m.clause}`)

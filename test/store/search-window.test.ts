@@ -6,6 +6,7 @@ import t from 'tap'
 import { generatePlan } from '../../bench/generate-plans.js'
 import { loadDocuments } from '../../src/store/load.js'
 import { SEARCH_WINDOW, Store } from '../../src/store/index.js'
+import type { HitType } from '../../src/store/search.js'
 import { buildTestApp, parseText, tempDatabase } from '../helper.js'
 
 const { db } = tempDatabase(t)
@@ -27,10 +28,14 @@ const entries = db
   .prepare('SELECT rowid AS entry, kind, ref_id, document_id, text FROM search_index')
   .all() as Entry[]
 
-/** The texts that contain q, most recently indexed first: what the window is cut from. */
+/**
+ * The texts that contain every word of q (separated by whitespace), most recently indexed first:
+ * what the window is cut from.
+ */
 function containing(q: string, keep: (e: Entry) => boolean = () => true): Entry[] {
+  const words = q.toLowerCase().split(/\s+/)
   return entries
-    .filter((e) => e.text.toLowerCase().includes(q.toLowerCase()) && keep(e))
+    .filter((e) => words.every((w) => e.text.toLowerCase().includes(w)) && keep(e))
     .sort((a, b) => b.entry - a.entry)
 }
 
@@ -42,7 +47,7 @@ const windowIds = (texts: Entry[]) =>
     .sort()
 
 /** Every hit of a search, page after page. */
-function allHits(q: string, filter: { type?: 'task' | 'section' | 'target'; document?: string }) {
+function allHits(q: string, filter: { type?: HitType; document?: string }) {
   const hits: { id: string; score: number; type: string }[] = []
   let cursor: string | undefined
   let first: ReturnType<Store['search']> | undefined
@@ -57,8 +62,9 @@ function allHits(q: string, filter: { type?: 'task' | 'section' | 'target'; docu
 }
 
 // A trigram query, a pair, one character, a pair the index cannot decide alone (LIKE checks it)
-// and one with no letter (LIKE alone).
-const common = ['，推动', '发展', '的', '，推', '，']
+// and one with no letter (LIKE alone); then several words, each required: pairs together, a
+// trigram with a pair, pairs with a word of no letter.
+const common = ['，推动', '发展', '的', '，推', '，', '发展 的', '，推动 发展', '的 ，']
 for (const q of common) {
   t.test(`"${q}": the ${SEARCH_WINDOW} most recent of more matches, each once`, async (t) => {
     const expected = containing(q)
@@ -71,8 +77,8 @@ for (const q of common) {
       windowIds(expected),
       'the pages hold the window, nothing else, nothing twice',
     )
-    const ordered = hits.every((h, i) => i === 0 || hits[i - 1]!.score <= h.score)
-    t.ok(ordered, 'best first across pages')
+    const ordered = hits.every((h, i) => i === 0 || hits[i - 1]!.score >= h.score)
+    t.ok(ordered, 'best first across pages: the highest score first')
     // Equal scores go newest first: in the order of `expected`.
     const position = new Map(expected.map((e, i) => [e.ref_id, i]))
     const ties = hits.filter((h, i) => i > 0 && hits[i - 1]!.score === h.score).length
@@ -90,6 +96,9 @@ t.test('below the window the total is exact and every match is reached', async (
   for (const [q, filter] of [
     ['发展', { type: 'task' }],
     ['职业教育', { type: 'section' }],
+    ['职业教育 发展', {}],
+    ['发展\u3000，推', { type: 'task' }],
+    ['，推 的', {}],
     ['，', { document: store.listDocuments({}, { limit: 1 }).items[0]!.id }],
   ] as const) {
     const keep = (e: Entry) =>
