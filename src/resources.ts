@@ -5,8 +5,8 @@
 // test/resources.test.ts holds the GraphQL filter inputs and the store's filters to it, and
 // checks that every declared filter narrows a list through both interfaces.
 
-/** The value a filter takes: free text, a record id, a whole number, or one of an enum. */
-export type FilterKind = 'text' | 'id' | 'integer' | { enum: string }
+/** The value a filter takes: free text, a record id, a whole number, true or false, or one of an enum. */
+export type FilterKind = 'text' | 'id' | 'integer' | 'boolean' | { enum: string }
 
 export interface ResourceDeclaration {
   /** The REST collection. */
@@ -40,7 +40,13 @@ export const RESOURCES = {
     path: '/v1/tasks',
     graphqlType: 'Task',
     graphqlFilter: 'TaskFilter',
-    filters: { document: 'text', agency: 'text', item: 'text', q: 'text' },
+    filters: {
+      document: 'text',
+      agency: 'text',
+      item: 'text',
+      q: 'text',
+      status: { enum: 'TaskStatus' },
+    },
     graphqlAliases: { search: 'q' },
     sorts: ['number'],
   },
@@ -55,7 +61,15 @@ export const RESOURCES = {
     path: '/v1/targets',
     graphqlType: 'Target',
     graphqlFilter: 'TargetFilter',
-    filters: { document: 'text', year: 'integer', unit: 'text', section: 'id', agency: 'text' },
+    filters: {
+      document: 'text',
+      year: 'integer',
+      unit: 'text',
+      section: 'id',
+      agency: 'text',
+      withdrawn: 'boolean',
+      onTrack: 'boolean',
+    },
     sorts: ['deadlineYear', 'value'],
   },
   findings: {

@@ -40,10 +40,11 @@ export const storeFiltersAsDeclared: {
 
 const names = Object.keys(RESOURCES) as ResourceName[]
 
-const GRAPHQL_TYPES: Record<'text' | 'id' | 'integer', string> = {
+const GRAPHQL_TYPES: Record<'text' | 'id' | 'integer' | 'boolean', string> = {
   text: 'String',
   id: 'ID',
   integer: 'Int',
+  boolean: 'Boolean',
 }
 
 function graphqlTypeOf(kind: FilterKind): string {
@@ -108,7 +109,8 @@ t.test('REST lists take the declared filters and sorts, with the same enums', as
         t.ok(isEnumType(schema.getType(kind.enum)))
         t.same(parameter.schema.enum, values, `${declared.path} ${filter}: GraphQL's ${kind.enum}`)
       } else {
-        t.equal(parameter.schema.type, kind === 'integer' ? 'integer' : 'string', filter)
+        const type = kind === 'integer' || kind === 'boolean' ? kind : 'string'
+        t.equal(parameter.schema.type, type, filter)
       }
     }
     if (declared.sorts.length > 0) {
@@ -124,7 +126,7 @@ t.test('REST lists take the declared filters and sorts, with the same enums', as
 /** A value of this kind that no record has: a narrowing filter answers none with it. */
 function valueMatchingNothing(kind: FilterKind, filter: string): string | number | null {
   if (kind === 'integer') return filter === 'year' ? 2199 : 99_999
-  if (typeof kind === 'object') return null
+  if (typeof kind === 'object' || kind === 'boolean') return null
   return 'no-such-value-无此项'
 }
 
@@ -132,7 +134,7 @@ t.test('every filter narrows a list alike through REST and GraphQL', async (t) =
   const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
   const documents = (await app.inject('/v1/documents')).json() as { data: { id: string }[] }
   const documentId = documents.data[0]!.id
-  const restTotal = async (path: string, query: Record<string, string | number>) => {
+  const restTotal = async (path: string, query: Record<string, string | number | boolean>) => {
     const search = new URLSearchParams(
       Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
     ).toString()
@@ -145,7 +147,7 @@ t.test('every filter narrows a list alike through REST and GraphQL', async (t) =
     const everything = await restTotal(declared.path, {})
     t.ok(everything > 0, `${declared.path} lists something`)
     for (const [filter, kind] of Object.entries(declared.filters) as [string, FilterKind][]) {
-      const values: (string | number)[] = []
+      const values: (string | number | boolean)[] = []
       const nothing = valueMatchingNothing(kind, filter)
       if (nothing !== null) values.push(nothing)
       if (typeof kind === 'object') {
@@ -153,6 +155,7 @@ t.test('every filter narrows a list alike through REST and GraphQL', async (t) =
           ...(schema.getType(kind.enum) as GraphQLEnumType).getValues().map((v) => v.value),
         )
       }
+      if (kind === 'boolean') values.push(true, false)
       if (filter === 'document') values.push(documentId)
       let sum = 0
       for (const value of values) {

@@ -724,6 +724,8 @@ export type TaskFilter = {
   search?: InputMaybe<Scalars['String']>
   /** The REST name of search; give one of the two. */
   q?: InputMaybe<Scalars['String']>
+  /** As the responsible agencies last reported it; not_started for the tasks never reported. */
+  status?: InputMaybe<TaskStatus>
 }
 
 /** Narrows agencies; the names of the REST query parameters of /v1/agencies. */
@@ -748,6 +750,10 @@ export type TargetFilter = {
   section?: InputMaybe<Scalars['ID']>
   /** An agency id, canonical name or alias: targets of the tasks it is responsible for. */
   agency?: InputMaybe<Scalars['String']>
+  /** true: the targets the current text no longer states. */
+  withdrawn?: InputMaybe<Scalars['Boolean']>
+  /** progress.onTrack as served: true or false as the latest observation judges it. Targets with no observation, or none that can be judged (onTrack null), match neither. */
+  onTrack?: InputMaybe<Scalars['Boolean']>
 }
 
 /** Narrows findings; the names of the REST query parameters of /v1/findings. */

@@ -112,9 +112,17 @@ export const Section = Type.Object(
   { $id: 'Section' },
 )
 
+const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'at_risk'] as const
+
 export const TaskStatus = StringEnum(
-  ['not_started', 'in_progress', 'done', 'at_risk'],
+  [...TASK_STATUSES],
   'As the responsible agencies last reported it; not_started until they report.',
+)
+
+/** The status filter of task lists. */
+export const TaskStatusFilter = StringEnum(
+  [...TASK_STATUSES],
+  'As the responsible agencies last reported it; not_started for the tasks never reported.',
 )
 
 export const UnitRole = StringEnum(

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { taskEtag } from '../progress/writes.js'
 import type { Store } from '../store/index.js'
 import { resourceRoutes } from './resource.js'
-import { SearchText, Task } from './schemas.js'
+import { SearchText, Task, TaskStatusFilter } from './schemas.js'
 
 export const taskRoutes = (store: Store) =>
   resourceRoutes({
@@ -18,6 +18,7 @@ export const taskRoutes = (store: Store) =>
         Type.String({ description: 'An action item the task restates: section id or number.' }),
       ),
       q: Type.Optional(SearchText('Text the task contains.')),
+      status: Type.Optional(TaskStatusFilter),
     },
     list: store.listTasks,
     each: store.eachTask,

@@ -57,6 +57,10 @@ interface Row {
   status: TaskStatus | null
 }
 
+/** A task's status: its latest change, or not_started before any (an index serves it, 0003). */
+export const TASK_STATUS = `COALESCE((SELECT c.status FROM task_status_changes c
+  WHERE c.task_id = t.id ORDER BY c.seq DESC LIMIT 1), 'not_started')`
+
 const SELECT = `SELECT t.*,
   (SELECT json_group_array(json_object('id', a.id, 'name', a.name, 'asWritten', ta.as_written,
        'role', ta.role) ORDER BY ta.position)
@@ -89,6 +93,8 @@ export interface TaskFilter {
   /** An item's section id or its number. */
   item?: string | undefined
   q?: string | undefined
+  /** As the agencies last reported it; not_started matches the tasks never reported. */
+  status?: TaskStatus | undefined
 }
 
 /** The rows a filter selects, in key order: the store pages through them or reads them all. */
@@ -117,6 +123,7 @@ export function taskQuery(filter: TaskFilter): [ListSpec<Row, TaskRecord>, Condi
     const m = matchingIds('task', filter.q)
     where.add(`t.id IN ${m.sql}`, ...m.params)
   }
+  if (filter.status !== undefined) where.add(`${TASK_STATUS} = ?`, filter.status)
   return [
     {
       select: SELECT,
