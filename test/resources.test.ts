@@ -19,6 +19,7 @@ import type {
   TargetFilter,
   TaskFilter,
 } from '../src/store/index.js'
+import { constantCase } from '../src/graphql/order.js'
 import { graphql, schema } from './graphql/client.js'
 import { buildTestApp, bundledPlanPath, secondPlanPath } from './helper.js'
 
@@ -76,6 +77,19 @@ t.test('GraphQL filters take the declared names and kinds of value', async (t) =
     if (!isObjectType(connection)) throw new Error(`Query.${name} is not a connection`)
     const node = getNamedType(connection.getFields().nodes!.type)
     t.equal(node.name, declared.graphqlType)
+    // orderBy: the declared sorts, DEADLINE_YEAR for deadlineYear; none where REST sorts by none.
+    const orderBy = list?.args.find((a) => a.name === 'orderBy')
+    if (declared.sorts.length === 0) {
+      t.notOk(orderBy, `Query.${name} has no orderBy`)
+    } else {
+      t.equal(orderBy?.type.toString(), `[${declared.graphqlType}Order!]`)
+      const fields = schema.getType(`${declared.graphqlType}OrderField`) as GraphQLEnumType
+      t.same(
+        fields.getValues().map((v) => v.name),
+        declared.sorts.map(constantCase),
+        `${declared.graphqlType}OrderField: the declared sorts`,
+      )
+    }
   }
 })
 

@@ -766,6 +766,84 @@ export type FindingFilter = {
   code?: InputMaybe<Scalars['String']>
 }
 
+/** Which way a field orders a list. */
+export type OrderDirection =
+  /** Smallest first. */
+  | 'ASC'
+  /** Largest first. */
+  | 'DESC'
+
+/** The fields documents sort by: those of the REST sort parameter of /v1/documents. */
+export type DocumentOrderField =
+  /** 印发日期; documents without one last. */
+  | 'ISSUED_ON'
+  /** 发文字号. */
+  | 'NUMBER'
+
+/** One field to order documents by. */
+export type DocumentOrder = {
+  /** The field. */
+  field: DocumentOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
+/** The fields tasks sort by: those of the REST sort parameter of /v1/tasks. */
+export type TaskOrderField =
+  /** The number in the task list. */
+  'NUMBER'
+
+/** One field to order tasks by. */
+export type TaskOrder = {
+  /** The field. */
+  field: TaskOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
+/** The fields agencies sort by: those of the REST sort parameter of /v1/agencies. */
+export type AgencyOrderField =
+  /** The canonical name. */
+  | 'NAME'
+  /** How many tasks name it. */
+  | 'TASK_COUNT'
+
+/** One field to order agencies by. */
+export type AgencyOrder = {
+  /** The field. */
+  field: AgencyOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
+/** The fields targets sort by: those of the REST sort parameter of /v1/targets. */
+export type TargetOrderField =
+  /** The deadline year; targets without one last. */
+  | 'DEADLINE_YEAR'
+  /** The value; targets without one first. */
+  | 'VALUE'
+
+/** One field to order targets by. */
+export type TargetOrder = {
+  /** The field. */
+  field: TargetOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
+/** The fields findings sort by: those of the REST sort parameter of /v1/findings. */
+export type FindingOrderField =
+  /** error first, then warning, then info. */
+  'SEVERITY'
+
+/** One field to order findings by. */
+export type FindingOrder = {
+  /** The field. */
+  field: FindingOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
 /** What kind of record a search hit is. */
 export type SearchHitType =
   /** A part, chapter or item of the body. */
@@ -824,6 +902,7 @@ export type QuerydocumentsArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<DocumentFilter>
+  orderBy?: InputMaybe<Array<DocumentOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -844,6 +923,7 @@ export type QuerytasksArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<TaskFilter>
+  orderBy?: InputMaybe<Array<TaskOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -851,6 +931,7 @@ export type QueryagenciesArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<AgencyFilter>
+  orderBy?: InputMaybe<Array<AgencyOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -864,6 +945,7 @@ export type QuerytargetsArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<TargetFilter>
+  orderBy?: InputMaybe<Array<TargetOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -871,6 +953,7 @@ export type QueryfindingsArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<FindingFilter>
+  orderBy?: InputMaybe<Array<FindingOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -1221,6 +1304,17 @@ export type ResolversTypes = {
   AgencyFilter: AgencyFilter
   TargetFilter: TargetFilter
   FindingFilter: FindingFilter
+  OrderDirection: OrderDirection
+  DocumentOrderField: DocumentOrderField
+  DocumentOrder: DocumentOrder
+  TaskOrderField: TaskOrderField
+  TaskOrder: TaskOrder
+  AgencyOrderField: AgencyOrderField
+  AgencyOrder: AgencyOrder
+  TargetOrderField: TargetOrderField
+  TargetOrder: TargetOrder
+  FindingOrderField: FindingOrderField
+  FindingOrder: FindingOrder
   SearchHitType: SearchHitType
   SearchHit: ResolverTypeWrapper<SearchHitRecord>
   Query: ResolverTypeWrapper<{}>
@@ -1340,6 +1434,11 @@ export type ResolversParentTypes = {
   AgencyFilter: AgencyFilter
   TargetFilter: TargetFilter
   FindingFilter: FindingFilter
+  DocumentOrder: DocumentOrder
+  TaskOrder: TaskOrder
+  AgencyOrder: AgencyOrder
+  TargetOrder: TargetOrder
+  FindingOrder: FindingOrder
   SearchHit: SearchHitRecord
   Query: {}
   Progress: Progress
