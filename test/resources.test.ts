@@ -77,6 +77,17 @@ t.test('GraphQL filters take the declared names and kinds of value', async (t) =
     if (!isObjectType(connection)) throw new Error(`Query.${name} is not a connection`)
     const node = getNamedType(connection.getFields().nodes!.type)
     t.equal(node.name, declared.graphqlType)
+    // Aggregates count by the declared facets, AGENCY for agency.
+    const facetFields = schema.getType(`${declared.graphqlType}FacetField`) as GraphQLEnumType
+    t.same(
+      facetFields.getValues().map((v) => v.name),
+      Object.keys(declared.facets).map(constantCase),
+      `${declared.graphqlType}FacetField: the declared facets`,
+    )
+    t.equal(
+      schema.getQueryType()!.getFields()[`${name}Aggregate`]?.type.toString(),
+      `${declared.graphqlType}Aggregate!`,
+    )
     // orderBy: the declared sorts, DEADLINE_YEAR for deadlineYear; none where REST sorts by none.
     const orderBy = list?.args.find((a) => a.name === 'orderBy')
     if (declared.sorts.length === 0) {
@@ -111,7 +122,7 @@ t.test('REST lists take the declared filters and sorts, with the same enums', as
     const sortable = declared.sorts.length > 0 ? ['sort'] : []
     t.same(
       [...byName.keys()].sort(),
-      [...Object.keys(declared.filters), ...sortable, 'limit', 'cursor'].sort(),
+      [...Object.keys(declared.filters), ...sortable, 'limit', 'cursor', 'facet'].sort(),
       `${declared.path}: its parameters`,
     )
     for (const [filter, kind] of Object.entries(declared.filters) as [string, FilterKind][]) {

@@ -16,6 +16,7 @@ import { taskEtag } from '../progress/writes.js'
 import { snippetHtml } from '../html.js'
 import { nodesByIds, typeNameOf } from './nodes.js'
 import { sortOfOrder, type OrderInput } from './order.js'
+import { aggregateOf, aggregateResolvers } from './aggregates.js'
 import type { ResourceName } from '../resources.js'
 
 /** A root list: the store's page for the filter, in the order asked, as a connection. */
@@ -81,6 +82,12 @@ export const resolvers: IResolvers = {
     findings: rootList('findings', findingFilter, (store, filter, page) =>
       store.listFindings(filter, page),
     ),
+    documentsAggregate: aggregateOf('documents', documentFilter),
+    sectionsAggregate: aggregateOf('sections', sectionFilter),
+    tasksAggregate: aggregateOf('tasks', taskFilter),
+    agenciesAggregate: aggregateOf('agencies', agencyFilter),
+    targetsAggregate: aggregateOf('targets', targetFilter),
+    findingsAggregate: aggregateOf('findings', findingFilter),
     search: (_root, args, { store }) => {
       const query = {
         q: searchText(args.q, 'q'),
@@ -94,6 +101,7 @@ export const resolvers: IResolvers = {
     },
     node: (_root, { id }, { store }) => nodesByIds(store, [id]).get(id) ?? null,
   },
+  ...aggregateResolvers,
   Node: {
     resolveType: (record: { id: string }) => typeNameOf(record),
   },

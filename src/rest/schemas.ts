@@ -294,6 +294,27 @@ export const Finding = Type.Object(
   { $id: 'Finding' },
 )
 
+/** A value a list is counted by: an id, a name, a year, true or false; null where a record has none. */
+export const FacetValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])
+
+export const FacetCounts = Type.Record(
+  Type.String(),
+  Type.Object({
+    values: Type.Array(
+      Type.Object({
+        value: FacetValue,
+        label: nullable(Type.String({ description: "An id's readable name; else the value." })),
+        count: Type.Integer({ description: 'Records of the filtered list with this value.' }),
+      }),
+    ),
+    truncated: Type.Boolean({ description: 'More values have records than are listed.' }),
+  }),
+  {
+    description:
+      'For each field of facet=, its most frequent values over the whole filtered list, most frequent first, ties by value.',
+  },
+)
+
 export const Paging = {
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' }),
   cursor: Type.String({ minLength: 1, maxLength: 500, description: 'Opaque; from links.next.' }),

@@ -35,6 +35,7 @@ export const targetRoutes = (store: Store) =>
     },
     list: store.listTargets,
     each: store.eachTarget,
+    groups: (filter, request) => store.groups('targets', filter, request),
     get: store.getTarget,
     dataVersion: () => store.dataVersion(),
   })

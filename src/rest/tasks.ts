@@ -22,6 +22,7 @@ export const taskRoutes = (store: Store) =>
     },
     list: store.listTasks,
     each: store.eachTask,
+    groups: (filter, request) => store.groups('tasks', filter, request),
     get: store.getTask,
     dataVersion: () => store.dataVersion(),
     // PUT /v1/tasks/{id}/status compares If-Match with this tag.

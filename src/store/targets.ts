@@ -4,6 +4,7 @@ import type { Basis, Comparator, DeadlineFrom, ParsedTarget } from '../ingest/ty
 import { progressOf, type Progress } from '../progress/measure.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
+import { agencyLabel, columnFacet, documentFacet, type FacetsOf } from './facets.js'
 import {
   AGENCY_REF,
   agencyRefParams,
@@ -165,6 +166,21 @@ export function targetQuery(filter: TargetFilter): [ListSpec<Row, TargetRecord>,
         },
         value: { expr: 'COALESCE(g.value, -1e308)', of: (r) => r.value ?? -1e308 },
       } satisfies SortsOf<'targets', Row>,
+      facets: {
+        document: documentFacet('g'),
+        year: columnFacet('g.deadline_year', 'integer'),
+        unit: columnFacet('g.unit'),
+        agency: {
+          type: 'text',
+          // The agencies of the tasks that restate the target, as the agency filter reads them.
+          join: (x) => `LEFT JOIN target_tasks ${x}t ON ${x}t.target_id = g.id
+            LEFT JOIN task_agencies ${x} ON ${x}.task_id = ${x}t.task_id`,
+          value: (x) => `${x}.agency_id`,
+          label: agencyLabel,
+        },
+        onTrack: columnFacet(ON_TRACK, 'boolean'),
+        withdrawn: columnFacet('g.withdrawn', 'boolean'),
+      } satisfies FacetsOf<'targets'>,
     },
     where,
   ]

@@ -5,6 +5,7 @@ import type { Due, UnitRole } from '../ingest/types.js'
 import type { Database } from './database.js'
 import type { TaskStatus } from './progress.js'
 import { Conditions } from './paging.js'
+import { agencyLabel, columnFacet, documentFacet, type FacetsOf } from './facets.js'
 import {
   AGENCY_REF,
   agencyRefParams,
@@ -133,6 +134,23 @@ export function taskQuery(filter: TaskFilter): [ListSpec<Row, TaskRecord>, Condi
       keyOf: (r) => [r.document_id, r.position],
       map: toRecord,
       sorts: { number: { expr: 't.number', of: (r) => r.number } } satisfies SortsOf<'tasks', Row>,
+      facets: {
+        document: documentFacet('t'),
+        agency: {
+          type: 'text',
+          join: (x) => `LEFT JOIN task_agencies ${x} ON ${x}.task_id = t.id`,
+          value: (x) => `${x}.agency_id`,
+          label: agencyLabel,
+        },
+        status: columnFacet(TASK_STATUS),
+        item: {
+          type: 'text',
+          join: (x) => `LEFT JOIN task_items ${x} ON ${x}.task_id = t.id`,
+          value: (x) => `${x}.section_id`,
+          label: (v) =>
+            `(SELECT trim(s.label || ' ' || s.heading) FROM sections s WHERE s.id = ${v})`,
+        },
+      } satisfies FacetsOf<'tasks'>,
     },
     where,
   ]
