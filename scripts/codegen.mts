@@ -28,6 +28,13 @@ export async function generateSchemaTypes(): Promise<string> {
         SearchHit: `${STORE}#SearchHit as SearchHitRecord`,
         Observation: `${STORE}#ObservationRecord`,
         StatusChange: `${STORE}#StatusChangeRecord`,
+        // What an aggregate's fields count: the resource and its filter (aggregates.ts).
+        ...Object.fromEntries(
+          ['Document', 'Section', 'Task', 'Agency', 'Target', 'Finding'].map((type) => [
+            `${type}Aggregate`,
+            './aggregates.js#Aggregate',
+          ]),
+        ),
       },
       // Loaders receive the same parents as resolvers do.
       loadersCustomParentTypes: {

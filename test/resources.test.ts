@@ -19,6 +19,7 @@ import type {
   TargetFilter,
   TaskFilter,
 } from '../src/store/index.js'
+import { constantCase } from '../src/graphql/order.js'
 import { graphql, schema } from './graphql/client.js'
 import { buildTestApp, bundledPlanPath, secondPlanPath } from './helper.js'
 
@@ -40,10 +41,11 @@ export const storeFiltersAsDeclared: {
 
 const names = Object.keys(RESOURCES) as ResourceName[]
 
-const GRAPHQL_TYPES: Record<'text' | 'id' | 'integer', string> = {
+const GRAPHQL_TYPES: Record<'text' | 'id' | 'integer' | 'boolean', string> = {
   text: 'String',
   id: 'ID',
   integer: 'Int',
+  boolean: 'Boolean',
 }
 
 function graphqlTypeOf(kind: FilterKind): string {
@@ -75,6 +77,30 @@ t.test('GraphQL filters take the declared names and kinds of value', async (t) =
     if (!isObjectType(connection)) throw new Error(`Query.${name} is not a connection`)
     const node = getNamedType(connection.getFields().nodes!.type)
     t.equal(node.name, declared.graphqlType)
+    // Aggregates count by the declared facets, AGENCY for agency.
+    const facetFields = schema.getType(`${declared.graphqlType}FacetField`) as GraphQLEnumType
+    t.same(
+      facetFields.getValues().map((v) => v.name),
+      Object.keys(declared.facets).map(constantCase),
+      `${declared.graphqlType}FacetField: the declared facets`,
+    )
+    t.equal(
+      schema.getQueryType()!.getFields()[`${name}Aggregate`]?.type.toString(),
+      `${declared.graphqlType}Aggregate!`,
+    )
+    // orderBy: the declared sorts, DEADLINE_YEAR for deadlineYear; none where REST sorts by none.
+    const orderBy = list?.args.find((a) => a.name === 'orderBy')
+    if (declared.sorts.length === 0) {
+      t.notOk(orderBy, `Query.${name} has no orderBy`)
+    } else {
+      t.equal(orderBy?.type.toString(), `[${declared.graphqlType}Order!]`)
+      const fields = schema.getType(`${declared.graphqlType}OrderField`) as GraphQLEnumType
+      t.same(
+        fields.getValues().map((v) => v.name),
+        declared.sorts.map(constantCase),
+        `${declared.graphqlType}OrderField: the declared sorts`,
+      )
+    }
   }
 })
 
@@ -96,7 +122,7 @@ t.test('REST lists take the declared filters and sorts, with the same enums', as
     const sortable = declared.sorts.length > 0 ? ['sort'] : []
     t.same(
       [...byName.keys()].sort(),
-      [...Object.keys(declared.filters), ...sortable, 'limit', 'cursor'].sort(),
+      [...Object.keys(declared.filters), ...sortable, 'limit', 'cursor', 'facet'].sort(),
       `${declared.path}: its parameters`,
     )
     for (const [filter, kind] of Object.entries(declared.filters) as [string, FilterKind][]) {
@@ -108,7 +134,8 @@ t.test('REST lists take the declared filters and sorts, with the same enums', as
         t.ok(isEnumType(schema.getType(kind.enum)))
         t.same(parameter.schema.enum, values, `${declared.path} ${filter}: GraphQL's ${kind.enum}`)
       } else {
-        t.equal(parameter.schema.type, kind === 'integer' ? 'integer' : 'string', filter)
+        const type = kind === 'integer' || kind === 'boolean' ? kind : 'string'
+        t.equal(parameter.schema.type, type, filter)
       }
     }
     if (declared.sorts.length > 0) {
@@ -124,7 +151,7 @@ t.test('REST lists take the declared filters and sorts, with the same enums', as
 /** A value of this kind that no record has: a narrowing filter answers none with it. */
 function valueMatchingNothing(kind: FilterKind, filter: string): string | number | null {
   if (kind === 'integer') return filter === 'year' ? 2199 : 99_999
-  if (typeof kind === 'object') return null
+  if (typeof kind === 'object' || kind === 'boolean') return null
   return 'no-such-value-无此项'
 }
 
@@ -132,7 +159,7 @@ t.test('every filter narrows a list alike through REST and GraphQL', async (t) =
   const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
   const documents = (await app.inject('/v1/documents')).json() as { data: { id: string }[] }
   const documentId = documents.data[0]!.id
-  const restTotal = async (path: string, query: Record<string, string | number>) => {
+  const restTotal = async (path: string, query: Record<string, string | number | boolean>) => {
     const search = new URLSearchParams(
       Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
     ).toString()
@@ -145,7 +172,7 @@ t.test('every filter narrows a list alike through REST and GraphQL', async (t) =
     const everything = await restTotal(declared.path, {})
     t.ok(everything > 0, `${declared.path} lists something`)
     for (const [filter, kind] of Object.entries(declared.filters) as [string, FilterKind][]) {
-      const values: (string | number)[] = []
+      const values: (string | number | boolean)[] = []
       const nothing = valueMatchingNothing(kind, filter)
       if (nothing !== null) values.push(nothing)
       if (typeof kind === 'object') {
@@ -153,6 +180,7 @@ t.test('every filter narrows a list alike through REST and GraphQL', async (t) =
           ...(schema.getType(kind.enum) as GraphQLEnumType).getValues().map((v) => v.value),
         )
       }
+      if (kind === 'boolean') values.push(true, false)
       if (filter === 'document') values.push(documentId)
       let sum = 0
       for (const value of values) {

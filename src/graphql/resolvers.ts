@@ -15,26 +15,34 @@ import {
 import { taskEtag } from '../progress/writes.js'
 import { snippetHtml } from '../html.js'
 import { nodesByIds, typeNameOf } from './nodes.js'
+import { sortOfOrder, type OrderInput } from './order.js'
+import { aggregateOf, aggregateResolvers } from './aggregates.js'
+import type { ResourceName } from '../resources.js'
 
-/** A root list: the store's page for the filter, as a connection. */
+/** A root list: the store's page for the filter, in the order asked, as a connection. */
 function rootList<Input, Filter, T>(
+  resource: ResourceName,
   filterOf: (input: Input | null | undefined) => Filter,
   read: (store: Store, filter: Filter, page: PageRequest) => Page<T>,
 ) {
   return (
     _root: unknown,
-    args: PageArgs & { filter?: Input | null },
+    args: PageArgs & { filter?: Input | null; orderBy?: OrderInput[] | null },
     { store }: MercuriusContext,
-  ) =>
-    connectionOf(
-      readPage(() => read(store, filterOf(args.filter), pageRequest(args))),
+  ) => {
+    const page = { ...pageRequest(args), sort: sortOfOrder(resource, args.orderBy) }
+    return connectionOf(
+      readPage(() => read(store, filterOf(args.filter), page)),
       args,
     )
+  }
 }
 
 export const resolvers: IResolvers = {
   Query: {
-    documents: rootList(documentFilter, (store, filter, page) => store.listDocuments(filter, page)),
+    documents: rootList('documents', documentFilter, (store, filter, page) =>
+      store.listDocuments(filter, page),
+    ),
     document: (_root, { id, number }, { store }) => {
       if (!id && !number) throw badInput('give the id or the number of the document')
       const found = id
@@ -42,9 +50,13 @@ export const resolvers: IResolvers = {
         : (store.listDocuments({ number: number! }, { limit: 1 }).items[0] ?? null)
       return found && (!number || found.number === number) ? found : null
     },
-    sections: rootList(sectionFilter, (store, filter, page) => store.listSections(filter, page)),
-    tasks: rootList(taskFilter, (store, filter, page) => store.listTasks(filter, page)),
-    agencies: rootList(agencyFilter, (store, filter, page) => store.listAgencies(filter, page)),
+    sections: rootList('sections', sectionFilter, (store, filter, page) =>
+      store.listSections(filter, page),
+    ),
+    tasks: rootList('tasks', taskFilter, (store, filter, page) => store.listTasks(filter, page)),
+    agencies: rootList('agencies', agencyFilter, (store, filter, page) =>
+      store.listAgencies(filter, page),
+    ),
     agency: (_root, { id, name }, { store }) => {
       if (!id && !name) throw badInput('give the id or a name of the agency')
       if (id) {
@@ -64,8 +76,18 @@ export const resolvers: IResolvers = {
       }
       return matches.items[0] ?? null
     },
-    targets: rootList(targetFilter, (store, filter, page) => store.listTargets(filter, page)),
-    findings: rootList(findingFilter, (store, filter, page) => store.listFindings(filter, page)),
+    targets: rootList('targets', targetFilter, (store, filter, page) =>
+      store.listTargets(filter, page),
+    ),
+    findings: rootList('findings', findingFilter, (store, filter, page) =>
+      store.listFindings(filter, page),
+    ),
+    documentsAggregate: aggregateOf('documents', documentFilter),
+    sectionsAggregate: aggregateOf('sections', sectionFilter),
+    tasksAggregate: aggregateOf('tasks', taskFilter),
+    agenciesAggregate: aggregateOf('agencies', agencyFilter),
+    targetsAggregate: aggregateOf('targets', targetFilter),
+    findingsAggregate: aggregateOf('findings', findingFilter),
     search: (_root, args, { store }) => {
       const query = {
         q: searchText(args.q, 'q'),
@@ -79,6 +101,7 @@ export const resolvers: IResolvers = {
     },
     node: (_root, { id }, { store }) => nodesByIds(store, [id]).get(id) ?? null,
   },
+  ...aggregateResolvers,
   Node: {
     resolveType: (record: { id: string }) => typeNameOf(record),
   },

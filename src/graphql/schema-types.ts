@@ -12,6 +12,7 @@ import type {
   ObservationRecord,
   StatusChangeRecord,
 } from '../store/index.js'
+import type { Aggregate } from './aggregates.js'
 import type { MercuriusContext } from 'mercurius'
 export type Maybe<T> = T | null
 export type InputMaybe<T> = Maybe<T>
@@ -724,6 +725,8 @@ export type TaskFilter = {
   search?: InputMaybe<Scalars['String']>
   /** The REST name of search; give one of the two. */
   q?: InputMaybe<Scalars['String']>
+  /** As the responsible agencies last reported it; not_started for the tasks never reported. */
+  status?: InputMaybe<TaskStatus>
 }
 
 /** Narrows agencies; the names of the REST query parameters of /v1/agencies. */
@@ -748,6 +751,10 @@ export type TargetFilter = {
   section?: InputMaybe<Scalars['ID']>
   /** An agency id, canonical name or alias: targets of the tasks it is responsible for. */
   agency?: InputMaybe<Scalars['String']>
+  /** true: the targets the current text no longer states. */
+  withdrawn?: InputMaybe<Scalars['Boolean']>
+  /** progress.onTrack as served: true or false as the latest observation judges it. Targets with no observation, or none that can be judged (onTrack null), match neither. */
+  onTrack?: InputMaybe<Scalars['Boolean']>
 }
 
 /** Narrows findings; the names of the REST query parameters of /v1/findings. */
@@ -758,6 +765,318 @@ export type FindingFilter = {
   severity?: InputMaybe<Severity>
   /** The finding's code, e.g. duplicate-row. */
   code?: InputMaybe<Scalars['String']>
+}
+
+/** Which way a field orders a list. */
+export type OrderDirection =
+  /** Smallest first. */
+  | 'ASC'
+  /** Largest first. */
+  | 'DESC'
+
+/** The fields documents sort by: those of the REST sort parameter of /v1/documents. */
+export type DocumentOrderField =
+  /** 印发日期; documents without one last. */
+  | 'ISSUED_ON'
+  /** 发文字号. */
+  | 'NUMBER'
+
+/** One field to order documents by. */
+export type DocumentOrder = {
+  /** The field. */
+  field: DocumentOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
+/** The fields tasks sort by: those of the REST sort parameter of /v1/tasks. */
+export type TaskOrderField =
+  /** The number in the task list. */
+  'NUMBER'
+
+/** One field to order tasks by. */
+export type TaskOrder = {
+  /** The field. */
+  field: TaskOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
+/** The fields agencies sort by: those of the REST sort parameter of /v1/agencies. */
+export type AgencyOrderField =
+  /** The canonical name. */
+  | 'NAME'
+  /** How many tasks name it. */
+  | 'TASK_COUNT'
+
+/** One field to order agencies by. */
+export type AgencyOrder = {
+  /** The field. */
+  field: AgencyOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
+/** The fields targets sort by: those of the REST sort parameter of /v1/targets. */
+export type TargetOrderField =
+  /** The deadline year; targets without one last. */
+  | 'DEADLINE_YEAR'
+  /** The value; targets without one first. */
+  | 'VALUE'
+
+/** One field to order targets by. */
+export type TargetOrder = {
+  /** The field. */
+  field: TargetOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
+/** The fields findings sort by: those of the REST sort parameter of /v1/findings. */
+export type FindingOrderField =
+  /** error first, then warning, then info. */
+  'SEVERITY'
+
+/** One field to order findings by. */
+export type FindingOrder = {
+  /** The field. */
+  field: FindingOrderField
+  /** ASC unless given. */
+  direction?: InputMaybe<OrderDirection>
+}
+
+/** The fields documents are counted by: those of the REST parameters facet and by of /v1/documents. */
+export type DocumentFacetField =
+  /** The level of government. */
+  | 'JURISDICTION_LEVEL'
+  /** 发文机关. */
+  | 'ISSUER'
+  /** The year of 印发日期. */
+  | 'YEAR'
+
+/** Counts of the documents that match a filter. */
+export type DocumentAggregate = {
+  __typename?: 'DocumentAggregate'
+  /** How many match. */
+  totalCount: Scalars['Int']
+  /** For each field, its most frequent values (30 unless size says) with their counts: REST's facet=. */
+  facets: Array<Facet>
+  /** One row per combination of the fields' values, with its count, in order of the values: REST's /v1/documents/counts. */
+  counts: Array<CountRow>
+}
+
+/** Counts of the documents that match a filter. */
+export type DocumentAggregatefacetsArgs = {
+  fields: Array<DocumentFacetField>
+  size?: InputMaybe<Scalars['Int']>
+}
+
+/** Counts of the documents that match a filter. */
+export type DocumentAggregatecountsArgs = {
+  by: Array<DocumentFacetField>
+}
+
+/** The fields sections are counted by: those of the REST parameters facet and by of /v1/sections. */
+export type SectionFacetField =
+  /** The document, by id; labelled with its title. */
+  | 'DOCUMENT'
+  /** part, chapter or item. */
+  | 'KIND'
+
+/** Counts of the sections that match a filter. */
+export type SectionAggregate = {
+  __typename?: 'SectionAggregate'
+  /** How many match. */
+  totalCount: Scalars['Int']
+  /** For each field, its most frequent values (30 unless size says) with their counts: REST's facet=. */
+  facets: Array<Facet>
+  /** One row per combination of the fields' values, with its count, in order of the values: REST's /v1/sections/counts. */
+  counts: Array<CountRow>
+}
+
+/** Counts of the sections that match a filter. */
+export type SectionAggregatefacetsArgs = {
+  fields: Array<SectionFacetField>
+  size?: InputMaybe<Scalars['Int']>
+}
+
+/** Counts of the sections that match a filter. */
+export type SectionAggregatecountsArgs = {
+  by: Array<SectionFacetField>
+}
+
+/** The fields tasks are counted by: those of the REST parameters facet and by of /v1/tasks. */
+export type TaskFacetField =
+  /** The document, by id; labelled with its title. */
+  | 'DOCUMENT'
+  /** A responsible agency, by id; labelled with its name. A record with several counts under each. */
+  | 'AGENCY'
+  /** The status as last reported. */
+  | 'STATUS'
+  /** An action item the task restates, by section id; labelled with its number and heading. */
+  | 'ITEM'
+
+/** Counts of the tasks that match a filter. */
+export type TaskAggregate = {
+  __typename?: 'TaskAggregate'
+  /** How many match. */
+  totalCount: Scalars['Int']
+  /** For each field, its most frequent values (30 unless size says) with their counts: REST's facet=. */
+  facets: Array<Facet>
+  /** One row per combination of the fields' values, with its count, in order of the values: REST's /v1/tasks/counts. */
+  counts: Array<CountRow>
+}
+
+/** Counts of the tasks that match a filter. */
+export type TaskAggregatefacetsArgs = {
+  fields: Array<TaskFacetField>
+  size?: InputMaybe<Scalars['Int']>
+}
+
+/** Counts of the tasks that match a filter. */
+export type TaskAggregatecountsArgs = {
+  by: Array<TaskFacetField>
+}
+
+/** The fields agencies are counted by: those of the REST parameters facet and by of /v1/agencies. */
+export type AgencyFacetField =
+  /** agency or collective. */
+  | 'KIND'
+  /** The government it belongs to. */
+  | 'JURISDICTION'
+  /** The document, by id; labelled with its title. */
+  | 'DOCUMENT'
+
+/** Counts of the agencies that match a filter. */
+export type AgencyAggregate = {
+  __typename?: 'AgencyAggregate'
+  /** How many match. */
+  totalCount: Scalars['Int']
+  /** For each field, its most frequent values (30 unless size says) with their counts: REST's facet=. */
+  facets: Array<Facet>
+  /** One row per combination of the fields' values, with its count, in order of the values: REST's /v1/agencies/counts. */
+  counts: Array<CountRow>
+}
+
+/** Counts of the agencies that match a filter. */
+export type AgencyAggregatefacetsArgs = {
+  fields: Array<AgencyFacetField>
+  size?: InputMaybe<Scalars['Int']>
+}
+
+/** Counts of the agencies that match a filter. */
+export type AgencyAggregatecountsArgs = {
+  by: Array<AgencyFacetField>
+}
+
+/** The fields targets are counted by: those of the REST parameters facet and by of /v1/targets. */
+export type TargetFacetField =
+  /** The document, by id; labelled with its title. */
+  | 'DOCUMENT'
+  /** The deadline year. */
+  | 'YEAR'
+  /** The unit as written. */
+  | 'UNIT'
+  /** A responsible agency, by id; labelled with its name. A record with several counts under each. */
+  | 'AGENCY'
+  /** progress.onTrack: true, false, or null (not observed, or not judged). */
+  | 'ON_TRACK'
+  /** Whether the current text no longer states it. */
+  | 'WITHDRAWN'
+
+/** Counts of the targets that match a filter. */
+export type TargetAggregate = {
+  __typename?: 'TargetAggregate'
+  /** How many match. */
+  totalCount: Scalars['Int']
+  /** For each field, its most frequent values (30 unless size says) with their counts: REST's facet=. */
+  facets: Array<Facet>
+  /** One row per combination of the fields' values, with its count, in order of the values: REST's /v1/targets/counts. */
+  counts: Array<CountRow>
+}
+
+/** Counts of the targets that match a filter. */
+export type TargetAggregatefacetsArgs = {
+  fields: Array<TargetFacetField>
+  size?: InputMaybe<Scalars['Int']>
+}
+
+/** Counts of the targets that match a filter. */
+export type TargetAggregatecountsArgs = {
+  by: Array<TargetFacetField>
+}
+
+/** The fields findings are counted by: those of the REST parameters facet and by of /v1/findings. */
+export type FindingFacetField =
+  /** The document, by id; labelled with its title. */
+  | 'DOCUMENT'
+  /** info, warning or error. */
+  | 'SEVERITY'
+  /** The finding's code. */
+  | 'CODE'
+
+/** Counts of the findings that match a filter. */
+export type FindingAggregate = {
+  __typename?: 'FindingAggregate'
+  /** How many match. */
+  totalCount: Scalars['Int']
+  /** For each field, its most frequent values (30 unless size says) with their counts: REST's facet=. */
+  facets: Array<Facet>
+  /** One row per combination of the fields' values, with its count, in order of the values: REST's /v1/findings/counts. */
+  counts: Array<CountRow>
+}
+
+/** Counts of the findings that match a filter. */
+export type FindingAggregatefacetsArgs = {
+  fields: Array<FindingFacetField>
+  size?: InputMaybe<Scalars['Int']>
+}
+
+/** Counts of the findings that match a filter. */
+export type FindingAggregatecountsArgs = {
+  by: Array<FindingFacetField>
+}
+
+/** The values of a field over a filtered list, most frequent first, ties by value. */
+export type Facet = {
+  __typename?: 'Facet'
+  /** The field, by its REST name: agency, onTrack. */
+  field: Scalars['String']
+  /** Its most frequent values. */
+  values: Array<FacetCount>
+  /** More values have records than are listed. */
+  truncated: Scalars['Boolean']
+}
+
+/** A value of a field, and how many records of the filtered list have it. */
+export type FacetCount = {
+  __typename?: 'FacetCount'
+  /** The value as text (a year 2025, true); null for the records without one. */
+  value: Maybe<Scalars['String']>
+  /** An id's readable name; else the value. */
+  label: Maybe<Scalars['String']>
+  /** How many records have it. */
+  count: Scalars['Int']
+}
+
+/** A combination of values and how many records of the filtered list have it. */
+export type CountRow = {
+  __typename?: 'CountRow'
+  /** The value of each field of by, in its order. */
+  keys: Array<CountKey>
+  /** How many records have these values. */
+  count: Scalars['Int']
+}
+
+/** The value of one field in a CountRow. */
+export type CountKey = {
+  __typename?: 'CountKey'
+  /** The field, by its REST name. */
+  field: Scalars['String']
+  /** The value as text; null for the records without one. */
+  value: Maybe<Scalars['String']>
+  /** An id's readable name; null for a value that is no id. */
+  label: Maybe<Scalars['String']>
 }
 
 /** What kind of record a search hit is. */
@@ -815,6 +1134,18 @@ export type Query = {
   search: SearchHitConnection
   /** Any record by its id; null when none has it. */
   node: Maybe<Node>
+  /** Counts of the documents that match the filter, by field: facets of the list, and grouped counts for tables. */
+  documentsAggregate: DocumentAggregate
+  /** Counts of the sections that match the filter, by field: facets of the list, and grouped counts for tables. */
+  sectionsAggregate: SectionAggregate
+  /** Counts of the tasks that match the filter, by field: facets of the list, and grouped counts for tables. */
+  tasksAggregate: TaskAggregate
+  /** Counts of the agencies that match the filter, by field: facets of the list, and grouped counts for tables. */
+  agenciesAggregate: AgencyAggregate
+  /** Counts of the targets that match the filter, by field: facets of the list, and grouped counts for tables. */
+  targetsAggregate: TargetAggregate
+  /** Counts of the findings that match the filter, by field: facets of the list, and grouped counts for tables. */
+  findingsAggregate: FindingAggregate
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -822,6 +1153,7 @@ export type QuerydocumentsArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<DocumentFilter>
+  orderBy?: InputMaybe<Array<DocumentOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -842,6 +1174,7 @@ export type QuerytasksArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<TaskFilter>
+  orderBy?: InputMaybe<Array<TaskOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -849,6 +1182,7 @@ export type QueryagenciesArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<AgencyFilter>
+  orderBy?: InputMaybe<Array<AgencyOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -862,6 +1196,7 @@ export type QuerytargetsArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<TargetFilter>
+  orderBy?: InputMaybe<Array<TargetOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -869,6 +1204,7 @@ export type QueryfindingsArgs = {
   first?: InputMaybe<Scalars['Int']>
   after?: InputMaybe<Scalars['String']>
   filter?: InputMaybe<FindingFilter>
+  orderBy?: InputMaybe<Array<FindingOrder>>
 }
 
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
@@ -883,6 +1219,36 @@ export type QuerysearchArgs = {
 /** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
 export type QuerynodeArgs = {
   id: Scalars['ID']
+}
+
+/** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
+export type QuerydocumentsAggregateArgs = {
+  filter?: InputMaybe<DocumentFilter>
+}
+
+/** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
+export type QuerysectionsAggregateArgs = {
+  filter?: InputMaybe<SectionFilter>
+}
+
+/** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
+export type QuerytasksAggregateArgs = {
+  filter?: InputMaybe<TaskFilter>
+}
+
+/** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
+export type QueryagenciesAggregateArgs = {
+  filter?: InputMaybe<AgencyFilter>
+}
+
+/** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
+export type QuerytargetsAggregateArgs = {
+  filter?: InputMaybe<TargetFilter>
+}
+
+/** The entry points. Every list is a connection: first (20 unless given, at most 100) and after. */
+export type QueryfindingsAggregateArgs = {
+  filter?: InputMaybe<FindingFilter>
 }
 
 /** How far a target has come, from its latest observation. */
@@ -1219,6 +1585,33 @@ export type ResolversTypes = {
   AgencyFilter: AgencyFilter
   TargetFilter: TargetFilter
   FindingFilter: FindingFilter
+  OrderDirection: OrderDirection
+  DocumentOrderField: DocumentOrderField
+  DocumentOrder: DocumentOrder
+  TaskOrderField: TaskOrderField
+  TaskOrder: TaskOrder
+  AgencyOrderField: AgencyOrderField
+  AgencyOrder: AgencyOrder
+  TargetOrderField: TargetOrderField
+  TargetOrder: TargetOrder
+  FindingOrderField: FindingOrderField
+  FindingOrder: FindingOrder
+  DocumentFacetField: DocumentFacetField
+  DocumentAggregate: ResolverTypeWrapper<Aggregate>
+  SectionFacetField: SectionFacetField
+  SectionAggregate: ResolverTypeWrapper<Aggregate>
+  TaskFacetField: TaskFacetField
+  TaskAggregate: ResolverTypeWrapper<Aggregate>
+  AgencyFacetField: AgencyFacetField
+  AgencyAggregate: ResolverTypeWrapper<Aggregate>
+  TargetFacetField: TargetFacetField
+  TargetAggregate: ResolverTypeWrapper<Aggregate>
+  FindingFacetField: FindingFacetField
+  FindingAggregate: ResolverTypeWrapper<Aggregate>
+  Facet: ResolverTypeWrapper<Facet>
+  FacetCount: ResolverTypeWrapper<FacetCount>
+  CountRow: ResolverTypeWrapper<CountRow>
+  CountKey: ResolverTypeWrapper<CountKey>
   SearchHitType: SearchHitType
   SearchHit: ResolverTypeWrapper<SearchHitRecord>
   Query: ResolverTypeWrapper<{}>
@@ -1338,6 +1731,21 @@ export type ResolversParentTypes = {
   AgencyFilter: AgencyFilter
   TargetFilter: TargetFilter
   FindingFilter: FindingFilter
+  DocumentOrder: DocumentOrder
+  TaskOrder: TaskOrder
+  AgencyOrder: AgencyOrder
+  TargetOrder: TargetOrder
+  FindingOrder: FindingOrder
+  DocumentAggregate: Aggregate
+  SectionAggregate: Aggregate
+  TaskAggregate: Aggregate
+  AgencyAggregate: Aggregate
+  TargetAggregate: Aggregate
+  FindingAggregate: Aggregate
+  Facet: Facet
+  FacetCount: FacetCount
+  CountRow: CountRow
+  CountKey: CountKey
   SearchHit: SearchHitRecord
   Query: {}
   Progress: Progress
@@ -1831,6 +2239,170 @@ export type SearchHitEdgeResolvers<
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
 
+export type DocumentAggregateResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['DocumentAggregate'] =
+    ResolversParentTypes['DocumentAggregate'],
+> = {
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  facets?: Resolver<
+    Array<ResolversTypes['Facet']>,
+    ParentType,
+    ContextType,
+    RequireFields<DocumentAggregatefacetsArgs, 'fields' | 'size'>
+  >
+  counts?: Resolver<
+    Array<ResolversTypes['CountRow']>,
+    ParentType,
+    ContextType,
+    RequireFields<DocumentAggregatecountsArgs, 'by'>
+  >
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type SectionAggregateResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['SectionAggregate'] =
+    ResolversParentTypes['SectionAggregate'],
+> = {
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  facets?: Resolver<
+    Array<ResolversTypes['Facet']>,
+    ParentType,
+    ContextType,
+    RequireFields<SectionAggregatefacetsArgs, 'fields' | 'size'>
+  >
+  counts?: Resolver<
+    Array<ResolversTypes['CountRow']>,
+    ParentType,
+    ContextType,
+    RequireFields<SectionAggregatecountsArgs, 'by'>
+  >
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type TaskAggregateResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['TaskAggregate'] = ResolversParentTypes['TaskAggregate'],
+> = {
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  facets?: Resolver<
+    Array<ResolversTypes['Facet']>,
+    ParentType,
+    ContextType,
+    RequireFields<TaskAggregatefacetsArgs, 'fields' | 'size'>
+  >
+  counts?: Resolver<
+    Array<ResolversTypes['CountRow']>,
+    ParentType,
+    ContextType,
+    RequireFields<TaskAggregatecountsArgs, 'by'>
+  >
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type AgencyAggregateResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['AgencyAggregate'] =
+    ResolversParentTypes['AgencyAggregate'],
+> = {
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  facets?: Resolver<
+    Array<ResolversTypes['Facet']>,
+    ParentType,
+    ContextType,
+    RequireFields<AgencyAggregatefacetsArgs, 'fields' | 'size'>
+  >
+  counts?: Resolver<
+    Array<ResolversTypes['CountRow']>,
+    ParentType,
+    ContextType,
+    RequireFields<AgencyAggregatecountsArgs, 'by'>
+  >
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type TargetAggregateResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['TargetAggregate'] =
+    ResolversParentTypes['TargetAggregate'],
+> = {
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  facets?: Resolver<
+    Array<ResolversTypes['Facet']>,
+    ParentType,
+    ContextType,
+    RequireFields<TargetAggregatefacetsArgs, 'fields' | 'size'>
+  >
+  counts?: Resolver<
+    Array<ResolversTypes['CountRow']>,
+    ParentType,
+    ContextType,
+    RequireFields<TargetAggregatecountsArgs, 'by'>
+  >
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type FindingAggregateResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['FindingAggregate'] =
+    ResolversParentTypes['FindingAggregate'],
+> = {
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  facets?: Resolver<
+    Array<ResolversTypes['Facet']>,
+    ParentType,
+    ContextType,
+    RequireFields<FindingAggregatefacetsArgs, 'fields' | 'size'>
+  >
+  counts?: Resolver<
+    Array<ResolversTypes['CountRow']>,
+    ParentType,
+    ContextType,
+    RequireFields<FindingAggregatecountsArgs, 'by'>
+  >
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type FacetResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['Facet'] = ResolversParentTypes['Facet'],
+> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  values?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type FacetCountResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount'],
+> = {
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type CountRowResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['CountRow'] = ResolversParentTypes['CountRow'],
+> = {
+  keys?: Resolver<Array<ResolversTypes['CountKey']>, ParentType, ContextType>
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
+export type CountKeyResolvers<
+  ContextType = MercuriusContext,
+  ParentType extends ResolversParentTypes['CountKey'] = ResolversParentTypes['CountKey'],
+> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
+}
+
 export type SearchHitResolvers<
   ContextType = MercuriusContext,
   ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit'],
@@ -1908,6 +2480,42 @@ export type QueryResolvers<
     ParentType,
     ContextType,
     RequireFields<QuerynodeArgs, 'id'>
+  >
+  documentsAggregate?: Resolver<
+    ResolversTypes['DocumentAggregate'],
+    ParentType,
+    ContextType,
+    Partial<QuerydocumentsAggregateArgs>
+  >
+  sectionsAggregate?: Resolver<
+    ResolversTypes['SectionAggregate'],
+    ParentType,
+    ContextType,
+    Partial<QuerysectionsAggregateArgs>
+  >
+  tasksAggregate?: Resolver<
+    ResolversTypes['TaskAggregate'],
+    ParentType,
+    ContextType,
+    Partial<QuerytasksAggregateArgs>
+  >
+  agenciesAggregate?: Resolver<
+    ResolversTypes['AgencyAggregate'],
+    ParentType,
+    ContextType,
+    Partial<QueryagenciesAggregateArgs>
+  >
+  targetsAggregate?: Resolver<
+    ResolversTypes['TargetAggregate'],
+    ParentType,
+    ContextType,
+    Partial<QuerytargetsAggregateArgs>
+  >
+  findingsAggregate?: Resolver<
+    ResolversTypes['FindingAggregate'],
+    ParentType,
+    ContextType,
+    Partial<QueryfindingsAggregateArgs>
   >
 }
 
@@ -2068,6 +2676,16 @@ export type Resolvers<ContextType = MercuriusContext> = {
   FindingEdge?: FindingEdgeResolvers<ContextType>
   SearchHitConnection?: SearchHitConnectionResolvers<ContextType>
   SearchHitEdge?: SearchHitEdgeResolvers<ContextType>
+  DocumentAggregate?: DocumentAggregateResolvers<ContextType>
+  SectionAggregate?: SectionAggregateResolvers<ContextType>
+  TaskAggregate?: TaskAggregateResolvers<ContextType>
+  AgencyAggregate?: AgencyAggregateResolvers<ContextType>
+  TargetAggregate?: TargetAggregateResolvers<ContextType>
+  FindingAggregate?: FindingAggregateResolvers<ContextType>
+  Facet?: FacetResolvers<ContextType>
+  FacetCount?: FacetCountResolvers<ContextType>
+  CountRow?: CountRowResolvers<ContextType>
+  CountKey?: CountKeyResolvers<ContextType>
   SearchHit?: SearchHitResolvers<ContextType>
   Query?: QueryResolvers<ContextType>
   Progress?: ProgressResolvers<ContextType>
@@ -2367,6 +2985,70 @@ export interface Loaders<
   SearchHitEdge?: {
     cursor?: LoaderResolver<Scalars['String'], SearchHitEdge, {}, TContext>
     node?: LoaderResolver<SearchHit, SearchHitEdge, {}, TContext>
+  }
+
+  DocumentAggregate?: {
+    totalCount?: LoaderResolver<Scalars['Int'], DocumentAggregate, {}, TContext>
+    facets?: LoaderResolver<Array<Facet>, DocumentAggregate, DocumentAggregatefacetsArgs, TContext>
+    counts?: LoaderResolver<
+      Array<CountRow>,
+      DocumentAggregate,
+      DocumentAggregatecountsArgs,
+      TContext
+    >
+  }
+
+  SectionAggregate?: {
+    totalCount?: LoaderResolver<Scalars['Int'], SectionAggregate, {}, TContext>
+    facets?: LoaderResolver<Array<Facet>, SectionAggregate, SectionAggregatefacetsArgs, TContext>
+    counts?: LoaderResolver<Array<CountRow>, SectionAggregate, SectionAggregatecountsArgs, TContext>
+  }
+
+  TaskAggregate?: {
+    totalCount?: LoaderResolver<Scalars['Int'], TaskAggregate, {}, TContext>
+    facets?: LoaderResolver<Array<Facet>, TaskAggregate, TaskAggregatefacetsArgs, TContext>
+    counts?: LoaderResolver<Array<CountRow>, TaskAggregate, TaskAggregatecountsArgs, TContext>
+  }
+
+  AgencyAggregate?: {
+    totalCount?: LoaderResolver<Scalars['Int'], AgencyAggregate, {}, TContext>
+    facets?: LoaderResolver<Array<Facet>, AgencyAggregate, AgencyAggregatefacetsArgs, TContext>
+    counts?: LoaderResolver<Array<CountRow>, AgencyAggregate, AgencyAggregatecountsArgs, TContext>
+  }
+
+  TargetAggregate?: {
+    totalCount?: LoaderResolver<Scalars['Int'], TargetAggregate, {}, TContext>
+    facets?: LoaderResolver<Array<Facet>, TargetAggregate, TargetAggregatefacetsArgs, TContext>
+    counts?: LoaderResolver<Array<CountRow>, TargetAggregate, TargetAggregatecountsArgs, TContext>
+  }
+
+  FindingAggregate?: {
+    totalCount?: LoaderResolver<Scalars['Int'], FindingAggregate, {}, TContext>
+    facets?: LoaderResolver<Array<Facet>, FindingAggregate, FindingAggregatefacetsArgs, TContext>
+    counts?: LoaderResolver<Array<CountRow>, FindingAggregate, FindingAggregatecountsArgs, TContext>
+  }
+
+  Facet?: {
+    field?: LoaderResolver<Scalars['String'], Facet, {}, TContext>
+    values?: LoaderResolver<Array<FacetCount>, Facet, {}, TContext>
+    truncated?: LoaderResolver<Scalars['Boolean'], Facet, {}, TContext>
+  }
+
+  FacetCount?: {
+    value?: LoaderResolver<Maybe<Scalars['String']>, FacetCount, {}, TContext>
+    label?: LoaderResolver<Maybe<Scalars['String']>, FacetCount, {}, TContext>
+    count?: LoaderResolver<Scalars['Int'], FacetCount, {}, TContext>
+  }
+
+  CountRow?: {
+    keys?: LoaderResolver<Array<CountKey>, CountRow, {}, TContext>
+    count?: LoaderResolver<Scalars['Int'], CountRow, {}, TContext>
+  }
+
+  CountKey?: {
+    field?: LoaderResolver<Scalars['String'], CountKey, {}, TContext>
+    value?: LoaderResolver<Maybe<Scalars['String']>, CountKey, {}, TContext>
+    label?: LoaderResolver<Maybe<Scalars['String']>, CountKey, {}, TContext>
   }
 
   SearchHit?: {

@@ -19,6 +19,7 @@ export const agencyRoutes = (store: Store) =>
     },
     list: store.listAgencies,
     each: store.eachAgency,
+    groups: (filter, request) => store.groups('agencies', filter, request),
     get: store.getAgency,
     dataVersion: () => store.dataVersion(),
   })

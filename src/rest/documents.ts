@@ -13,6 +13,7 @@ export const documentRoutes = (store: Store) =>
     },
     list: store.listDocuments,
     each: store.eachDocument,
+    groups: (filter, request) => store.groups('documents', filter, request),
     get: store.getDocument,
     dataVersion: () => store.dataVersion(),
   })

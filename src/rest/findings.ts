@@ -15,6 +15,7 @@ export const findingRoutes = (store: Store) =>
     },
     list: store.listFindings,
     each: store.eachFinding,
+    groups: (filter, request) => store.groups('findings', filter, request),
     get: store.getFinding,
     dataVersion: () => store.dataVersion(),
   })

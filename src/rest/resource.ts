@@ -4,11 +4,20 @@
 // the names of the operations (listTasks, getTask, downloadTasksCsv) live here.
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
-import type { Page, PageRequest, SortRequest } from '../store/index.js'
+import {
+  facetsOf,
+  type Group,
+  type GroupRequest,
+  type Page,
+  type PageRequest,
+  type SortRequest,
+} from '../store/index.js'
 import { RESOURCES, type ResourceName } from '../resources.js'
 import type { ExportShelf } from '../http/exports.js'
 import { JSONL_TYPE } from '../http/jsonl.js'
+import { countRoutes } from './counts.js'
 import { downloadsOf } from './downloads.js'
+import { FACET_SIZE, facetNames, facetsParameter, refuseUnknownFacets } from './facets.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { preferredFormat } from '../http/negotiation.js'
 import { notAcceptable, notFound } from '../http/problem.js'
@@ -36,6 +45,8 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
   list: (filter: Static<TObject<F>>, page: PageRequest) => Page<Static<I>>
   /** Every record the filter selects, read as the CSV is written. */
   each: (filter: Static<TObject<F>>, sort?: SortRequest[]) => Iterable<Static<I>>
+  /** The counts of the filtered list grouped by facets: facet=… and PATH/counts. */
+  groups: (filter: Static<TObject<F>>, request: GroupRequest) => Group[]
   get: (id: string) => Static<I> | null
   /** Changes whenever the data does; the ETag of a CSV stream is derived from it. */
   dataVersion: () => string
@@ -73,6 +84,8 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
   if (filterNames !== declaredNames) {
     throw new Error(`${path} takes ${filterNames}; src/resources.ts declares ${declaredNames}`)
   }
+  const facets: Record<string, 'id' | 'value'> = declared.facets
+  const facetList = Object.keys(facets)
   const fields = sorts.join('|')
   const sortParam = fields
     ? {
@@ -90,6 +103,12 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       ...sortParam,
       limit: Type.Optional(Paging.limit),
       cursor: Type.Optional(Paging.cursor),
+      facet: Type.Optional(
+        facetsParameter(
+          facetList,
+          `Adds meta.facets: for each field named, its ${FACET_SIZE} most frequent values over the whole filtered list, with their counts.`,
+        ),
+      ),
     },
     { additionalProperties: false },
   )
@@ -114,7 +133,12 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     // Typed by hand: the type provider cannot infer through a generic schema, and the store's
     // record types are checked against the schema in ResourceSpec instead.
     app.get<{
-      Querystring: Record<string, unknown> & { limit?: number; cursor?: string; sort?: string }
+      Querystring: Record<string, unknown> & {
+        limit?: number
+        cursor?: string
+        sort?: string
+        facet?: string | string[]
+      }
     }>(
       path,
       {
@@ -138,13 +162,28 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         },
       },
       async (request, reply) => {
-        const { limit = 50, cursor, sort, ...filter } = request.query
+        const { limit = 50, cursor, sort, facet, ...filter } = request.query
         const format = preferredFormat(request.headers.accept)
         reply.header('vary', 'Accept')
         if (format === 'csv') return download(request, reply, 'csv', { ...filter, sort }, shelf)
         if (format === null) return notAcceptable(request, reply)
-        const page = spec.list(filter as Static<TObject<F>>, { limit, cursor, sort: sortOf(sort) })
-        return listEnvelope(request, reply, page, limit)
+        const facetsAsked = facetNames(facet)
+        const refused = refuseUnknownFacets(request, reply, 'facet', facetsAsked, facetList)
+        if (refused) return refused
+        const selected = filter as Static<TObject<F>>
+        const page = spec.list(selected, { limit, cursor, sort: sortOf(sort) })
+        // Asked only: a list without facet=… answers exactly as it always has.
+        const meta =
+          facetsAsked.length === 0
+            ? {}
+            : {
+                facets: facetsOf(
+                  facetsAsked,
+                  (grouping) => spec.groups(selected, grouping),
+                  FACET_SIZE,
+                ),
+              }
+        return listEnvelope(request, reply, page, limit, meta)
       },
     )
     // The whole filtered list, unpaged: what a portal harvests and an analyst opens in Excel.
@@ -186,6 +225,11 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         },
       },
       async (request, reply) => download(request, reply, 'jsonl', request.query, shelf),
+    )
+    // Registered before the item route, whose :id a static segment takes precedence over; no
+    // id is "counts" (every id has its kind's prefix and a dash, src/store/ids.ts).
+    await app.register(
+      countRoutes({ path, plural, facets, filters: spec.filters, groups: spec.groups }),
     )
     app.get<{ Params: { id: string } }>(
       `${path}/:id`,

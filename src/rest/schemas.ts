@@ -119,9 +119,17 @@ export const Section = Type.Object(
   { $id: 'Section' },
 )
 
+const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'at_risk'] as const
+
 export const TaskStatus = StringEnum(
-  ['not_started', 'in_progress', 'done', 'at_risk'],
+  [...TASK_STATUSES],
   'As the responsible agencies last reported it; not_started until they report.',
+)
+
+/** The status filter of task lists. */
+export const TaskStatusFilter = StringEnum(
+  [...TASK_STATUSES],
+  'As the responsible agencies last reported it; not_started for the tasks never reported.',
 )
 
 export const UnitRole = StringEnum(
@@ -293,6 +301,27 @@ export const Finding = Type.Object(
   { $id: 'Finding' },
 )
 
+/** A value a list is counted by: an id, a name, a year, true or false; null where a record has none. */
+export const FacetValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])
+
+export const FacetCounts = Type.Record(
+  Type.String(),
+  Type.Object({
+    values: Type.Array(
+      Type.Object({
+        value: FacetValue,
+        label: nullable(Type.String({ description: "An id's readable name; else the value." })),
+        count: Type.Integer({ description: 'Records of the filtered list with this value.' }),
+      }),
+    ),
+    truncated: Type.Boolean({ description: 'More values have records than are listed.' }),
+  }),
+  {
+    description:
+      'For each field of facet=, its most frequent values over the whole filtered list, most frequent first, ties by value.',
+  },
+)
+
 export const Paging = {
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' }),
   cursor: Type.String({ minLength: 1, maxLength: 500, description: 'Opaque; from links.next.' }),
@@ -415,10 +444,13 @@ function itemSchema(record: TSchema) {
 }
 
 const ENVELOPES = [
-  ...[Document, Section, Task, Agency, Target, Finding, Observation].flatMap((record) => [
-    listSchema(record),
+  // The lists of the resources count by their fields when asked (facet=).
+  ...[Document, Section, Task, Agency, Target, Finding].flatMap((record) => [
+    listSchema(record, { facets: Type.Optional(FacetCounts) }),
     itemSchema(record),
   ]),
+  listSchema(Observation),
+  itemSchema(Observation),
   listSchema(StatusChange),
   listSchema(AuditEntry),
   listSchema(SearchHit, {

@@ -16,6 +16,7 @@ export const sectionRoutes = (store: Store) =>
     },
     list: store.listSections,
     each: store.eachSection,
+    groups: (filter, request) => store.groups('sections', filter, request),
     get: store.getSection,
     dataVersion: () => store.dataVersion(),
   })

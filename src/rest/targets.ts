@@ -23,9 +23,19 @@ export const targetRoutes = (store: Store) =>
             'Agency id, canonical name or alias: targets of the tasks it is responsible for.',
         }),
       ),
+      withdrawn: Type.Optional(
+        Type.Boolean({ description: 'true: the targets the current text no longer states.' }),
+      ),
+      onTrack: Type.Optional(
+        Type.Boolean({
+          description:
+            'progress.onTrack as served: true or false as the latest observation judges it. Targets with no observation, or none that can be judged (onTrack null), match neither.',
+        }),
+      ),
     },
     list: store.listTargets,
     each: store.eachTarget,
+    groups: (filter, request) => store.groups('targets', filter, request),
     get: store.getTarget,
     dataVersion: () => store.dataVersion(),
   })

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { taskEtag } from '../progress/writes.js'
 import type { Store } from '../store/index.js'
 import { resourceRoutes } from './resource.js'
-import { SearchText, Task } from './schemas.js'
+import { SearchText, Task, TaskStatusFilter } from './schemas.js'
 
 export const taskRoutes = (store: Store) =>
   resourceRoutes({
@@ -20,9 +20,11 @@ export const taskRoutes = (store: Store) =>
       q: Type.Optional(
         SearchText('Text the task contains; words separated by spaces are each required.'),
       ),
+      status: Type.Optional(TaskStatusFilter),
     },
     list: store.listTasks,
     each: store.eachTask,
+    groups: (filter, request) => store.groups('tasks', filter, request),
     get: store.getTask,
     dataVersion: () => store.dataVersion(),
     // PUT /v1/tasks/{id}/status compares If-Match with this tag.

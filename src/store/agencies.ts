@@ -4,6 +4,7 @@ import type { SortsOf } from './query.js'
 import type { AgencyKind } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
+import { columnFacet, documentLabel, type FacetsOf } from './facets.js'
 import {
   AGENCY_REF,
   agencyRefParams,
@@ -102,6 +103,17 @@ export function agencyQuery(filter: AgencyFilter): [ListSpec<Row, AgencyRecord>,
         name: { expr: 'a.name', of: (r) => r.name },
         taskCount: { expr: TASK_COUNT, of: (r) => r.task_count },
       } satisfies SortsOf<'agencies', Row>,
+      facets: {
+        kind: columnFacet('a.kind'),
+        jurisdiction: columnFacet('a.jurisdiction'),
+        // The documents that name the agency, as the document filter reads them.
+        document: {
+          type: 'text',
+          join: (x) => `LEFT JOIN agency_names ${x} ON ${x}.agency_id = a.id`,
+          value: (x) => `${x}.document_id`,
+          label: documentLabel,
+        },
+      } satisfies FacetsOf<'agencies'>,
     },
     where,
   ]

@@ -2,6 +2,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { migrationsDir } from '../paths.js'
 import { migrate, readMigrations, schemaVersion } from './migrate.js'
+import { registerSqlFunctions } from './sql-functions.js'
 
 export type { Database }
 
@@ -22,6 +23,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     }
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    registerSqlFunctions(db)
     if (options.migrate ?? true) migrate(db, readMigrations(migrationsDir))
     return db
   } catch (err) {

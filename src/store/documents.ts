@@ -4,6 +4,7 @@ import type { SourceFormat } from '../ingest/formats/types.js'
 import type { JurisdictionLevel, SuppliedField } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
+import { columnFacet, type FacetsOf } from './facets.js'
 import { parseJsonArray, prepared, type ListSpec } from './query.js'
 
 export interface DocumentRecord {
@@ -119,6 +120,12 @@ export function documentQuery(filter: DocumentFilter): [ListSpec<Row, DocumentRe
         },
         number: { expr: "COALESCE(d.number, '')", of: (r) => r.number ?? '' },
       } satisfies SortsOf<'documents', Row>,
+      facets: {
+        jurisdictionLevel: columnFacet('d.jurisdiction_level'),
+        issuer: columnFacet('d.issuer'),
+        // The year of 印发日期.
+        year: columnFacet('CAST(substr(d.issued_on, 1, 4) AS INTEGER)', 'integer'),
+      } satisfies FacetsOf<'documents'>,
     },
     where,
   ]

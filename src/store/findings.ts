@@ -3,6 +3,7 @@ import type { SortsOf } from './query.js'
 import type { Severity } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
+import { columnFacet, documentFacet, type FacetsOf } from './facets.js'
 import {
   DOCUMENT_REF,
   parseJsonArray,
@@ -78,6 +79,11 @@ export function findingQuery(filter: FindingFilter): [ListSpec<Row, FindingRecor
           of: (r) => ({ error: 0, warning: 1, info: 2 })[r.severity],
         },
       } satisfies SortsOf<'findings', Row>,
+      facets: {
+        document: documentFacet('f'),
+        severity: columnFacet('f.severity'),
+        code: columnFacet('f.code'),
+      } satisfies FacetsOf<'findings'>,
     },
     where,
   ]

@@ -10,6 +10,7 @@ import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
 import { planSummaries } from './plan-summaries.js'
 import { listAll, listByIds, listPage, pagesByParent, prepared } from './query.js'
+import type { Conditions } from './paging.js'
 import { search, type SearchQuery } from './search.js'
 import { databaseStats } from './stats.js'
 import {
@@ -31,6 +32,8 @@ import { getSection, sectionQuery, sectionRelations, type SectionFilter } from '
 import { getTask, taskQuery, taskRelations, type TaskFilter } from './tasks.js'
 import { getTarget, targetQuery, targetRelations, type TargetFilter } from './targets.js'
 import { Writability } from './writability.js'
+import { countOf, groupCounts, type CountedList, type GroupRequest } from './facets.js'
+import type { ResourceName } from '../resources.js'
 import { getFinding, findingQuery, findingRelations, type FindingFilter } from './findings.js'
 
 export type { AgencyRecord } from './agencies.js'
@@ -40,6 +43,8 @@ export type { TaskAgency, TaskRecord } from './tasks.js'
 export type { TargetRecord } from './targets.js'
 export type { FindingRecord } from './findings.js'
 export type { Page, PageRequest, SortRequest } from './paging.js'
+export type { Facet, FacetValue, Group, GroupKey, GroupRequest } from './facets.js'
+export { facetsOf } from './facets.js'
 export type { SearchHit, SearchPage } from './search.js'
 export { SEARCH_WINDOW } from './search.js'
 export { InvalidSearchError, MAX_WORDS, searchWords } from './search-words.js'
@@ -58,6 +63,27 @@ export { kindOfId, type RecordKind } from './ids.js'
 export type { AgencyFilter, DocumentFilter, SectionFilter, TaskFilter, TargetFilter, FindingFilter }
 
 type Parents = readonly string[]
+
+/** Each resource's filter, and the query that reads its list. */
+export interface FilterOf {
+  documents: DocumentFilter
+  sections: SectionFilter
+  tasks: TaskFilter
+  agencies: AgencyFilter
+  targets: TargetFilter
+  findings: FindingFilter
+}
+
+const QUERIES: {
+  [R in ResourceName]: (filter: FilterOf[R]) => [CountedList, Conditions]
+} = {
+  documents: documentQuery,
+  sections: sectionQuery,
+  tasks: taskQuery,
+  agencies: agencyQuery,
+  targets: targetQuery,
+  findings: findingQuery,
+}
 
 export class Store {
   /** Whether SQLite can write here: failed writes are remembered, the connection is probed. */
@@ -99,6 +125,18 @@ export class Store {
   search = (query: SearchQuery, page: PageRequest) => search(this.db, query, page)
   eachFinding = (filter: FindingFilter, sort?: SortRequest[]) =>
     listAll(this.db, ...findingQuery(filter), sort)
+
+  /** The counts of a filtered list grouped by some of its facets (src/resources.ts). */
+  groups = <R extends ResourceName>(resource: R, filter: FilterOf[R], request: GroupRequest) => {
+    const [spec, conditions] = QUERIES[resource](filter)
+    return groupCounts(this.db, spec, conditions, request)
+  }
+
+  /** How many records of a resource the filter selects. */
+  total = <R extends ResourceName>(resource: R, filter: FilterOf[R]) => {
+    const [spec, conditions] = QUERIES[resource](filter)
+    return countOf(this.db, spec, conditions)
+  }
 
   // Batched reads for GraphQL: the records of many ids, and one page of a linked list for each
   // of many parents, each in a constant number of statements.

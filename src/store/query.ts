@@ -2,6 +2,7 @@
 import { compact } from '../ingest/text.js'
 import type { Statement } from 'better-sqlite3'
 import type { Database } from './database.js'
+import type { FacetSpec } from './facets.js'
 import type { ResourceName, SortName } from '../resources.js'
 import {
   Conditions,
@@ -36,6 +37,8 @@ export interface ListSpec<Row, T> {
   map: (row: Row) => T
   /** Fields a client may sort by, each an SQL expression that is never null and its value. */
   sorts?: Record<string, SortKey<Row>>
+  /** Fields the list's records are counted by (facets.ts). */
+  facets?: Record<string, FacetSpec>
 }
 
 export interface SortKey<Row> {

@@ -3,6 +3,7 @@ import type { SortsOf } from './query.js'
 import type { SectionKind } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
+import { columnFacet, documentFacet, type FacetsOf } from './facets.js'
 import { DOCUMENT_REF, PARENT_IDS, prepared, type ListSpec, type Relation } from './query.js'
 
 export interface SectionRecord {
@@ -74,6 +75,10 @@ export function sectionQuery(filter: SectionFilter): [ListSpec<Row, SectionRecor
       keyOf: (r) => [r.document_id, r.position],
       map: toRecord,
       sorts: {} satisfies SortsOf<'sections', Row>,
+      facets: {
+        document: documentFacet('s'),
+        kind: columnFacet('s.kind'),
+      } satisfies FacetsOf<'sections'>,
     },
     where,
   ]

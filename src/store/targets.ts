@@ -4,6 +4,7 @@ import type { Basis, Comparator, DeadlineFrom, ParsedTarget } from '../ingest/ty
 import { progressOf, type Progress } from '../progress/measure.js'
 import type { Database } from './database.js'
 import { Conditions } from './paging.js'
+import { agencyLabel, columnFacet, documentFacet, type FacetsOf } from './facets.js'
 import {
   AGENCY_REF,
   agencyRefParams,
@@ -59,6 +60,18 @@ interface Row {
 const LATEST = `FROM observations o WHERE o.target_id = g.id
   ORDER BY o.observed_on DESC, o.seq DESC LIMIT 1`
 
+/**
+ * Progress.onTrack of a target as SQL (1, 0 or null), for filters and counts: the function
+ * target_on_track (registered on every connection, see database.ts) is progressOf itself, so
+ * that SQL and the served records cannot disagree. Targets without observations are null
+ * without calling it.
+ */
+export const ON_TRACK = `(CASE WHEN EXISTS (SELECT 1 FROM observations o WHERE o.target_id = g.id)
+  THEN target_on_track(g.comparator, g.value, g.basis, g.deadline_year,
+    (SELECT o.value ${LATEST}), (SELECT o.observed_on ${LATEST}),
+    (SELECT CAST(substr(d.issued_on, 1, 4) AS INTEGER) FROM documents d WHERE d.id = g.document_id))
+  END)`
+
 const SELECT = `SELECT g.*,
   (SELECT json_group_array(k.id ORDER BY k.position)
    FROM target_tasks tt JOIN tasks k ON k.id = tt.task_id WHERE tt.target_id = g.id) AS task_ids,
@@ -104,6 +117,13 @@ export interface TargetFilter {
   section?: string | undefined
   /** An agency id, canonical name or alias: targets of the tasks it is responsible for. */
   agency?: string | undefined
+  /** True for the targets the current text no longer states. */
+  withdrawn?: boolean | undefined
+  /**
+   * Progress.onTrack as served: true or false as the latest observation judges it. A target
+   * with no observation, or one the text gives no way to judge (onTrack null), is neither.
+   */
+  onTrack?: boolean | undefined
 }
 
 /** The section and every section under it (one parameter). */
@@ -129,6 +149,8 @@ export function targetQuery(filter: TargetFilter): [ListSpec<Row, TargetRecord>,
       ...agencyRefParams(a),
     )
   }
+  if (filter.withdrawn !== undefined) where.add('g.withdrawn = ?', filter.withdrawn ? 1 : 0)
+  if (filter.onTrack !== undefined) where.add(`${ON_TRACK} = ?`, filter.onTrack ? 1 : 0)
   return [
     {
       select: SELECT,
@@ -144,6 +166,21 @@ export function targetQuery(filter: TargetFilter): [ListSpec<Row, TargetRecord>,
         },
         value: { expr: 'COALESCE(g.value, -1e308)', of: (r) => r.value ?? -1e308 },
       } satisfies SortsOf<'targets', Row>,
+      facets: {
+        document: documentFacet('g'),
+        year: columnFacet('g.deadline_year', 'integer'),
+        unit: columnFacet('g.unit'),
+        agency: {
+          type: 'text',
+          // The agencies of the tasks that restate the target, as the agency filter reads them.
+          join: (x) => `LEFT JOIN target_tasks ${x}t ON ${x}t.target_id = g.id
+            LEFT JOIN task_agencies ${x} ON ${x}.task_id = ${x}t.task_id`,
+          value: (x) => `${x}.agency_id`,
+          label: agencyLabel,
+        },
+        onTrack: columnFacet(ON_TRACK, 'boolean'),
+        withdrawn: columnFacet('g.withdrawn', 'boolean'),
+      } satisfies FacetsOf<'targets'>,
     },
     where,
   ]

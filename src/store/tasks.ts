@@ -5,6 +5,7 @@ import type { Due, UnitRole } from '../ingest/types.js'
 import type { Database } from './database.js'
 import type { TaskStatus } from './progress.js'
 import { Conditions } from './paging.js'
+import { agencyLabel, columnFacet, documentFacet, type FacetsOf } from './facets.js'
 import {
   AGENCY_REF,
   agencyRefParams,
@@ -57,6 +58,10 @@ interface Row {
   status: TaskStatus | null
 }
 
+/** A task's status: its latest change, or not_started before any (an index serves it, 0003). */
+export const TASK_STATUS = `COALESCE((SELECT c.status FROM task_status_changes c
+  WHERE c.task_id = t.id ORDER BY c.seq DESC LIMIT 1), 'not_started')`
+
 const SELECT = `SELECT t.*,
   (SELECT json_group_array(json_object('id', a.id, 'name', a.name, 'asWritten', ta.as_written,
        'role', ta.role) ORDER BY ta.position)
@@ -89,6 +94,8 @@ export interface TaskFilter {
   /** An item's section id or its number. */
   item?: string | undefined
   q?: string | undefined
+  /** As the agencies last reported it; not_started matches the tasks never reported. */
+  status?: TaskStatus | undefined
 }
 
 /** The rows a filter selects, in key order: the store pages through them or reads them all. */
@@ -117,6 +124,7 @@ export function taskQuery(filter: TaskFilter): [ListSpec<Row, TaskRecord>, Condi
     const m = matchingIds('task', filter.q)
     where.add(`t.id IN ${m.sql}`, ...m.params)
   }
+  if (filter.status !== undefined) where.add(`${TASK_STATUS} = ?`, filter.status)
   return [
     {
       select: SELECT,
@@ -126,6 +134,23 @@ export function taskQuery(filter: TaskFilter): [ListSpec<Row, TaskRecord>, Condi
       keyOf: (r) => [r.document_id, r.position],
       map: toRecord,
       sorts: { number: { expr: 't.number', of: (r) => r.number } } satisfies SortsOf<'tasks', Row>,
+      facets: {
+        document: documentFacet('t'),
+        agency: {
+          type: 'text',
+          join: (x) => `LEFT JOIN task_agencies ${x} ON ${x}.task_id = t.id`,
+          value: (x) => `${x}.agency_id`,
+          label: agencyLabel,
+        },
+        status: columnFacet(TASK_STATUS),
+        item: {
+          type: 'text',
+          join: (x) => `LEFT JOIN task_items ${x} ON ${x}.task_id = t.id`,
+          value: (x) => `${x}.section_id`,
+          label: (v) =>
+            `(SELECT trim(s.label || ' ' || s.heading) FROM sections s WHERE s.id = ${v})`,
+        },
+      } satisfies FacetsOf<'tasks'>,
     },
     where,
   ]
