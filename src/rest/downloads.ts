@@ -1,4 +1,5 @@
-// A whole filtered list as one download, CSV or JSON Lines. With no filter or sort it is a
+// A whole filtered list as one download: CSV (plain, or with a byte order mark for Excel) or
+// JSON Lines. With no filter or sort it is a
 // whole table, kept per data version on the export shelf (src/http/exports.ts); otherwise it is
 // streamed as it is read, under an ETag of the data version and the request.
 import type { Readable } from 'node:stream'
@@ -9,7 +10,8 @@ import { sendKept, type ExportShelf } from '../http/exports.js'
 import { jsonlHeaders, jsonlStream } from '../http/jsonl.js'
 import { sendStreamed } from '../http/streamed.js'
 
-export type DownloadFormat = 'csv' | 'jsonl'
+/** csv-bom is the CSV opened with a byte order mark, for Excel: same name, its own export. */
+export type DownloadFormat = 'csv' | 'csv-bom' | 'jsonl'
 
 export interface DownloadSource<Filter> {
   /** The collection's last path segment (tasks): the file is named after it. */
@@ -26,11 +28,18 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
   const columns = csvColumns(source.item)
   const formats = {
     csv: {
+      extension: 'csv',
       headers: csvHeaders,
       stream: (records: Iterable<unknown>) => csvStream(columns, records),
     },
-    jsonl: { headers: jsonlHeaders, stream: jsonlStream },
+    'csv-bom': {
+      extension: 'csv',
+      headers: csvHeaders,
+      stream: (records: Iterable<unknown>) => csvStream(columns, records, { bom: true }),
+    },
+    jsonl: { extension: 'jsonl', headers: jsonlHeaders, stream: jsonlStream },
   } satisfies Record<DownloadFormat, unknown>
+  const fileOf = (format: DownloadFormat) => `${source.plural}.${formats[format].extension}`
 
   const streamed = (
     request: FastifyRequest,
@@ -40,7 +49,7 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
   ) =>
     sendStreamed(request, reply, {
       format,
-      headers: formats[format].headers(`${source.plural}.${format}`),
+      headers: formats[format].headers(fileOf(format)),
       body: formats[format].stream(source.each(filter as Filter, sort as string | undefined)),
       dataVersion: source.dataVersion(),
     })
@@ -55,10 +64,11 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
     if (shelf === undefined || Object.values(query).some((value) => value !== undefined)) {
       return streamed(request, reply, format, query)
     }
+    // Kept under the format's name: the CSV with and without a byte order mark are two files.
     const file = `${source.plural}.${format}`
     const contents = (): Readable => formats[format].stream(source.each({} as Filter, undefined))
     try {
-      const headers = formats[format].headers(file)
+      const headers = formats[format].headers(fileOf(format))
       const kept = await shelf.kept(file, source.dataVersion(), headers, contents)
       return await sendKept(request, reply, shelf, kept)
     } catch (err) {

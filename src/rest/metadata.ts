@@ -197,8 +197,9 @@ function dataPackage(base: string, facts: CatalogFacts, options: MetadataOptions
       path: `${base}/v1/${d.name}.csv`,
       format: 'csv',
       mediatype: 'text/csv',
-      // UTF-8; a byte order mark opens each file, for Excel. Text cells that would start a
-      // formula start with ' (see the package's description).
+      // Plain UTF-8: the CSV at this path has no byte order mark (bom=true adds one, for
+      // Excel), which readers of the package would take as part of the first header. Text
+      // cells that would start a formula start with ' (see the package's description).
       encoding: 'utf-8',
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', header: true },
       schema: {

@@ -94,6 +94,19 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     { ...spec.filters, ...sortParam },
     { additionalProperties: false },
   )
+  const csvQuery = Type.Object(
+    {
+      ...spec.filters,
+      ...sortParam,
+      bom: Type.Optional(
+        Type.Boolean({
+          description:
+            'true: the CSV opens with a UTF-8 byte order mark, which Excel needs to read Chinese from a CSV file. Machine readers want it without.',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  )
   const plural = path.split('/').pop()!
   const download = downloadsOf<Static<TObject<F>>>({
     plural,
@@ -142,14 +155,14 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       },
     )
     // The whole filtered list, unpaged: what a portal harvests and an analyst opens in Excel.
-    app.get<{ Querystring: Record<string, unknown> }>(
+    app.get<{ Querystring: Record<string, unknown> & { bom?: boolean } }>(
       `${path}.csv`,
       {
         schema: {
           tags: [plural],
           summary: `All ${plural} as CSV`,
-          description: `Every ${spec.noun} matching the filters as one CSV document: kept per data version when nothing filters or sorts it, streamed as it is read otherwise.`,
-          querystring: filtersOnly,
+          description: `Every ${spec.noun} matching the filters as one CSV document: kept per data version when nothing filters or sorts it, streamed as it is read otherwise. Plain UTF-8, as the Data Package declares it; bom=true opens it with a byte order mark, for Excel (or take ${plural}.xlsx).`,
+          querystring: csvQuery,
           response: {
             200: { description: `${plural}.csv`, content: { 'text/csv': { schema: CsvText } } },
             400: invalid,
@@ -157,7 +170,10 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
           },
         },
       },
-      async (request, reply) => download(request, reply, 'csv', request.query, shelf),
+      async (request, reply) => {
+        const { bom, ...query } = request.query
+        return download(request, reply, bom === true ? 'csv-bom' : 'csv', query, shelf)
+      },
     )
     app.get<{ Querystring: Record<string, unknown> }>(
       `${path}.jsonl`,

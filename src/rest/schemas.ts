@@ -378,7 +378,8 @@ export const SHARED_SCHEMAS = [
 ]
 
 export const CsvText = Type.String({
-  description: 'UTF-8 with a byte order mark, RFC 4180, a header row; lists joined by "; ".',
+  description:
+    'UTF-8 (with a byte order mark only when asked: bom=true), RFC 4180, a header row; lists joined by "; ".',
 })
 
 export const JsonLinesText = Type.String({
