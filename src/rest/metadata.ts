@@ -11,12 +11,20 @@ import { indexRoutes } from './index-page.js'
 import { Agency, Document, Finding, Section, Target, Task } from './schemas.js'
 
 interface Dataset {
-  name: keyof CatalogFacts['counts']
+  name: DatasetName
   title: string
   description: string
   keywords: string[]
   schema: TObject
+  /**
+   * Columns holding one id of a dataset's records, and that dataset: the Data Package's foreign
+   * keys. List columns (tasks' agencies.id, targets' taskIds) hold several ids in one cell, which
+   * a Table Schema foreign key cannot say.
+   */
+  references?: Record<string, DatasetName>
 }
+
+type DatasetName = keyof CatalogFacts['counts']
 
 const DATASETS: Dataset[] = [
   {
@@ -33,6 +41,7 @@ const DATASETS: Dataset[] = [
     description: 'The outline of each plan: parts 一、, chapters （一） and numbered action items.',
     keywords: ['重点任务', '行动计划', 'outline'],
     schema: Section,
+    references: { documentId: 'documents', parentId: 'sections' },
   },
   {
     name: 'tasks',
@@ -40,6 +49,7 @@ const DATASETS: Dataset[] = [
     description: 'The rows of the appended task list, with their responsible units (责任单位).',
     keywords: ['工作任务清单', '责任单位', 'tasks'],
     schema: Task,
+    references: { documentId: 'documents', sectionId: 'sections' },
   },
   {
     name: 'agencies',
@@ -54,6 +64,7 @@ const DATASETS: Dataset[] = [
     description: 'Quantitative commitments found in the text, with deadline, unit and source.',
     keywords: ['目标', '指标', 'targets', 'indicators'],
     schema: Target,
+    references: { documentId: 'documents', sectionId: 'sections' },
   },
   {
     name: 'findings',
@@ -62,6 +73,7 @@ const DATASETS: Dataset[] = [
       'Data-quality findings: duplicated rows, conflicting contacts, body/task mismatches.',
     keywords: ['数据质量', 'data quality'],
     schema: Finding,
+    references: { documentId: 'documents' },
   },
 ]
 
@@ -171,6 +183,19 @@ function fieldType(column: ReturnType<typeof csvColumns>[number]): string {
   return column.type
 }
 
+/** The table schema's foreignKeys; none at all (not an empty list, which the profile refuses). */
+function foreignKeysOf(d: Dataset) {
+  const references = Object.entries(d.references ?? {})
+  if (references.length === 0) return {}
+  return {
+    foreignKeys: references.map(([field, dataset]) => ({
+      fields: field,
+      // The spec's name for a key into the same table is the empty string.
+      reference: { resource: dataset === d.name ? '' : dataset, fields: 'id' },
+    })),
+  }
+}
+
 function dataPackage(base: string, facts: CatalogFacts, options: MetadataOptions) {
   return {
     profile: 'tabular-data-package',
@@ -214,6 +239,7 @@ function dataPackage(base: string, facts: CatalogFacts, options: MetadataOptions
             .join(' '),
         })),
         primaryKey: 'id',
+        ...foreignKeysOf(d),
         missingValues: [''],
       },
     })),

@@ -4,27 +4,44 @@
 // each CSV's header as the schema's field names. A byte order mark before the header breaks both.
 import { spawn, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import t, { type Test } from 'tap'
+import { projectRoot } from '../../src/paths.js'
 import { bundledPlanPath, listenTestApp, secondPlanPath } from '../helper.js'
 
+interface ForeignKey {
+  fields: string
+  reference: { resource: string; fields: string }
+}
+interface ResourceDescriptor {
+  name: string
+  path: string
+  schema: { fields: { name: string }[]; primaryKey: string; foreignKeys?: ForeignKey[] }
+}
+interface Descriptor {
+  resources: ResourceDescriptor[]
+}
 interface Resource {
   name: string
   valid: boolean
   errors: Error[]
-  descriptor: { path: string; schema: { fields: { name: string }[] } }
   read(options: { keyed: true; cast: true; relations: boolean }): Promise<Record<string, unknown>[]>
 }
 interface Package {
   valid: boolean
   errors: Error[]
   resources: Resource[]
-  descriptor: { resources: Resource['descriptor'][] }
 }
 const { Package } = createRequire(import.meta.url)('datapackage') as {
   Package: { load(descriptor: string | object): Promise<Package> }
 }
 
-const { url } = await listenTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
+// The bundled plan and one whose tasks are stated in the body, so that tasks.sectionId has ids.
+const bodyTasksPlan = join(projectRoot, 'test/fixtures/genre/tuning/t07-sheshi-nongye.txt')
+const { url } = await listenTestApp(t, { files: [bundledPlanPath, secondPlanPath, bodyTasksPlan] })
+
+const descriptorOf = async (): Promise<Descriptor> =>
+  (await (await fetch(`${url}/datapackage.json`)).json()) as Descriptor
 
 /** The ids of a whole list, in its order, from its JSON Lines download. */
 async function idsOf(name: string): Promise<string[]> {
@@ -73,6 +90,16 @@ t.test('the datapackage library reads every table cleanly against its schema', a
       `${resource.name}: every row, in the order of the JSON list`,
     )
   }
+  // Each foreign key has ids to check here, not only empty cells.
+  for (const resource of (await descriptorOf()).resources) {
+    const rows = read.get(resource.name)
+    for (const key of resource.schema.foreignKeys ?? []) {
+      t.ok(
+        Array.isArray(rows) && rows.some((row) => row[key.fields] !== null),
+        `${resource.name}.${key.fields} holds ids`,
+      )
+    }
+  }
   const documents = read.get('documents')
   t.ok(
     Array.isArray(documents) && documents.every((d) => d.issuedOn instanceof Date),
@@ -80,11 +107,56 @@ t.test('the datapackage library reads every table cleanly against its schema', a
   )
 })
 
+t.test('a column holding one id of another table is a foreign key to it', async (t) => {
+  const { resources } = await descriptorOf()
+  const byName = new Map(resources.map((r) => [r.name, r]))
+  const declared: string[] = []
+  for (const resource of resources) {
+    const keys = new Map((resource.schema.foreignKeys ?? []).map((k) => [k.fields, k.reference]))
+    // documentId, sectionId, parentId: one id in a cell (taskIds, agencies.id hold lists).
+    for (const field of resource.schema.fields.filter((f) => /^[a-z]+Id$/.test(f.name))) {
+      const reference = keys.get(field.name)
+      if (reference === undefined) {
+        t.fail(`${resource.name}.${field.name} has no foreign key`)
+        continue
+      }
+      const target = reference.resource === '' ? resource : byName.get(reference.resource)
+      t.ok(target, `${resource.name}.${field.name} refers to a resource of the package`)
+      t.equal(reference.fields, target?.schema.primaryKey, 'to its primary key')
+      declared.push(`${resource.name}.${field.name} → ${target?.name}`)
+    }
+    t.equal(keys.size, resource.schema.fields.filter((f) => keys.has(f.name)).length)
+  }
+  t.same(declared.sort(), [
+    'findings.documentId → documents',
+    'sections.documentId → documents',
+    'sections.parentId → sections',
+    'targets.documentId → documents',
+    'targets.sectionId → sections',
+    'tasks.documentId → documents',
+    'tasks.sectionId → sections',
+  ])
+})
+
+t.test('a foreign key pointing at the wrong table fails the read', async (t) => {
+  const descriptor = await descriptorOf()
+  const wrong = (name: string, field: string, resource: string) => {
+    const key = descriptor.resources
+      .find((r) => r.name === name)!
+      .schema.foreignKeys!.find((k) => k.fields === field)!
+    key.reference.resource = resource
+  }
+  wrong('sections', 'parentId', 'documents')
+  wrong('tasks', 'sectionId', 'targets')
+  const read = await readEvery(await Package.load(descriptor))
+  t.match(read.get('sections'), /foreign key/i, 'sections.parentId into documents')
+  t.match(read.get('tasks'), /foreign key/i, 'tasks.sectionId into targets')
+  t.ok(Array.isArray(read.get('targets')), 'the tables whose keys are right still read')
+})
+
 t.test('a byte order mark before the header is what the library refuses', async (t) => {
   // The same package, its CSVs taken with a byte order mark (what Excel needs).
-  const descriptor = (await (
-    await fetch(`${url}/datapackage.json`)
-  ).json()) as Package['descriptor']
+  const descriptor = await descriptorOf()
   for (const resource of descriptor.resources) resource.path += '?bom=true'
   const read = await readEvery(await Package.load(descriptor))
   for (const [name, rows] of read) {
@@ -134,9 +206,7 @@ t.test(
   { skip: skipPython },
   async (t) => {
     if (noPython !== null) return t.fail(`${noPython}; CI must run Python's csv module`)
-    const descriptor = (await (
-      await fetch(`${url}/datapackage.json`)
-    ).json()) as Package['descriptor']
+    const descriptor = await descriptorOf()
     const out = await python(t, [JSON.stringify(descriptor.resources.map((r) => r.path))])
     const read = out
       .trim()
