@@ -1,5 +1,5 @@
-// A whole filtered list as one download: CSV (plain, or with a byte order mark for Excel) or
-// JSON Lines. With no filter or sort it is a
+// A whole filtered list as one download: CSV (plain, or with a byte order mark for Excel), JSON
+// Lines or XLSX. With no filter or sort it is a
 // whole table, kept per data version on the export shelf (src/http/exports.ts); otherwise it is
 // streamed as it is read, under an ETag of the data version and the request.
 import type { Readable } from 'node:stream'
@@ -9,9 +9,10 @@ import { csvColumns, csvHeaders, csvStream } from '../http/csv.js'
 import { sendKept, type ExportShelf } from '../http/exports.js'
 import { jsonlHeaders, jsonlStream } from '../http/jsonl.js'
 import { sendStreamed } from '../http/streamed.js'
+import { xlsxHeaders, xlsxStream } from '../http/xlsx.js'
 
 /** csv-bom is the CSV opened with a byte order mark, for Excel: same name, its own export. */
-export type DownloadFormat = 'csv' | 'csv-bom' | 'jsonl'
+export type DownloadFormat = 'csv' | 'csv-bom' | 'jsonl' | 'xlsx'
 
 export interface DownloadSource<Filter> {
   /** The collection's last path segment (tasks): the file is named after it. */
@@ -38,6 +39,11 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
       stream: (records: Iterable<unknown>) => csvStream(columns, records, { bom: true }),
     },
     jsonl: { extension: 'jsonl', headers: jsonlHeaders, stream: jsonlStream },
+    xlsx: {
+      extension: 'xlsx',
+      headers: xlsxHeaders,
+      stream: (records: Iterable<unknown>) => xlsxStream(columns, records, source.plural),
+    },
   } satisfies Record<DownloadFormat, unknown>
   const fileOf = (format: DownloadFormat) => `${source.plural}.${formats[format].extension}`
 
@@ -52,6 +58,9 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
       headers: formats[format].headers(fileOf(format)),
       body: formats[format].stream(source.each(filter as Filter, sort as string | undefined)),
       dataVersion: source.dataVersion(),
+      // The zip inside an XLSX file records when each part was written: the same list made
+      // twice is the same content in other bytes.
+      weak: format === 'xlsx',
     })
 
   return async (

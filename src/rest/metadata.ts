@@ -1,5 +1,5 @@
 // What a data portal harvests and a newcomer reads first: the index at /, a DCAT-AP catalog at
-// /catalog.jsonld (one dcat:Dataset per resource, JSON and CSV distributions, the API as a
+// /catalog.jsonld (one dcat:Dataset per resource, JSON, CSV, XLSX and JSON Lines distributions, the API as a
 // dcat:DataService) and a Frictionless Data Package at /datapackage.json with a table schema per
 // CSV. Titles and dates come from the loaded documents; publisher and license from configuration.
 import type { TObject } from '@sinclair/typebox'
@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from '../config.js'
 import type { CatalogFacts, Store } from '../store/index.js'
 import { csvColumns, LIST_SEPARATOR } from '../http/csv.js'
+import { XLSX_TYPE } from '../http/xlsx.js'
 import { indexRoutes } from './index-page.js'
 import { Agency, Document, Finding, Section, Target, Task } from './schemas.js'
 
@@ -144,6 +145,26 @@ function catalog(base: string, facts: CatalogFacts, options: MetadataOptions) {
         'dct:format': { '@id': `${FILE_TYPE}CSV` },
         'dct:license': license,
       },
+      {
+        '@type': 'dcat:Distribution',
+        'dct:title': `${d.title} (XLSX)`,
+        'dcat:accessURL': { '@id': `${base}/v1/${d.name}.xlsx` },
+        'dcat:downloadURL': { '@id': `${base}/v1/${d.name}.xlsx` },
+        'dcat:mediaType': { '@id': `${IANA}${XLSX_TYPE}` },
+        'dct:format': { '@id': `${FILE_TYPE}XLSX` },
+        'dct:license': license,
+      },
+      // JSON Lines has no media type at IANA and no term in the EU's file types: its format
+      // is named, and the specification it follows given.
+      {
+        '@type': 'dcat:Distribution',
+        'dct:title': `${d.title} (JSON Lines)`,
+        'dcat:accessURL': { '@id': `${base}/v1/${d.name}.jsonl` },
+        'dcat:downloadURL': { '@id': `${base}/v1/${d.name}.jsonl` },
+        'dct:format': { '@type': 'dct:MediaTypeOrExtent', 'rdfs:label': 'JSON Lines' },
+        'dct:conformsTo': { '@id': 'https://jsonlines.org/' },
+        'dct:license': license,
+      },
     ],
   }))
   return {
@@ -260,7 +281,7 @@ export const metadataRoutes =
           ...DATASETS.map((d) => ({
             name: d.name,
             path: `/v1/${d.name}`,
-            description: `${d.title}: ${d.description} Also CSV at /v1/${d.name}.csv.`,
+            description: `${d.title}: ${d.description} Also whole as CSV at /v1/${d.name}.csv, XLSX at /v1/${d.name}.xlsx and JSON Lines at /v1/${d.name}.jsonl.`,
           })),
           {
             name: 'search',

@@ -1,5 +1,6 @@
 // The routes every resource has: a filtered, paged list (JSON, or the whole list as CSV at
-// PATH.csv or with Accept: text/csv) and an item by id. Each resource file declares its filters
+// PATH.csv or with Accept: text/csv, as XLSX at PATH.xlsx or with its Accept, as JSON Lines at
+// PATH.jsonl) and an item by id. Each resource file declares its filters
 // and store queries; the envelopes, paging, formats and 404s live here.
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
@@ -7,6 +8,7 @@ import type { Page, PageRequest, SortRequest } from '../store/index.js'
 import { RESOURCES, type ResourceName } from '../resources.js'
 import type { ExportShelf } from '../http/exports.js'
 import { JSONL_TYPE } from '../http/jsonl.js'
+import { XLSX_TYPE } from '../http/xlsx.js'
 import { downloadsOf } from './downloads.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
 import { preferredFormat } from '../http/negotiation.js'
@@ -20,9 +22,13 @@ import {
   Paging,
   problemResponse,
   TOO_MANY_REQUESTS,
+  XlsxFile,
 } from './schemas.js'
 
 const NO_PARAMETERS = Type.Object({}, { additionalProperties: false })
+
+/** What a list's own path answers in, by Accept: a page of JSON, or the whole list. */
+const LIST_FORMATS = ['json', 'csv', 'xlsx'] as const
 
 export interface ResourceSpec<F extends TProperties, I extends TObject> {
   /** Its declaration (src/resources.ts): the path of the collection and the fields it sorts by. */
@@ -128,27 +134,30 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         schema: {
           tags: [plural],
           summary: `List ${plural}`,
-          description: `A page of ${plural} matching the filters, in document order unless sort is given. With Accept: text/csv, the whole filtered list as CSV.`,
+          description: `A page of ${plural} matching the filters, in document order unless sort is given. With Accept: text/csv, the whole filtered list as CSV; with Accept: ${XLSX_TYPE}, as XLSX.`,
           querystring: query,
           response: {
             200: {
-              description: `A page of ${plural}, or all of them as CSV.`,
+              description: `A page of ${plural}, or all of them as CSV or XLSX.`,
               content: {
                 'application/json': { schema: listOf(Type.Ref(spec.item)) },
                 'text/csv': { schema: CsvText },
+                [XLSX_TYPE]: { schema: XlsxFile },
               },
             },
             400: invalid,
-            406: problemResponse('The Accept header allows neither JSON nor CSV.'),
+            406: problemResponse('The Accept header allows neither JSON, CSV nor XLSX.'),
             429: TOO_MANY_REQUESTS,
           },
         },
       },
       async (request, reply) => {
         const { limit = 50, cursor, sort, ...filter } = request.query
-        const format = preferredFormat(request.headers.accept)
+        const format = preferredFormat(request.headers.accept, LIST_FORMATS)
         reply.header('vary', 'Accept')
-        if (format === 'csv') return download(request, reply, 'csv', { ...filter, sort }, shelf)
+        if (format === 'csv' || format === 'xlsx') {
+          return download(request, reply, format, { ...filter, sort }, shelf)
+        }
         if (format === null) return notAcceptable(request, reply)
         const page = spec.list(filter as Static<TObject<F>>, { limit, cursor, sort: sortOf(sort) })
         return listEnvelope(request, reply, page, limit)
@@ -194,6 +203,26 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         },
       },
       async (request, reply) => download(request, reply, 'jsonl', request.query, shelf),
+    )
+    app.get<{ Querystring: Record<string, unknown> }>(
+      `${path}.xlsx`,
+      {
+        schema: {
+          tags: [plural],
+          summary: `All ${plural} as XLSX`,
+          description: `Every ${spec.noun} matching the filters as one Excel workbook (the CSV's columns and rows in one sheet; numbers as numbers, dates as dates, the header row bold and frozen): kept per data version when nothing filters or sorts it, written as it is read otherwise.`,
+          querystring: filtersOnly,
+          response: {
+            200: {
+              description: `${plural}.xlsx`,
+              content: { [XLSX_TYPE]: { schema: XlsxFile } },
+            },
+            400: invalid,
+            429: TOO_MANY_REQUESTS,
+          },
+        },
+      },
+      async (request, reply) => download(request, reply, 'xlsx', request.query, shelf),
     )
     app.get<{ Params: { id: string } }>(
       `${path}/:id`,

@@ -84,7 +84,7 @@ t.test(
     const distributions = tasks[`${DCAT}distribution`] as unknown as Node[]
     const byType = Object.fromEntries(
       distributions.map((d) => [
-        value(d, `${DCAT}mediaType`)![0],
+        value(d, `${DCAT}mediaType`)?.[0] ?? value(d, `${DCT}conformsTo`)![0],
         [value(d, `${DCAT}accessURL`)![0], value(d, `${DCAT}downloadURL`)?.[0] ?? null],
       ]),
     )
@@ -96,6 +96,12 @@ t.test(
       'http://www.iana.org/assignments/media-types/text/csv': [
         'http://api.test/v1/tasks.csv',
         'http://api.test/v1/tasks.csv',
+      ],
+      'http://www.iana.org/assignments/media-types/application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+        ['http://api.test/v1/tasks.xlsx', 'http://api.test/v1/tasks.xlsx'],
+      'https://jsonlines.org/': [
+        'http://api.test/v1/tasks.jsonl',
+        'http://api.test/v1/tasks.jsonl',
       ],
     })
     for (const [access] of Object.values(byType) as [string, string | null][]) {
