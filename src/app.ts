@@ -15,7 +15,7 @@ import { uploadRoutes } from './rest/upload.js'
 import { healthRoutes } from './rest/health.js'
 import { collectReadPaths, refuseOtherMethods, registerHttp } from './http/fastify-hooks.js'
 import { RateLimit, type RateLimitOptions } from './http/rate-limit.js'
-import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from './config.js'
+import { DEFAULT_LICENSE_TITLE, DEFAULT_LICENSE_URL, type MetadataOptions } from './config.js'
 import { metadataRoutes } from './rest/metadata.js'
 import { searchRoutes } from './rest/search.js'
 import { registerOpenApi } from './rest/openapi.js'
@@ -100,7 +100,9 @@ export interface AppOptions {
 const DEFAULT_METADATA: MetadataOptions = {
   publisher: null,
   licenseTitle: DEFAULT_LICENSE_TITLE,
-  licenseUrl: null,
+  licenseUrl: DEFAULT_LICENSE_URL,
+  contactEmail: null,
+  contactUrl: null,
   publicUrl: null,
 }
 

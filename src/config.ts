@@ -35,6 +35,8 @@ export const ENVIRONMENT_VARIABLES = [
   'PUBLISHER',
   'LICENSE_TITLE',
   'LICENSE_URL',
+  'CONTACT_EMAIL',
+  'CONTACT_URL',
   'PUBLIC_URL',
   'METRICS_PORT',
   'METRICS_TOKEN',
@@ -78,6 +80,9 @@ export interface MetadataOptions {
   publisher: string | null
   licenseTitle: string
   licenseUrl: string | null
+  /** Whom to ask about the data (DCAT's contactPoint): an address, a page, or both. */
+  contactEmail: string | null
+  contactUrl: string | null
   /** PUBLIC_URL: the service's address in absolute links; null takes the request's Host. */
   publicUrl: string | null
 }
@@ -85,6 +90,12 @@ export interface MetadataOptions {
 /** An official document is outside copyright: Article 5 of the PRC Copyright Law. */
 export const DEFAULT_LICENSE_TITLE =
   'Not subject to copyright: official documents of state organs (PRC Copyright Law, Article 5)'
+
+/**
+ * The license's address when LICENSE_TITLE is the default: Creative Commons' Public Domain Mark,
+ * which labels a work free of known copyright (rather than waiving a right, as CC0 would).
+ */
+export const DEFAULT_LICENSE_URL = 'https://creativecommons.org/publicdomain/mark/1.0/'
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -156,7 +167,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     metadata: {
       publisher: env.PUBLISHER || null,
       licenseTitle: env.LICENSE_TITLE || DEFAULT_LICENSE_TITLE,
-      licenseUrl: readUrl(env, 'LICENSE_URL'),
+      // Another license's address is not this one's: without LICENSE_URL it has none.
+      licenseUrl: readUrl(env, 'LICENSE_URL') ?? (env.LICENSE_TITLE ? null : DEFAULT_LICENSE_URL),
+      contactEmail: readEmail(env, 'CONTACT_EMAIL'),
+      contactUrl: readUrl(env, 'CONTACT_URL'),
       publicUrl: readUrl(env, 'PUBLIC_URL')?.replace(/\/+$/, '') ?? null,
     },
   }
@@ -260,6 +274,14 @@ function readUrl(env: NodeJS.ProcessEnv, name: string): string | null {
     // reported below
   }
   throw new ConfigError(`${name} must be an http(s) URL, not ${JSON.stringify(raw)}`)
+}
+
+/** An e-mail address: something@somewhere, one address, no spaces. */
+function readEmail(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return null
+  if (/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(raw)) return raw
+  throw new ConfigError(`${name} must be an e-mail address, not ${JSON.stringify(raw)}`)
 }
 
 /** Names proxy-addr (Fastify's trust-proxy parser) knows for ranges of addresses. */

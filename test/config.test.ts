@@ -55,6 +55,8 @@ const BAD_VALUES: Record<(typeof ENVIRONMENT_VARIABLES)[number], string | null> 
   REQUEST_TIMEOUT_SECONDS: 'forever',
   MAX_CONNECTIONS_PER_CLIENT: '-3',
   LICENSE_URL: 'ftp://example.org/license',
+  CONTACT_EMAIL: 'open data at example.gov.cn',
+  CONTACT_URL: 'mailto:opendata@example.gov.cn',
   PUBLIC_URL: 'data.example.gov.cn',
   METRICS_PORT: 'on',
   METRICS_TOKEN: 'short',

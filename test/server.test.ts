@@ -83,8 +83,7 @@ t.test(
     t.equal(csv.status, 200)
     t.equal(csv.headers.get('content-encoding'), 'gzip', 'compressed on the wire')
     const bytes = Buffer.from(await csv.arrayBuffer())
-    t.same([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark first')
-    t.match(bytes.subarray(3).toString('utf8'), /^id,documentId,/)
+    t.match(bytes.toString('utf8'), /^id,documentId,/, 'plain UTF-8, the header first')
     const tag = csv.headers.get('etag')!
     const again = await fetch(`${server.url}/v1/targets.csv?sort=-value`, {
       headers: { 'if-none-match': tag },

@@ -1,7 +1,9 @@
 // CSV for the open-data portal and for Excel: one column per field of the resource's TypeBox
-// schema (nested fields as source.line, lists joined by "; "), UTF-8 with a byte order mark so
-// that Excel shows Chinese, RFC 4180 quoting and CRLF line ends, text that would start a formula
-// quoted with a leading ', streamed row by row.
+// schema (nested fields as source.line, lists joined by "; "), UTF-8, RFC 4180 quoting and CRLF
+// line ends, text that would start a formula quoted with a leading ', streamed row by row.
+// Plain UTF-8 by default, as the Data Package declares it and machine readers take it (a byte
+// order mark makes the first header "\ufeffid" to Python's csv module and to the Data Package
+// libraries); with a byte order mark on request, for Excel, which reads UTF-8 only after one.
 import { Readable } from 'node:stream'
 import type { TObject, TSchema } from '@sinclair/typebox'
 
@@ -111,8 +113,12 @@ function line(values: unknown[], columns: (CsvColumn | null)[]): string {
 /** Rows are sent in chunks of about this many bytes rather than one write each. */
 const CHUNK = 64 * 1024
 
-function* chunks(columns: CsvColumn[], records: Iterable<unknown>): Generator<string> {
-  let buffer = `\ufeff${line(
+function* chunks(
+  columns: CsvColumn[],
+  records: Iterable<unknown>,
+  bom: boolean,
+): Generator<string> {
+  let buffer = `${bom ? BOM : ''}${line(
     columns.map((c) => c.name),
     columns.map(() => null),
   )}`
@@ -129,9 +135,21 @@ function* chunks(columns: CsvColumn[], records: Iterable<unknown>): Generator<st
   yield buffer
 }
 
+/** What tells Excel that a CSV is UTF-8 rather than the system's code page (GBK in China). */
+const BOM = '\ufeff'
+
+export interface CsvOptions {
+  /** Opens the document with a byte order mark, for Excel. */
+  bom?: boolean
+}
+
 /** The whole CSV document as a stream: header, then one line per record as it is read. */
-export function csvStream(columns: CsvColumn[], records: Iterable<unknown>): Readable {
-  return Readable.from(chunks(columns, records))
+export function csvStream(
+  columns: CsvColumn[],
+  records: Iterable<unknown>,
+  { bom = false }: CsvOptions = {},
+): Readable {
+  return Readable.from(chunks(columns, records, bom))
 }
 
 /** The content headers of a CSV download named `file`. */

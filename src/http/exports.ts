@@ -1,10 +1,11 @@
-// Whole-table exports (a list's CSV or JSON Lines with no filter or sort: what portals harvest)
-// kept per data version as files, with brotli and gzip copies made once, the first time a client
-// asks for each, at the levels kept answers get. A download then costs sending bytes, not the
-// table's queries, serialization and compression again: at 1,000 plans the task CSV is 12 MB,
-// 0.6 s of the event loop to write and 0.7 s of a core to compress with brotli. Files, so that
-// memory is bounded whatever the tables weigh: up to HOLD_UP_TO bytes of them are held in memory
-// as well, the rest read from the page cache.
+// Whole-table exports (a list's CSV, JSON Lines or XLSX with no filter or sort: what portals
+// harvest) kept per data version as files, with brotli and gzip copies (of text; an XLSX file is
+// a zip already) made once, the first time a client asks for each, at the levels kept answers
+// get. A download then costs sending bytes, not the table's queries, serialization and
+// compression again: at 1,000 plans the task CSV is 12 MB, 0.6 s of the event loop to write and
+// 0.7 s of a core to compress with brotli. Files, so that memory is bounded whatever the tables
+// weigh: up to HOLD_UP_TO bytes of them are held in memory as well, the rest read from the page
+// cache.
 import { createHash } from 'node:crypto'
 import {
   createReadStream,
@@ -20,7 +21,7 @@ import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { chooseCoding, encoder, type Coding } from './codings.js'
+import { chooseCoding, compressibleType, encoder, type Coding } from './codings.js'
 import { answerWith, sentAsIs } from './fastify-reads.js'
 import { Representation } from './representation.js'
 import { readHead, type ReadContent } from './read-head.js'
@@ -54,13 +55,17 @@ export class KeptExport {
   readonly copies = new Map<Copy, Promise<ExportFile>>()
   private readonly variants = new Map<string, ReadContent>()
   private readonly representations = new Map<string, Representation>()
+  /** Whether compressing it gains anything: not for an XLSX file, a zip already. */
+  readonly compressible: boolean
 
   constructor(
     readonly name: string,
     readonly headers: Record<string, string>,
     readonly etag: string,
     readonly identity: ExportFile,
-  ) {}
+  ) {
+    this.compressible = compressibleType(headers['content-type'])
+  }
 
   /**
    * The content as a route sends it, with the route's Vary (Accept, where the list's path
@@ -71,7 +76,7 @@ export class KeptExport {
     let content = this.variants.get(key)
     if (content === undefined) {
       const headers = vary === undefined ? this.headers : { ...this.headers, vary }
-      content = { headers, etag: this.etag, compressible: true }
+      content = { headers, etag: this.etag, compressible: this.compressible }
       this.variants.set(key, content)
     }
     return content
@@ -286,7 +291,7 @@ export async function sendKept(
     const route = request.routeOptions.url ?? ''
     return answerWith(request, reply, await kept.representation(route, varies))
   }
-  const coding = chooseCoding(request.headers['accept-encoding'])
+  const coding = kept.compressible ? chooseCoding(request.headers['accept-encoding']) : 'identity'
   const file = await shelf.file(kept, coding)
   const head = readHead(request, kept.variant(varies), coding, file.size)
   // Fastify's HEAD route drains a stream and keeps the length set; a string would reset it.

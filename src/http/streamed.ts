@@ -1,5 +1,5 @@
-// A whole list sent as it is read, CSV or JSON Lines. A stream has no bytes to hash: its ETag is
-// the data version, the request and the format, so that it changes whenever the list does.
+// A whole list sent as it is read, CSV, JSON Lines or XLSX. A stream has no bytes to hash: its
+// ETag is the data version, the request and the format, so that it changes whenever the list does.
 import type { Readable } from 'node:stream'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { strongEtag } from './etag.js'
@@ -12,10 +12,13 @@ export function sendStreamed(
     headers: Record<string, string>
     body: Readable
     dataVersion: string
+    /** Its bytes may differ from one making to the next (an XLSX file): a weak ETag. */
+    weak?: boolean
   },
 ): FastifyReply {
+  const tag = strongEtag(`${download.dataVersion}\n${request.url}\n${download.format}`)
   return reply
-    .header('etag', strongEtag(`${download.dataVersion}\n${request.url}\n${download.format}`))
+    .header('etag', download.weak === true ? `W/${tag}` : tag)
     .headers(download.headers)
     .send(download.body)
 }

@@ -141,7 +141,8 @@ export function countRoutes(source: CountsSource): FastifyPluginAsync {
       async (request, reply) => {
         const format = preferredFormat(request.headers.accept)
         reply.header('vary', 'Accept')
-        if (format === null) return notAcceptable(request, reply)
+        // Offered JSON and CSV alone, so a workbook is never chosen here.
+        if (format !== 'json' && format !== 'csv') return notAcceptable(request, reply)
         return answer(request, reply, format)
       },
     )

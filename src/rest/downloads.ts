@@ -1,4 +1,5 @@
-// A whole filtered list as one download, CSV or JSON Lines. With no filter or sort it is a
+// A whole filtered list as one download: CSV (plain, or with a byte order mark for Excel), JSON
+// Lines or XLSX. With no filter or sort it is a
 // whole table, kept per data version on the export shelf (src/http/exports.ts); otherwise it is
 // streamed as it is read, under an ETag of the data version and the request.
 import type { Readable } from 'node:stream'
@@ -8,8 +9,10 @@ import { csvColumns, csvHeaders, csvStream } from '../http/csv.js'
 import { sendKept, type ExportShelf } from '../http/exports.js'
 import { jsonlHeaders, jsonlStream } from '../http/jsonl.js'
 import { sendStreamed } from '../http/streamed.js'
+import { xlsxHeaders, xlsxStream } from '../http/xlsx.js'
 
-export type DownloadFormat = 'csv' | 'jsonl'
+/** csv-bom is the CSV opened with a byte order mark, for Excel: same name, its own export. */
+export type DownloadFormat = 'csv' | 'csv-bom' | 'jsonl' | 'xlsx'
 
 export interface DownloadSource<Filter> {
   /** The collection's last path segment (tasks): the file is named after it. */
@@ -26,11 +29,23 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
   const columns = csvColumns(source.item)
   const formats = {
     csv: {
+      extension: 'csv',
       headers: csvHeaders,
       stream: (records: Iterable<unknown>) => csvStream(columns, records),
     },
-    jsonl: { headers: jsonlHeaders, stream: jsonlStream },
+    'csv-bom': {
+      extension: 'csv',
+      headers: csvHeaders,
+      stream: (records: Iterable<unknown>) => csvStream(columns, records, { bom: true }),
+    },
+    jsonl: { extension: 'jsonl', headers: jsonlHeaders, stream: jsonlStream },
+    xlsx: {
+      extension: 'xlsx',
+      headers: xlsxHeaders,
+      stream: (records: Iterable<unknown>) => xlsxStream(columns, records, source.plural),
+    },
   } satisfies Record<DownloadFormat, unknown>
+  const fileOf = (format: DownloadFormat) => `${source.plural}.${formats[format].extension}`
 
   const streamed = (
     request: FastifyRequest,
@@ -40,9 +55,12 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
   ) =>
     sendStreamed(request, reply, {
       format,
-      headers: formats[format].headers(`${source.plural}.${format}`),
+      headers: formats[format].headers(fileOf(format)),
       body: formats[format].stream(source.each(filter as Filter, sort as string | undefined)),
       dataVersion: source.dataVersion(),
+      // The zip inside an XLSX file records when each part was written: the same list made
+      // twice is the same content in other bytes.
+      weak: format === 'xlsx',
     })
 
   return async (
@@ -55,10 +73,11 @@ export function downloadsOf<Filter>(source: DownloadSource<Filter>) {
     if (shelf === undefined || Object.values(query).some((value) => value !== undefined)) {
       return streamed(request, reply, format, query)
     }
+    // Kept under the format's name: the CSV with and without a byte order mark are two files.
     const file = `${source.plural}.${format}`
     const contents = (): Readable => formats[format].stream(source.each({} as Filter, undefined))
     try {
-      const headers = formats[format].headers(file)
+      const headers = formats[format].headers(fileOf(format))
       const kept = await shelf.kept(file, source.dataVersion(), headers, contents)
       return await sendKept(request, reply, shelf, kept)
     } catch (err) {

@@ -1,75 +1,15 @@
-// What a data portal harvests and a newcomer reads first: the index at /, a DCAT-AP catalog at
-// /catalog.jsonld (one dcat:Dataset per resource, JSON and CSV distributions, the API as a
-// dcat:DataService) and a Frictionless Data Package at /datapackage.json with a table schema per
-// CSV. Titles and dates come from the loaded documents; publisher and license from configuration.
-import type { TObject } from '@sinclair/typebox'
+// What a data portal harvests and a newcomer reads first: the index at /, the DCAT-AP catalog at
+// /catalog.jsonld (dcat.ts) and the Frictionless Data Package at /datapackage.json
+// (datapackage.ts), both describing the datasets of datasets.ts from the loaded documents and
+// the configuration.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { DEFAULT_LICENSE_TITLE, type MetadataOptions } from '../config.js'
+import type { MetadataOptions } from '../config.js'
 import type { CatalogFacts, Store } from '../store/index.js'
-import { csvColumns, LIST_SEPARATOR } from '../http/csv.js'
+import { dataPackage } from './datapackage.js'
+import { bothTitles, DATASETS } from './datasets.js'
+import { catalog } from './dcat.js'
 import { examplesOf } from './index-examples.js'
 import { indexRoutes, PLANS_NAMED } from './index-page.js'
-import { Agency, Document, Finding, Section, Target, Task } from './schemas.js'
-
-interface Dataset {
-  name: keyof CatalogFacts['counts']
-  title: string
-  description: string
-  keywords: string[]
-  schema: TObject
-}
-
-const DATASETS: Dataset[] = [
-  {
-    name: 'documents',
-    title: '文件 Documents',
-    description:
-      'The plan documents: 发文字号, issuer, titles, recipients, dates, citations, source.',
-    keywords: ['政策文件', '实施方案', 'policy documents'],
-    schema: Document,
-  },
-  {
-    name: 'sections',
-    title: '章节 Sections',
-    description: 'The outline of each plan: parts 一、, chapters （一） and numbered action items.',
-    keywords: ['重点任务', '行动计划', 'outline'],
-    schema: Section,
-  },
-  {
-    name: 'tasks',
-    title: '工作任务 Tasks',
-    description: 'The rows of the appended task list, with their responsible units (责任单位).',
-    keywords: ['工作任务清单', '责任单位', 'tasks'],
-    schema: Task,
-  },
-  {
-    name: 'agencies',
-    title: '责任单位 Agencies',
-    description: 'Responsible agencies, one per canonical name, with aliases, duties, lead, phone.',
-    keywords: ['责任单位', '政府部门', 'agencies'],
-    schema: Agency,
-  },
-  {
-    name: 'targets',
-    title: '目标指标 Targets',
-    description: 'Quantitative commitments found in the text, with deadline, unit and source.',
-    keywords: ['目标', '指标', 'targets', 'indicators'],
-    schema: Target,
-  },
-  {
-    name: 'findings',
-    title: '数据质量 Findings',
-    description:
-      'Data-quality findings: duplicated rows, conflicting contacts, body/task mismatches.',
-    keywords: ['数据质量', 'data quality'],
-    schema: Finding,
-  },
-]
-
-/** DCAT-AP wants IRIs for media types, file types and languages. */
-const IANA = 'http://www.iana.org/assignments/media-types/'
-const FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/'
-const CHINESE = 'http://publications.europa.eu/resource/authority/language/ZHO'
 
 /**
  * The absolute address of this service: PUBLIC_URL where the operator set it; else as the client
@@ -84,140 +24,9 @@ function baseUrlOf(options: MetadataOptions) {
   }
 }
 
+/** The configured publisher, else the loaded documents' issuers. */
 function publisherOf(options: MetadataOptions, facts: CatalogFacts): string {
   return options.publisher ?? (facts.issuers.join('、') || 'Plan open data API')
-}
-
-function catalog(base: string, facts: CatalogFacts, options: MetadataOptions) {
-  const publisher = { '@type': 'foaf:Agent', 'foaf:name': publisherOf(options, facts) }
-  const license = {
-    ...(options.licenseUrl ? { '@id': options.licenseUrl } : {}),
-    '@type': 'dct:LicenseDocument',
-    'rdfs:label': options.licenseTitle,
-  }
-  const date = (value: string | null) =>
-    value === null ? undefined : { '@value': value, '@type': 'xsd:date' }
-  const spatial = facts.jurisdictions.map((name) => ({
-    '@type': 'dct:Location',
-    'rdfs:label': name,
-  }))
-  const datasets = DATASETS.map((d) => ({
-    '@id': `${base}/v1/${d.name}`,
-    '@type': 'dcat:Dataset',
-    'dct:identifier': d.name,
-    'dct:title': d.title,
-    'dct:description': `${d.description} ${facts.counts[d.name]} records.`,
-    'dct:publisher': publisher,
-    'dct:issued': date(facts.firstIssued),
-    'dct:modified': date(facts.lastIssued),
-    'dct:license': license,
-    'dcat:keyword': d.keywords,
-    'dct:spatial': spatial,
-    'dct:language': { '@id': CHINESE },
-    'dcat:distribution': [
-      // JSON is paged (follow links.next), so it has an access URL but no single download.
-      {
-        '@type': 'dcat:Distribution',
-        'dct:title': `${d.title} (JSON)`,
-        'dcat:accessURL': { '@id': `${base}/v1/${d.name}` },
-        'dcat:mediaType': { '@id': `${IANA}application/json` },
-        'dct:format': { '@id': `${FILE_TYPE}JSON` },
-        'dct:license': license,
-      },
-      {
-        '@type': 'dcat:Distribution',
-        'dct:title': `${d.title} (CSV)`,
-        'dcat:accessURL': { '@id': `${base}/v1/${d.name}.csv` },
-        'dcat:downloadURL': { '@id': `${base}/v1/${d.name}.csv` },
-        'dcat:mediaType': { '@id': `${IANA}text/csv` },
-        'dct:format': { '@id': `${FILE_TYPE}CSV` },
-        'dct:license': license,
-      },
-    ],
-  }))
-  return {
-    '@context': {
-      dcat: 'http://www.w3.org/ns/dcat#',
-      dct: 'http://purl.org/dc/terms/',
-      foaf: 'http://xmlns.com/foaf/0.1/',
-      rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
-      xsd: 'http://www.w3.org/2001/XMLSchema#',
-    },
-    '@id': `${base}/catalog.jsonld`,
-    '@type': 'dcat:Catalog',
-    'dct:title': 'Plan open data',
-    'dct:description':
-      'Policy plans published as data: documents, outline, tasks, agencies, targets, findings.',
-    'dct:publisher': publisher,
-    'dct:license': license,
-    'dct:issued': date(facts.firstIssued),
-    'dct:modified': date(facts.lastIssued),
-    'dct:spatial': spatial,
-    'dcat:dataset': datasets,
-    'dcat:service': {
-      '@id': `${base}/`,
-      '@type': 'dcat:DataService',
-      'dct:title': 'Plan open data API (REST)',
-      'dcat:endpointURL': { '@id': `${base}/` },
-      'dcat:endpointDescription': { '@id': `${base}/openapi.json` },
-      'dcat:servesDataset': datasets.map((d) => ({ '@id': d['@id'] })),
-    },
-  }
-}
-
-/** Frictionless types: a list column is text (its values joined), a date string is a date. */
-function fieldType(column: ReturnType<typeof csvColumns>[number]): string {
-  if (column.list) return 'string'
-  if (column.format === 'date') return 'date'
-  return column.type
-}
-
-function dataPackage(base: string, facts: CatalogFacts, options: MetadataOptions) {
-  return {
-    profile: 'tabular-data-package',
-    name: 'plan-open-data',
-    title: 'Plan open data',
-    description:
-      "Policy plans published as data: documents, outline, tasks, agencies, targets, findings. A text cell that would start with =, +, -, @, a tab or a carriage return starts with ' instead, so that spreadsheets do not run it as a formula (OWASP's advice on CSV injection).",
-    homepage: `${base}/`,
-    contributors: [{ title: publisherOf(options, facts), role: 'publisher' }],
-    licenses: [
-      {
-        // Open Definition's id for a public-domain status other than a dedication.
-        name: options.licenseTitle === DEFAULT_LICENSE_TITLE ? 'other-pd' : 'other',
-        title: options.licenseTitle,
-        ...(options.licenseUrl ? { path: options.licenseUrl } : {}),
-      },
-    ],
-    keywords: [...new Set(DATASETS.flatMap((d) => d.keywords))],
-    resources: DATASETS.map((d) => ({
-      profile: 'tabular-data-resource',
-      name: d.name,
-      title: d.title,
-      description: d.description,
-      path: `${base}/v1/${d.name}.csv`,
-      format: 'csv',
-      mediatype: 'text/csv',
-      // UTF-8; a byte order mark opens each file, for Excel. Text cells that would start a
-      // formula start with ' (see the package's description).
-      encoding: 'utf-8',
-      dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', header: true },
-      schema: {
-        fields: csvColumns(d.schema).map((column) => ({
-          name: column.name,
-          type: fieldType(column),
-          description: [
-            column.description,
-            column.list ? `A list: values joined by "${LIST_SEPARATOR}".` : undefined,
-          ]
-            .filter(Boolean)
-            .join(' '),
-        })),
-        primaryKey: 'id',
-        missingValues: [''],
-      },
-    })),
-  }
 }
 
 export const metadataRoutes =
@@ -234,12 +43,13 @@ export const metadataRoutes =
           ...DATASETS.map((d) => ({
             name: d.name,
             path: `/v1/${d.name}`,
-            description: `${d.title}: ${d.description} Also CSV at /v1/${d.name}.csv.`,
+            description: `${bothTitles(d)}: ${d.description.en} Also whole as CSV at /v1/${d.name}.csv, XLSX at /v1/${d.name}.xlsx and JSON Lines at /v1/${d.name}.jsonl.`,
           })),
           {
             name: 'search',
             path: '/v1/search?q=',
-            description: 'Full-text search of sections, tasks and targets, from one character.',
+            description:
+              'Full-text search of sections, tasks, targets, agencies and documents: words of any length from one character, each required.',
             takesValue: true,
           },
           { name: 'openapi', path: '/openapi.json', description: 'The REST API as OpenAPI 3.1.' },
@@ -279,9 +89,12 @@ export const metadataRoutes =
     )
     app.get('/catalog.jsonld', hidden, async (request, reply) => {
       reply.type('application/ld+json; charset=utf-8')
-      return JSON.stringify(catalog(baseUrl(request, reply), store.catalogFacts(), options))
+      const facts = store.catalogFacts()
+      const base = baseUrl(request, reply)
+      return JSON.stringify(catalog(base, facts, options, publisherOf(options, facts)))
     })
-    app.get('/datapackage.json', hidden, async (request, reply) =>
-      dataPackage(baseUrl(request, reply), store.catalogFacts(), options),
-    )
+    app.get('/datapackage.json', hidden, async (request, reply) => {
+      const facts = store.catalogFacts()
+      return dataPackage(baseUrl(request, reply), facts, options, publisherOf(options, facts))
+    })
   }

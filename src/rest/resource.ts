@@ -1,7 +1,8 @@
 // The routes every resource has: a filtered, paged list (JSON, or the whole list as CSV at
-// PATH.csv or with Accept: text/csv, or as JSON Lines at PATH.jsonl) and an item by id. Each
-// resource file declares its filters and store queries; the envelopes, paging, formats, 404s and
-// the names of the operations (listTasks, getTask, downloadTasksCsv) live here.
+// PATH.csv or with Accept: text/csv, as XLSX at PATH.xlsx or with its Accept, as JSON Lines at
+// PATH.jsonl) and an item by id. Each resource file declares its filters and store queries; the
+// envelopes, paging, formats, 404s and the names of the operations (listTasks, getTask,
+// downloadTasksCsv) live here.
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import {
@@ -16,6 +17,7 @@ import { RESOURCES, type ResourceName } from '../resources.js'
 import type { ExportShelf } from '../http/exports.js'
 import { JSONL_TYPE } from '../http/jsonl.js'
 import { countRoutes } from './counts.js'
+import { XLSX_TYPE } from '../http/xlsx.js'
 import { downloadsOf } from './downloads.js'
 import { FACET_SIZE, facetNames, facetsParameter, refuseUnknownFacets } from './facets.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
@@ -30,9 +32,13 @@ import {
   Paging,
   problemResponse,
   TOO_MANY_REQUESTS,
+  XlsxFile,
 } from './schemas.js'
 
 const NO_PARAMETERS = Type.Object({}, { additionalProperties: false })
+
+/** What a list's own path answers in, by Accept: a page of JSON, or the whole list. */
+const LIST_FORMATS = ['json', 'csv', 'xlsx'] as const
 
 export interface ResourceSpec<F extends TProperties, I extends TObject> {
   /** Its declaration (src/resources.ts): the path of the collection and the fields it sorts by. */
@@ -116,6 +122,19 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     { ...spec.filters, ...sortParam },
     { additionalProperties: false },
   )
+  const csvQuery = Type.Object(
+    {
+      ...spec.filters,
+      ...sortParam,
+      bom: Type.Optional(
+        Type.Boolean({
+          description:
+            'true: the CSV opens with a UTF-8 byte order mark, which Excel needs to read Chinese from a CSV file. Machine readers want it without.',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  )
   const plural = path.split('/').pop()!
   // The operations' names in the OpenAPI document, and so the methods of generated clients.
   const Plural = capitalized(plural)
@@ -147,8 +166,8 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
           operationId: `list${Plural}`,
           summary: `List ${plural}`,
           // The 200 declares JSON alone, so that a generated client reads a TaskList, not a
-          // union with a string; the whole list as CSV or JSON Lines has operations of its own.
-          description: `A page of ${plural} matching the filters, in document order unless sort is given. The whole filtered list is at ${path}.csv (CSV) and ${path}.jsonl (JSON Lines); this path answers the same CSV to Accept: text/csv.`,
+          // union with a string; the whole list as CSV, XLSX or JSON Lines has operations of its own.
+          description: `A page of ${plural} matching the filters, in document order unless sort is given. The whole filtered list is at ${path}.csv (CSV), ${path}.xlsx (XLSX) and ${path}.jsonl (JSON Lines); this path answers the same CSV to Accept: text/csv and the XLSX to Accept: ${XLSX_TYPE}.`,
           querystring: query,
           response: {
             200: {
@@ -156,16 +175,18 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
               content: { 'application/json': { schema: listOf(spec.item) } },
             },
             400: invalid,
-            406: problemResponse('The Accept header allows neither JSON nor CSV.'),
+            406: problemResponse('The Accept header allows neither JSON, CSV nor XLSX.'),
             429: TOO_MANY_REQUESTS,
           },
         },
       },
       async (request, reply) => {
         const { limit = 50, cursor, sort, facet, ...filter } = request.query
-        const format = preferredFormat(request.headers.accept)
+        const format = preferredFormat(request.headers.accept, LIST_FORMATS)
         reply.header('vary', 'Accept')
-        if (format === 'csv') return download(request, reply, 'csv', { ...filter, sort }, shelf)
+        if (format === 'csv' || format === 'xlsx') {
+          return download(request, reply, format, { ...filter, sort }, shelf)
+        }
         if (format === null) return notAcceptable(request, reply)
         const facetsAsked = facetNames(facet)
         const refused = refuseUnknownFacets(request, reply, 'facet', facetsAsked, facetList)
@@ -187,15 +208,15 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       },
     )
     // The whole filtered list, unpaged: what a portal harvests and an analyst opens in Excel.
-    app.get<{ Querystring: Record<string, unknown> }>(
+    app.get<{ Querystring: Record<string, unknown> & { bom?: boolean } }>(
       `${path}.csv`,
       {
         schema: {
           tags: [plural],
           operationId: `download${Plural}Csv`,
           summary: `All ${plural} as CSV`,
-          description: `Every ${spec.noun} matching the filters as one CSV document: kept per data version when nothing filters or sorts it, streamed as it is read otherwise.`,
-          querystring: filtersOnly,
+          description: `Every ${spec.noun} matching the filters as one CSV document: kept per data version when nothing filters or sorts it, streamed as it is read otherwise. Plain UTF-8, as the Data Package declares it; bom=true opens it with a byte order mark, for Excel (or take ${plural}.xlsx).`,
+          querystring: csvQuery,
           response: {
             200: { description: `${plural}.csv`, content: { 'text/csv': { schema: CsvText } } },
             400: invalid,
@@ -203,7 +224,10 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
           },
         },
       },
-      async (request, reply) => download(request, reply, 'csv', request.query, shelf),
+      async (request, reply) => {
+        const { bom, ...query } = request.query
+        return download(request, reply, bom === true ? 'csv-bom' : 'csv', query, shelf)
+      },
     )
     app.get<{ Querystring: Record<string, unknown> }>(
       `${path}.jsonl`,
@@ -225,6 +249,27 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         },
       },
       async (request, reply) => download(request, reply, 'jsonl', request.query, shelf),
+    )
+    app.get<{ Querystring: Record<string, unknown> }>(
+      `${path}.xlsx`,
+      {
+        schema: {
+          tags: [plural],
+          operationId: `download${Plural}Xlsx`,
+          summary: `All ${plural} as XLSX`,
+          description: `Every ${spec.noun} matching the filters as one Excel workbook (the CSV's columns and rows in one sheet; numbers as numbers, dates as dates, the header row bold and frozen): kept per data version when nothing filters or sorts it, written as it is read otherwise.`,
+          querystring: filtersOnly,
+          response: {
+            200: {
+              description: `${plural}.xlsx`,
+              content: { [XLSX_TYPE]: { schema: XlsxFile } },
+            },
+            400: invalid,
+            429: TOO_MANY_REQUESTS,
+          },
+        },
+      },
+      async (request, reply) => download(request, reply, 'xlsx', request.query, shelf),
     )
     // Registered before the item route, whose :id a static segment takes precedence over; no
     // id is "counts" (every id has its kind's prefix and a dash, src/store/ids.ts).

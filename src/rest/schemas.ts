@@ -483,7 +483,14 @@ export const SHARED_SCHEMAS = [
 ]
 
 export const CsvText = Type.String({
-  description: 'UTF-8 with a byte order mark, RFC 4180, a header row; lists joined by "; ".',
+  description:
+    'UTF-8 (with a byte order mark only when asked: bom=true), RFC 4180, a header row; lists joined by "; ".',
+})
+
+export const XlsxFile = Type.String({
+  format: 'binary',
+  description:
+    "An Excel workbook (Office Open XML): one sheet named after the list, a bold frozen header row of the CSV's column names, then one row per record.",
 })
 
 export const JsonLinesText = Type.String({

@@ -1,6 +1,8 @@
 // What the data as a whole looks like: a fingerprint that changes with it (for ETags) and the
 // facts a data portal's metadata states (issuers, places, dates, counts).
 import { createHash } from 'node:crypto'
+import { planPeriodEnd } from '../ingest/plan-period.js'
+import type { JurisdictionLevel } from '../ingest/types.js'
 import type { Database } from './database.js'
 
 const RESOURCE_TABLES = [
@@ -15,9 +17,17 @@ const RESOURCE_TABLES = [
 export interface CatalogFacts {
   issuers: string[]
   jurisdictions: string[]
+  /** The levels of government the documents' issuers belong to, each once. */
+  levels: JurisdictionLevel[]
   /** ISO dates of the earliest and latest 印发日期. */
   firstIssued: string | null
   lastIssued: string | null
+  /**
+   * The last day of the last year the plans speak for: the latest period a title states
+   * (（2023—2025年）: 2025-12-31) or the latest year a target is due, whichever is later; null
+   * when neither is known.
+   */
+  coveredUntil: string | null
   counts: Record<(typeof RESOURCE_TABLES)[number], number>
 }
 
@@ -33,16 +43,37 @@ export function dataFingerprint(db: Database): string {
 /** What the data portal's metadata says of the data: who issued it, where, when, how much. */
 export function catalogFacts(db: Database): CatalogFacts {
   const documents = db
-    .prepare('SELECT issuer, jurisdiction, issued_on FROM documents ORDER BY issued_on, id')
-    .all() as { issuer: string; jurisdiction: string; issued_on: string | null }[]
+    .prepare(
+      `SELECT issuer, jurisdiction, jurisdiction_level, title, plan_title, issued_on
+       FROM documents ORDER BY issued_on, id`,
+    )
+    .all() as {
+    issuer: string
+    jurisdiction: string
+    jurisdiction_level: JurisdictionLevel | null
+    title: string | null
+    plan_title: string | null
+    issued_on: string | null
+  }[]
   const count = (table: string) =>
     (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
   const dates = documents.flatMap((d) => (d.issued_on ? [d.issued_on] : []))
+  const periodEnds = documents.flatMap((d) => {
+    const end = planPeriodEnd([d.plan_title, d.title], d.issued_on)
+    return end === null ? [] : [end]
+  })
+  // The index on deadline_year makes this one step.
+  const { latest } = db.prepare('SELECT max(deadline_year) AS latest FROM targets').get() as {
+    latest: number | null
+  }
+  if (latest !== null) periodEnds.push(latest)
   return {
     issuers: [...new Set(documents.map((d) => d.issuer))],
     jurisdictions: [...new Set(documents.map((d) => d.jurisdiction))],
+    levels: [...new Set(documents.flatMap((d) => d.jurisdiction_level ?? []))],
     firstIssued: dates[0] ?? null,
     lastIssued: dates[dates.length - 1] ?? null,
+    coveredUntil: periodEnds.length === 0 ? null : `${Math.max(...periodEnds)}-12-31`,
     counts: Object.fromEntries(RESOURCE_TABLES.map((t) => [t, count(t)])) as CatalogFacts['counts'],
   }
 }

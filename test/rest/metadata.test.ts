@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync'
 import jsonld from 'jsonld'
 import t from 'tap'
-import { DEFAULT_LICENSE_TITLE, readConfig } from '../../src/config.js'
+import { DEFAULT_LICENSE_TITLE, DEFAULT_LICENSE_URL, readConfig } from '../../src/config.js'
 import { Store } from '../../src/store/index.js'
 import { bundledPlanPath, buildTestApp, secondPlanPath, tempDatabase } from '../helper.js'
 
@@ -10,6 +10,7 @@ const DCAT = 'http://www.w3.org/ns/dcat#'
 const DCT = 'http://purl.org/dc/terms/'
 const FOAF = 'http://xmlns.com/foaf/0.1/'
 const RDFS = 'http://www.w3.org/2000/01/rdf-schema#'
+const VCARD = 'http://www.w3.org/2006/vcard/ns#'
 
 type Node = Record<string, { '@value'?: string; '@id'?: string }[]> & {
   '@id'?: string
@@ -71,7 +72,24 @@ t.test(
     t.equal(datasets.length, 6)
     const tasks = datasets.find((d) => d['@id'] === 'http://api.test/v1/tasks')!
     const value = (node: Node, key: string) => node[key]?.map((v) => v['@value'] ?? v['@id'])
-    t.same(value(tasks, `${DCT}title`), ['工作任务 Tasks'])
+    const inLanguages = (node: Node, key: string) =>
+      Object.fromEntries(
+        (node[key] as unknown as { '@value': string; '@language': string }[]).map((v) => [
+          v['@language'],
+          v['@value'],
+        ]),
+      )
+    t.same(
+      inLanguages(tasks, `${DCT}title`),
+      { zh: '工作任务', en: 'Tasks' },
+      'a title per language',
+    )
+    // What it holds, counted in words from the data.
+    const total = (await app.inject('/v1/tasks')).json().meta.total as number
+    const description = inLanguages(tasks, `${DCT}description`)
+    t.match(description.en, `It holds ${total} tasks from 2 documents.`)
+    t.match(description.zh, `共 ${total} 项任务，出自 2 份文件。`)
+    t.notMatch(description.en, /records/)
     t.same(value(tasks, `${DCT}issued`), ['2023-08-28'], 'the earliest 印发日期')
     t.same(value(tasks, `${DCT}modified`), ['2024-03-05'], 'the latest 印发日期')
     t.ok(value(tasks, `${DCAT}keyword`)!.includes('责任单位'))
@@ -86,7 +104,7 @@ t.test(
     const distributions = tasks[`${DCAT}distribution`] as unknown as Node[]
     const byType = Object.fromEntries(
       distributions.map((d) => [
-        value(d, `${DCAT}mediaType`)![0],
+        value(d, `${DCAT}mediaType`)?.[0] ?? value(d, `${DCT}conformsTo`)![0],
         [value(d, `${DCAT}accessURL`)![0], value(d, `${DCAT}downloadURL`)?.[0] ?? null],
       ]),
     )
@@ -99,6 +117,12 @@ t.test(
         'http://api.test/v1/tasks.csv',
         'http://api.test/v1/tasks.csv',
       ],
+      'http://www.iana.org/assignments/media-types/application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+        ['http://api.test/v1/tasks.xlsx', 'http://api.test/v1/tasks.xlsx'],
+      'https://jsonlines.org/': [
+        'http://api.test/v1/tasks.jsonl',
+        'http://api.test/v1/tasks.jsonl',
+      ],
     })
     for (const [access] of Object.values(byType) as [string, string | null][]) {
       t.equal((await app.inject(new URL(access).pathname)).statusCode, 200, `${access} answers`)
@@ -106,6 +130,24 @@ t.test(
     t.same(value(tasks, `${DCT}language`), [
       'http://publications.europa.eu/resource/authority/language/ZHO',
     ])
+    t.same(value(tasks, `${DCAT}theme`), [
+      'http://publications.europa.eu/resource/authority/data-theme/GOVE',
+    ])
+    t.same(value(tasks, `${DCT}accrualPeriodicity`), [
+      'http://publications.europa.eu/resource/authority/frequency/IRREG',
+    ])
+    // From the first plan issued to the end of the latest year a target is due.
+    const targets = (await app.inject('/v1/targets?limit=500')).json().data as {
+      deadlineYear: number | null
+    }[]
+    const latest = Math.max(...targets.flatMap((x) => x.deadlineYear ?? []))
+    const temporal = (tasks[`${DCT}temporal`] as unknown as Node[])[0]!
+    t.same(value(temporal, `${DCAT}startDate`), ['2023-08-28'])
+    t.same(value(temporal, `${DCAT}endDate`), [`${latest}-12-31`])
+    t.equal(license['@id'], DEFAULT_LICENSE_URL, 'the Public Domain Mark, by default')
+    t.same(value(publisher, `${DCT}type`), ['http://purl.org/adms/publishertype/LocalAuthority'])
+    const contact = (tasks[`${DCAT}contactPoint`] as unknown as Node[])[0]!
+    t.same(value(contact, `${VCARD}hasURL`), ['http://api.test/'], 'the service, by default')
     const service = (catalog[`${DCAT}service`] as unknown as Node[])[0]!
     t.ok(service['@type']!.includes(`${DCAT}DataService`))
     t.same(value(service, `${DCAT}endpointDescription`), ['http://api.test/openapi.json'])
@@ -118,6 +160,7 @@ t.test('publisher and license come from the configuration', async (t) => {
     PUBLISHER: '某市大数据管理局',
     LICENSE_TITLE: 'CC BY 4.0',
     LICENSE_URL: 'https://creativecommons.org/licenses/by/4.0/',
+    CONTACT_EMAIL: 'opendata@example.gov.cn',
   })
   const { db } = tempDatabase(t, [bundledPlanPath])
   const app = await buildTestApp(t, { db, metadata: config.metadata })
@@ -133,6 +176,17 @@ t.test('publisher and license come from the configuration', async (t) => {
     { name: 'other', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' },
   ])
   t.throws(() => readConfig({ LICENSE_URL: 'ftp://x' }), /LICENSE_URL must be an http\(s\) URL/)
+  t.same(catalog['dcat:dataset'][0]['dcat:contactPoint'], {
+    '@type': ['vcard:Organization', 'vcard:Kind'],
+    'vcard:fn': '某市大数据管理局',
+    'vcard:hasEmail': { '@id': 'mailto:opendata@example.gov.cn' },
+  })
+  t.equal(
+    readConfig({ LICENSE_TITLE: 'CC BY 4.0' }).metadata.licenseUrl,
+    null,
+    'another license has not the default one’s address',
+  )
+  t.throws(() => readConfig({ CONTACT_EMAIL: 'x' }), /CONTACT_EMAIL must be an e-mail address/)
 })
 
 t.test('/datapackage.json describes each CSV: its fields, types and descriptions', async (t) => {
