@@ -47,6 +47,12 @@ function envPairs(args: string): [string, string][] {
 }
 
 const UNPRIVILEGED = { uid: 65534, gid: 65534 }
+
+// The base image's PATH, with this machine's node where the image has its own (/usr/local/bin).
+const IMAGE_PATH = [
+  dirname(process.execPath),
+  '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+].join(':')
 const isRoot = process.getuid?.() === 0
 
 t.test('the Dockerfile builds and serves, step by step', async (t) => {
@@ -92,7 +98,7 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
         mkdirSync(workdir, { recursive: true })
       } else if (instruction === 'ENV') {
         for (const [k, v] of envPairs(args)) {
-          env[k] = v.replace(/\$\{?PATH\}?/, env.PATH ?? process.env.PATH!)
+          env[k] = v.replace(/\$\{?PATH\}?/, env.PATH ?? IMAGE_PATH)
         }
       } else if (instruction === 'COPY') {
         const from = /^--from=(\S+)\s+/.exec(args)
@@ -136,7 +142,7 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
   // A PATH folder of the image's own is in the stage's folder; the rest is this machine's system.
   const inFinal = (path: string) => (existsSync(join(finalFs, path)) ? join(finalFs, path) : path)
   const containerEnv: Record<string, string> = {
-    PATH: process.env.PATH!,
+    PATH: IMAGE_PATH,
     ...Object.fromEntries(
       Object.entries(env).map(([k, v]) => [
         k,
@@ -195,11 +201,16 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
   const plan = join(root, 'second-plan.txt')
   cpSync(secondPlanPath, plan)
   const asContainerUser = { cwd: finalWorkdir, env: containerEnv, ...(isRoot ? UNPRIVILEGED : {}) }
-  const ingest = await run('plan-ingest', ['--quiet', plan], asContainerUser)
+  // As the container runs it: without the NODE_OPTIONS tap adds to what a test starts.
+  const ingest = await run(
+    'env',
+    ['-u', 'NODE_OPTIONS', 'plan-ingest', '--quiet', plan],
+    asContainerUser,
+  )
   t.match(ingest.stdout, /^loaded second-plan\.txt as doc-/, 'plan-ingest loads a plan')
   const after = (await (await fetch(`${base}/v1/documents`)).json()) as typeof documents
   t.equal(after.meta.total, documents.meta.total + 1, 'and the server serves it')
-  const tokens = await run('plan-token', ['list'], asContainerUser)
+  const tokens = await run('env', ['-u', 'NODE_OPTIONS', 'plan-token', 'list'], asContainerUser)
   t.match(tokens.stderr, /^no tokens$/m, 'plan-token reads the same database')
   t.equal((await fetch(`${base}/graphiql`)).status, 200, 'GraphiQL’s files are in the image')
   t.equal((await fetch(`${base}/docs/`)).status, 200, 'and the API docs')
