@@ -12,7 +12,7 @@ CREATE TABLE search_agencies (
 
 INSERT INTO search_index (kind, ref_id, document_id, text)
 SELECT 'document', id, id,
-       number || char(10) || title
+       coalesce(number, '') || char(10) || coalesce(title, '')
          || CASE WHEN coalesce(plan_title, '') = '' THEN '' ELSE char(10) || plan_title END
 FROM documents ORDER BY rowid;
 

@@ -270,6 +270,14 @@ t.test('a list without facet= answers as before; an unknown facet is a 400', asy
     t.match(body.invalidParams[0]!.reason, /colour/, 'names the unknown field')
     for (const allowed of Object.keys(RESOURCES.tasks.facets)) t.match(body.detail, allowed)
   }
+  // The list's path refuses it whatever the format asked.
+  for (const accept of [
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ]) {
+    const res = await app.inject({ url: '/v1/tasks?facet=colour', headers: { accept } })
+    t.equal(res.statusCode, 400, `facet=colour with Accept: ${accept}`)
+  }
   for (const url of ['/v1/tasks/counts', '/v1/tasks/counts?by=agency,status,item,document']) {
     const res = await app.inject(url)
     t.equal(res.statusCode, 400, url)

@@ -23,6 +23,10 @@ const GRAPHQL_EXAMPLE = `{
   }
 }`
 
+/** How a plan is named in a sentence: its 发文字号, else its title, else its id. */
+const nameOf = (plan: { id: string; number: string | null; title: string | null }) =>
+  plan.number ?? plan.title ?? plan.id
+
 export function examplesOf(store: Store): Example[] {
   const newest = store.listDocuments(
     {},
@@ -60,11 +64,11 @@ export function examplesOf(store: Store): Example[] {
   }
   examples.push(
     {
-      description: `The task list of ${newest.number ?? newest.title} as CSV.`,
+      description: `The task list of ${nameOf(newest)} as CSV.`,
       path: `/v1/tasks.csv?${query({ document: newest.id })}`,
     },
     {
-      description: `The text of ${newest.number ?? newest.title} as the parser read it: every record's source line is in it.`,
+      description: `The text of ${nameOf(newest)} as the parser read it: every record's source line is in it.`,
       path: `/v1/documents/${encodeURIComponent(newest.id)}/source`,
     },
     {

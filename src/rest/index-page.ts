@@ -32,11 +32,10 @@ const count = (n: number, path: string) => `<a href="${escapeHtml(path)}">${n}</
 
 function planRow(plan: PlanSummary): string {
   const of = (list: string) => `/v1/${list}?document=${encodeURIComponent(plan.id)}`
-  const title = plan.planTitle ?? plan.title
   return `        <tr>
           <td><a href="/v1/documents/${encodeURIComponent(plan.id)}">${escapeHtml(plan.number ?? '无文号')}</a></td>
-          <td>${escapeHtml(title)}</td>
-          <td>${escapeHtml(plan.issuer)}</td>
+          <td>${escapeHtml(plan.planTitle ?? plan.title ?? '')}</td>
+          <td>${escapeHtml(plan.issuer ?? '')}</td>
           <td>${escapeHtml(plan.issuedOn ?? '')}</td>
           <td>${count(plan.sections, of('sections'))}</td>
           <td>${count(plan.tasks, of('tasks'))}</td>
@@ -62,6 +61,14 @@ ${plans.map(planRow).join('\n')}
     </table>`
 }
 
+/** A path as a person reads it: percent-encoding and the + of a space undone. */
+function readable(path: string): string {
+  const [route, query] = path.split('?')
+  if (query === undefined) return decodeURIComponent(route!)
+  const params = [...new URLSearchParams(query)].map(([k, v]) => `${k}=${v}`).join('&')
+  return `${decodeURIComponent(route!)}?${params}`
+}
+
 function entryItem(e: EntryPoint): string {
   const path = `<code>${escapeHtml(e.path)}</code>`
   return `      <li>${e.takesValue ? path : `<a href="${escapeHtml(e.path)}">${path}</a>`} ${escapeHtml(e.description)}</li>`
@@ -76,7 +83,7 @@ function indexPage(
   const tries = examples
     .map(
       (e) =>
-        `      <li><a href="${escapeHtml(e.path)}"><code>${escapeHtml(decodeURIComponent(e.path))}</code></a> ${escapeHtml(e.description)}</li>`,
+        `      <li><a href="${escapeHtml(e.path)}"><code>${escapeHtml(readable(e.path))}</code></a> ${escapeHtml(e.description)}</li>`,
     )
     .join('\n')
   return `<!doctype html>

@@ -184,13 +184,15 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         const { limit = 50, cursor, sort, facet, ...filter } = request.query
         const format = preferredFormat(request.headers.accept, LIST_FORMATS)
         reply.header('vary', 'Accept')
+        // Refused in every format, as a malformed filter is; a download counts nothing, as it
+        // pages nothing (limit, cursor).
+        const facetsAsked = facetNames(facet)
+        const refused = refuseUnknownFacets(request, reply, 'facet', facetsAsked, facetList)
+        if (refused) return refused
         if (format === 'csv' || format === 'xlsx') {
           return download(request, reply, format, { ...filter, sort }, shelf)
         }
         if (format === null) return notAcceptable(request, reply)
-        const facetsAsked = facetNames(facet)
-        const refused = refuseUnknownFacets(request, reply, 'facet', facetsAsked, facetList)
-        if (refused) return refused
         const selected = filter as Static<TObject<F>>
         const page = spec.list(selected, { limit, cursor, sort: sortOf(sort) })
         // Asked only: a list without facet=… answers exactly as it always has.

@@ -56,7 +56,7 @@ export const searchRoutes =
           tags: ['search'],
           operationId: 'search',
           summary: 'Search sections, tasks, targets, agencies and documents',
-          description: `Records whose text contains every word of q, best first, with a highlighted snippet: sections, tasks and targets by their text, agencies by their canonical name or any alias, documents by their 发文字号 (or part of it, such as 〔2023〕17号), title or plan title. The ${SEARCH_WINDOW} most recently loaded records that contain q are ranked and paged, as large search APIs rank a bounded number; meta.totalIsLowerBound says when more contain it. Narrow with type or document (for agencies: those the document names); /v1/tasks?q= pages through every task that contains q.`,
+          description: `Records whose text contains every word of q, best first, with a highlighted snippet: sections, tasks and targets by their text, agencies by their canonical name or any alias, documents by their 发文字号 (or part of it, such as 〔2024〕1号), title or plan title. The ${SEARCH_WINDOW} most recently loaded records that contain q are ranked and paged, as large search APIs rank a bounded number; meta.totalIsLowerBound says when more contain it. Narrow with type or document (for agencies: those the document names); /v1/tasks?q= pages through every task that contains q.`,
           querystring: Query,
           response: {
             200: {

@@ -6,9 +6,10 @@ import { prepared } from './query.js'
 export interface PlanSummary {
   id: string
   number: string | null
-  title: string
+  /** Null, each of them, where neither the text nor supplied metadata gives it. */
+  title: string | null
   planTitle: string | null
-  issuer: string
+  issuer: string | null
   issuedOn: string | null
   sections: number
   tasks: number

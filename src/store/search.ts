@@ -331,9 +331,10 @@ export function search(db: Database, query: SearchQuery, page: PageRequest): Sea
          WHEN 'section' THEN (SELECT label || ' ' || heading FROM sections WHERE id = si.ref_id)
          WHEN 'task' THEN (SELECT '任务 ' || number FROM tasks WHERE id = si.ref_id)
          WHEN 'target' THEN (SELECT indicator FROM targets WHERE id = si.ref_id)
-         WHEN 'document' THEN (SELECT number || ' ' || coalesce(nullif(plan_title, ''), title)
-           FROM documents WHERE id = si.ref_id)
-         ELSE (SELECT jurisdiction || ' ' || name FROM agencies WHERE id = si.ref_id) END AS title
+         WHEN 'document' THEN (SELECT coalesce(number || ' ', '')
+             || coalesce(nullif(plan_title, ''), title, id) FROM documents WHERE id = si.ref_id)
+         ELSE (SELECT coalesce(jurisdiction || ' ', '') || name FROM agencies
+           WHERE id = si.ref_id) END AS title
        FROM (SELECT h.entry, h.score FROM (${window.sql}) h ${after.sql()}
              ORDER BY h.score, -h.entry LIMIT ?) p
        JOIN search_index si ON si.rowid = p.entry

@@ -8,6 +8,7 @@ import { planSummaries } from '../../src/store/plan-summaries.js'
 import {
   bundledPlanPath,
   buildTestApp,
+  parseText,
   readPlan,
   secondPlanPath,
   tempDatabase,
@@ -122,4 +123,31 @@ t.test('plan summaries: the newest issued first, as many as asked, of all', asyn
   t.same(dates, [...dates].sort().reverse(), 'by date issued, newest first')
   const one = planSummaries(db, 1)
   t.same([one.total, one.plans], [3, [all.plans[0]]])
+})
+
+t.test('a plan without 发文字号, issuer or title is named all the same', async (t) => {
+  // A text copied without its notice: what it lacks is null, and the page must still render.
+  const headless = parseText(
+    '某某行动实施方案\n一、重点任务\n1．建设设施。新建设施5个，到2025年覆盖率达到90%。（责任单位：市财政局）\n',
+  )
+  t.same([headless.number, headless.issuer], [null, null], 'the fixture lacks them')
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  loadDocuments(db, [headless])
+  const app = await buildTestApp(t, { db })
+  const page = await app.inject({ url: '/', headers: BROWSER })
+  t.equal(page.statusCode, 200)
+  t.match(page.body, /<td><a href="\/v1\/documents\/doc-[0-9a-f]+">无文号<\/a><\/td>/)
+  for (const example of ((await app.inject('/')).json() as Index).examples) {
+    t.notMatch(example.description, /\bnull\b/, example.description)
+  }
+})
+
+t.test('examples are shown as a person reads them, linked percent-encoded', async (t) => {
+  const app = await buildTestApp(t)
+  const page = (await app.inject({ url: '/', headers: BROWSER })).body
+  const shown = [...page.matchAll(/<li><a href="([^"]*)"><code>([^<]*)<\/code><\/a>/g)]
+  const graphql = shown.find(([, href]) => href!.startsWith('/graphql?'))
+  t.ok(graphql, 'the GraphQL example is shown')
+  t.notMatch(graphql![2], /\+|%/, 'with its spaces and braces as typed')
+  t.match(graphql![2], /documents\(first: 5\)/)
 })

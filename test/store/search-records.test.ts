@@ -17,6 +17,13 @@ import {
 
 const plans = [bundledPlanPath, secondPlanPath, thirdPlanPath]
 
+/** A plan copied without its notice: no 发文字号, issuer, title or jurisdiction, each null. */
+const headless = () =>
+  parseText(
+    '某某行动实施方案\n一、重点任务\n1．建设设施。新建设施5个，到2025年覆盖率达到90%。（责任单位：市财政局）\n',
+    'headless.txt',
+  )
+
 /** Every name of every agency, canonical or alias, from the tables. */
 function agencyNames(db: Database): Map<string, string[]> {
   const rows = db
@@ -129,6 +136,7 @@ t.test('the best hit has the highest score, through every page', async (t) => {
 
 t.test('agencies follow loads, re-ingests and the migration that indexed them', async (t) => {
   const { db } = tempDatabase(t, plans)
+  loadDocuments(db, [headless()])
   const store = new Store(db)
   inStep(t, db, 'after loading')
   const found = (q: string) =>
@@ -166,4 +174,21 @@ t.test('agencies follow loads, re-ingests and the migration that indexed them', 
   t.same(indexedRecords(db), loaded, 'the migration indexes what loading indexes')
   inStep(t, db, 'after the migration')
   t.same(found('人社局').sort(), after.sort())
+})
+
+t.test('a document or agency lacking a number or jurisdiction is found, and titled', async (t) => {
+  const plan = headless()
+  t.same([plan.number, plan.jurisdiction], [null, null], 'the fixture lacks them')
+  const { db } = tempDatabase(t, [bundledPlanPath])
+  loadDocuments(db, [plan])
+  const store = new Store(db)
+  const documents = store.search({ q: '某某行动', type: 'document' }, { limit: 10 }).items
+  t.equal(documents.length, 1, 'the document by its title')
+  t.ok(documents[0]!.title.includes('某某行动实施方案'), `titled ${documents[0]!.title}`)
+  const agencies = store.search({ q: '财政局', type: 'agency' }, { limit: 10 }).items
+  t.ok(agencies.length >= 1)
+  t.ok(
+    agencies.every((hit) => typeof hit.title === 'string' && hit.title.endsWith('财政局')),
+    `titled ${agencies.map((hit) => hit.title).join(', ')}`,
+  )
 })
