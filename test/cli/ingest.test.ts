@@ -285,9 +285,18 @@ t.test('plans as published: a PDF, a DOCX and a saved page, told apart by conten
 t.test('bin/plan-ingest runs the compiled command; DB_PATH is the database it loads', async (t) => {
   // The container image has no tsx: there, plan-ingest is the command (README, Dockerfile).
   const db = join(tempDir(t), 'from-env.db')
+  // As a shell runs it: without the NODE_OPTIONS tap gives what a test starts, whose require
+  // hooks would load the command's ES module through CommonJS.
   const { stdout } = await run(
-    process.execPath,
-    [join(projectRoot, 'bin', 'plan-ingest'), '--quiet', secondPlanPath],
+    'env',
+    [
+      '-u',
+      'NODE_OPTIONS',
+      process.execPath,
+      join(projectRoot, 'bin', 'plan-ingest'),
+      '--quiet',
+      secondPlanPath,
+    ],
     { cwd: projectRoot, env: { ...process.env, DB_PATH: db } },
   )
   t.match(stdout, /^loaded second-plan\.txt as doc-/)
