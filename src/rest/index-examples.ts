@@ -48,7 +48,7 @@ export function examplesOf(store: Store): Example[] {
   const word = target ? leadingWord(target.indicator, 4) : ''
   if (word !== '') {
     examples.push({
-      description: `Search for ${word}: sections, tasks and targets that contain it, best first.`,
+      description: `Search for ${word}: the sections, tasks, targets, agencies and documents that contain it, best first.`,
       path: `/v1/search?${query({ q: word })}`,
     })
   }
