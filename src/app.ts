@@ -16,6 +16,7 @@ import { healthRoutes } from './rest/health.js'
 import { collectReadPaths, refuseOtherMethods, registerHttp } from './http/fastify-hooks.js'
 import { RateLimit, type RateLimitOptions } from './http/rate-limit.js'
 import { DEFAULT_LICENSE_TITLE, DEFAULT_LICENSE_URL, type MetadataOptions } from './config.js'
+import { pageRoutes } from './pages/routes.js'
 import { metadataRoutes } from './rest/metadata.js'
 import { searchRoutes } from './rest/search.js'
 import { registerOpenApi } from './rest/openapi.js'
@@ -231,6 +232,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(progressRoutes(options.store, writes, events))
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
+  await app.register(pageRoutes(options.store))
   await app.register(
     graphqlRoutes({
       store: options.store,
