@@ -142,6 +142,19 @@ function outline(plan: Plan): SafeHtml {
   </ol>`
 }
 
+function table(headers: string[], rows: SafeHtml[]): SafeHtml {
+  return html`<table>
+    <thead>
+      <tr>
+        ${headers.map((header) => html`<th>${header}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`
+}
+
 export function planPage(plan: Plan): SafeHtml {
   const { document: d } = plan
   const title = d.planTitle ?? d.title ?? d.number ?? d.id
@@ -182,38 +195,11 @@ export function planPage(plan: Plan): SafeHtml {
           </section>
           <section aria-labelledby="tasks-heading">
             <h2 id="tasks-heading">工作任务（${plan.tasks.length}）</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th>序号</th>
-                  <th>任务</th>
-                  <th>责任单位</th>
-                  <th>状态</th>
-                  <th>完成时限</th>
-                  <th>出处</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${plan.tasks.map(taskRow)}
-              </tbody>
-            </table>
+            ${table(['序号', '任务', '责任单位', '状态', '完成时限', '出处'], plan.tasks.map(taskRow))}
           </section>
           <section aria-labelledby="targets-heading">
             <h2 id="targets-heading">目标指标（${plan.targets.length}）</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th>指标</th>
-                  <th>目标值</th>
-                  <th>期限</th>
-                  <th>最新进展</th>
-                  <th>出处</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${plan.targets.map(targetRow)}
-              </tbody>
-            </table>
+            ${table(['指标', '目标值', '期限', '最新进展', '出处'], plan.targets.map(targetRow))}
           </section>
           <section aria-labelledby="findings-heading">
             <h2 id="findings-heading">数据质量（${plan.findings.length}）</h2>

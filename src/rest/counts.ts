@@ -13,6 +13,8 @@ import { CsvText, FacetValue, problemResponse, TOO_MANY_REQUESTS } from './schem
 export interface CountsSource {
   path: string
   plural: string
+  /** The plural as operation names spell it (Tasks): countTasks, downloadTasksCountsCsv. */
+  Plural: string
   facets: Record<string, 'id' | 'value'>
   filters: TProperties
   groups: (filter: never, request: GroupRequest) => Group[]
@@ -53,7 +55,7 @@ function refuseCount(request: FastifyRequest, reply: FastifyReply, count: number
 }
 
 export function countRoutes(source: CountsSource): FastifyPluginAsync {
-  const { path, plural, facets } = source
+  const { path, plural, Plural, facets } = source
   const names = Object.keys(facets)
   const by = Type.Optional(
     facetsParameter(
@@ -102,7 +104,6 @@ export function countRoutes(source: CountsSource): FastifyPluginAsync {
     return { data: rows, meta: { by: fields }, links: { self: request.url } }
   }
 
-  const Plural = plural[0]!.toUpperCase() + plural.slice(1)
   const schema = (summary: string, operationId: string) => ({
     tags: [plural],
     operationId,

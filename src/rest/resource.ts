@@ -276,7 +276,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     // Registered before the item route, whose :id a static segment takes precedence over; no
     // id is "counts" (every id has its kind's prefix and a dash, src/store/ids.ts).
     await app.register(
-      countRoutes({ path, plural, facets, filters: spec.filters, groups: spec.groups }),
+      countRoutes({ path, plural, Plural, facets, filters: spec.filters, groups: spec.groups }),
     )
     app.get<{ Params: { id: string } }>(
       `${path}/:id`,

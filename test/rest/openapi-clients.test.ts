@@ -69,6 +69,20 @@ function withoutListTasksId(document: OpenApi): OpenApi {
   return copy
 }
 
+/**
+ * The served document in a file, and a copy without one operationId beside it: a linter must
+ * pass the first and report exactly that of the second (so its rules are on, and it read it).
+ */
+async function documentsToLint(t: Test): Promise<{ served: string; broken: string }> {
+  const dir = tempDir(t)
+  const document = await servedDocument(t)
+  const served = join(dir, 'openapi.json')
+  const broken = join(dir, 'broken.json')
+  writeFileSync(served, JSON.stringify(document))
+  writeFileSync(broken, JSON.stringify(withoutListTasksId(document)))
+  return { served, broken }
+}
+
 interface RedoclyReport {
   totals: { errors: number; warnings: number }
   problems: { ruleId: string; message: string; location: { pointer: string }[] }[]
@@ -82,12 +96,7 @@ interface SpectralResult {
 }
 
 t.test('redocly lint: no error or warning in /openapi.json', async (t) => {
-  const dir = tempDir(t)
-  const document = await servedDocument(t)
-  const served = join(dir, 'openapi.json')
-  const broken = join(dir, 'broken.json')
-  writeFileSync(served, JSON.stringify(document))
-  writeFileSync(broken, JSON.stringify(withoutListTasksId(document)))
+  const { served, broken } = await documentsToLint(t)
   const lint = (file: string) =>
     run(t, bin('redocly'), ['lint', '--config', 'redocly.yaml', '--format=json', file])
 
@@ -107,12 +116,7 @@ t.test('redocly lint: no error or warning in /openapi.json', async (t) => {
 })
 
 t.test('spectral lint with spectral:oas: no error or warning in /openapi.json', async (t) => {
-  const dir = tempDir(t)
-  const document = await servedDocument(t)
-  const served = join(dir, 'openapi.json')
-  const broken = join(dir, 'broken.json')
-  writeFileSync(served, JSON.stringify(document))
-  writeFileSync(broken, JSON.stringify(withoutListTasksId(document)))
+  const { served, broken } = await documentsToLint(t)
   // The results go to a file: stdout has a line for people after them.
   const lint = async (file: string) => {
     const output = `${file}.results.json`
