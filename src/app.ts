@@ -17,6 +17,9 @@ import { collectReadPaths, refuseOtherMethods, registerHttp } from './http/fasti
 import { RateLimit, type RateLimitOptions } from './http/rate-limit.js'
 import { DEFAULT_LICENSE_TITLE, DEFAULT_LICENSE_URL, type MetadataOptions } from './config.js'
 import { pageRoutes } from './pages/routes.js'
+import { itemPage } from './pages/record-pages.js'
+import { todayInChina } from './progress/standing.js'
+import type { ResourceName } from './resources.js'
 import { metadataRoutes } from './rest/metadata.js'
 import { searchRoutes } from './rest/search.js'
 import { registerOpenApi } from './rest/openapi.js'
@@ -94,6 +97,8 @@ export interface AppOptions {
   hotPath?: boolean
   /** Bounds of the cache of read answers; false turns it off. */
   responseCache?: ResponseCacheOptions | false
+  /** The day the pages judge targets on, YYYY-MM-DD; China's date today by default. */
+  today?: () => string
   /** Time limits of a request and connections per client (ops/connections.ts). */
   connections?: ConnectionLimits
 }
@@ -220,19 +225,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : (options.exports ?? new ExportShelf({ inMemoryUpTo: answers?.options.maxAnswerBytes ?? 0 }))
   app.addHook('onClose', async () => exports?.close())
   await registerOpenApi(app)
+  const today = options.today ?? (() => todayInChina())
+  const page = (resource: ResourceName, id: string) =>
+    itemPage(options.store, resource, id, today())
   await app.register(healthRoutes(options.store))
-  await app.register(documentRoutes(options.store), { exports })
+  await app.register(documentRoutes(options.store), { exports, page })
   await app.register(documentFileRoutes(options.store))
   await app.register(uploadRoutes(options.store, writes))
-  await app.register(sectionRoutes(options.store), { exports })
-  await app.register(taskRoutes(options.store), { exports })
-  await app.register(agencyRoutes(options.store), { exports })
-  await app.register(targetRoutes(options.store), { exports })
-  await app.register(findingRoutes(options.store), { exports })
+  await app.register(sectionRoutes(options.store), { exports, page })
+  await app.register(taskRoutes(options.store), { exports, page })
+  await app.register(agencyRoutes(options.store), { exports, page })
+  await app.register(targetRoutes(options.store), { exports, page })
+  await app.register(findingRoutes(options.store), { exports, page })
   await app.register(progressRoutes(options.store, writes, events))
   await app.register(searchRoutes(options.store))
   await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
-  await app.register(pageRoutes(options.store))
+  await app.register(pageRoutes({ store: options.store, today }))
   await app.register(
     graphqlRoutes({
       store: options.store,

@@ -4,14 +4,10 @@
 // the editor with the example queries as its first tabs.
 import type { FastifyPluginAsync } from 'fastify'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, extname, join } from 'node:path'
+import { join } from 'node:path'
 import { projectRoot } from '../paths.js'
-import { strongEtag } from '../http/etag.js'
+import { packageAsset, projectAsset, readOnce } from '../http/assets.js'
 import { answerWith } from '../http/fastify-reads.js'
-import { precompressedCopies } from '../http/precompressed.js'
-import { Representation } from '../http/representation.js'
 import { EXAMPLE_QUERIES } from './examples.js'
 
 /** Where GraphiQL is served: a browser opening /graphql is sent here too. */
@@ -41,73 +37,20 @@ export const GRAPHIQL_CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-/** Asset URLs name the version or content they serve, so a browser may keep them for good. */
-const IMMUTABLE = 'public, max-age=31536000, immutable'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-}
+const ASSETS_PREFIX = '/graphiql/assets'
 
 /** The script that mounts the editor; a file of the project, not compiled. */
 const APP_SCRIPT = join(projectRoot, 'static', 'graphiql', 'app.js')
 
-interface Asset {
-  url: string
-  path: string
-}
-
-const require = createRequire(import.meta.url)
-
-/** A file of an installed package, at a URL that names the package's version. */
-function packageAsset(name: string, file: string, urlSuffix: string): Asset {
-  const manifest = require.resolve(`${name}/package.json`)
-  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }
-  return {
-    url: `/graphiql/assets/${name}-${version}${urlSuffix}`,
-    path: join(dirname(manifest), file),
-  }
-}
-
-/** A file of this project, at a URL that names its content. */
-function projectAsset(path: string, name: string): Asset {
-  const hash = createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 12)
-  return { url: `/graphiql/assets/${name}-${hash}${extname(path)}`, path }
-}
-
 /** The packages' files the page loads, each at a URL naming the package's version. */
 export function packageAssets() {
+  const asset = (name: string, file: string, suffix: string) =>
+    packageAsset(ASSETS_PREFIX, name, file, suffix)
   return {
-    react: packageAsset('react', 'umd/react.production.min.js', '.production.min.js'),
-    reactDom: packageAsset('react-dom', 'umd/react-dom.production.min.js', '.production.min.js'),
-    graphiqlScript: packageAsset('graphiql', 'graphiql.min.js', '.min.js'),
-    graphiqlStyle: packageAsset('graphiql', 'graphiql.min.css', '.min.css'),
-  }
-}
-
-/**
- * Reads the file on the first request and keeps it for the process's life, with its ETag and
- * the compressed copies made at build time (made on first demand when there are none).
- */
-function readOnce(asset: Asset): () => Representation {
-  let kept: Representation | undefined
-  return () => {
-    if (kept === undefined) {
-      const body = readFileSync(asset.path)
-      kept = new Representation({
-        headers: {
-          'content-type': CONTENT_TYPES[extname(asset.path)]!,
-          'cache-control': IMMUTABLE,
-          'x-content-type-options': 'nosniff',
-        },
-        body,
-        etag: strongEtag(body),
-        route: asset.url,
-        effort: 'kept',
-        coded: precompressedCopies(body),
-      })
-    }
-    return kept
+    react: asset('react', 'umd/react.production.min.js', '.production.min.js'),
+    reactDom: asset('react-dom', 'umd/react-dom.production.min.js', '.production.min.js'),
+    graphiqlScript: asset('graphiql', 'graphiql.min.js', '.min.js'),
+    graphiqlStyle: asset('graphiql', 'graphiql.min.css', '.min.css'),
   }
 }
 
@@ -152,7 +95,7 @@ export const graphiqlRoutes =
   (options: GraphiqlOptions): FastifyPluginAsync =>
   async (app) => {
     const { react, reactDom, graphiqlScript, graphiqlStyle } = packageAssets()
-    const appScript = projectAsset(APP_SCRIPT, 'app')
+    const appScript = projectAsset(ASSETS_PREFIX, APP_SCRIPT, 'app')
 
     const tabs = EXAMPLE_QUERIES.map(({ query, variables }) => ({ query, variables }))
     const examplesVersion = createHash('sha256')

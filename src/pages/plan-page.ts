@@ -8,9 +8,23 @@ import type { Store } from '../store/index.js'
 import type { SectionRecord } from '../store/sections.js'
 import type { TargetRecord } from '../store/targets.js'
 import type { TaskRecord } from '../store/tasks.js'
+import { standingOf } from '../progress/standing.js'
 import { html, type SafeHtml } from './html.js'
+import { pageDocument } from './layout.js'
+import {
+  figureOf,
+  latestOf,
+  planTitleOf,
+  ROLE,
+  sourceLink,
+  standingMark,
+  STATUS,
+  table,
+} from './parts.js'
 
 interface Plan {
+  /** The day targets are judged on (YYYY-MM-DD): a deadline past it is overdue. */
+  today: string
   document: DocumentRecord
   sections: SectionRecord[]
   tasks: TaskRecord[]
@@ -19,11 +33,12 @@ interface Plan {
 }
 
 /** The plan's records, read by the document's id (the lists' own filter), or null. */
-export function readPlan(store: Store, id: string): Plan | null {
+export function readPlan(store: Store, id: string, today: string): Plan | null {
   const document = store.getDocument(id)
   if (document === null) return null
   const filter = { document: document.id }
   return {
+    today,
     document,
     sections: [...store.eachSection(filter)],
     tasks: [...store.eachTask(filter)],
@@ -31,18 +46,6 @@ export function readPlan(store: Store, id: string): Plan | null {
     findings: [...store.eachFinding(filter)],
   }
 }
-
-const sourceLink = (documentId: string, line: number) =>
-  html`<a class="source" href="/v1/documents/${documentId}/source#L${line}">第${line}行</a>`
-
-const STATUS: Record<TaskRecord['status'], string> = {
-  not_started: '未开始',
-  in_progress: '推进中',
-  done: '已完成',
-  at_risk: '有风险',
-}
-
-const ROLE: Record<string, string> = { lead: '牵头', support: '配合', responsible: '负责' }
 
 /** Lead units first, then the others in the order written. */
 function agenciesOf(task: TaskRecord): SafeHtml[] {
@@ -52,37 +55,13 @@ function agenciesOf(task: TaskRecord): SafeHtml[] {
   return ordered.map(
     (a) =>
       html`<li>
-        <a href="/v1/agencies/${a.id}">${a.name}</a> <small>${ROLE[a.role] ?? a.role}</small>
+        <a href="/agencies/${a.id}">${a.name}</a> <small>${ROLE[a.role] ?? a.role}</small>
       </li>`,
   )
 }
 
-const COMPARATOR: Record<string, string> = {
-  eq: '',
-  gte: '≥ ',
-  gt: '> ',
-  lte: '≤ ',
-  lt: '< ',
-  approx: '约 ',
-}
-
-/** The figure as the plan commits to it: ≥ 95 %, 1–2 所, or what it is relative to. */
-function figureOf(target: TargetRecord): string {
-  const unit = target.unit ?? ''
-  if (target.value === null) return target.relativeTo ? `不低于${target.relativeTo}` : '—'
-  if (target.comparator === 'range' && target.valueMax !== null) {
-    return `${target.value}–${target.valueMax} ${unit}`.trim()
-  }
-  return `${COMPARATOR[target.comparator] ?? ''}${target.value} ${unit}`.trim()
-}
-
-function progressOf(target: TargetRecord): SafeHtml {
-  const progress = target.progress
-  if (progress === null || progress.latestValue === null) return html`<span>未报告</span>`
-  const judged = progress.onTrack === null ? '' : progress.onTrack ? '（按计划）' : '（落后）'
-  return html`<span
-    >${progress.latestValue} ${target.unit ?? ''}，${progress.observedOn}${judged}</span
-  >`
+function progressOf(target: TargetRecord, today: string): SafeHtml {
+  return html`${latestOf(target)} ${standingMark(standingOf(target, today))}`
 }
 
 function taskRow(task: TaskRecord): SafeHtml {
@@ -100,12 +79,12 @@ function taskRow(task: TaskRecord): SafeHtml {
   </tr>`
 }
 
-function targetRow(target: TargetRecord): SafeHtml {
+function targetRow(target: TargetRecord, today: string): SafeHtml {
   return html`<tr id="target-${target.id}">
     <td>${target.indicator}${target.withdrawn ? html` <small>（已撤回）</small>` : ''}</td>
     <td>${figureOf(target)}</td>
     <td>${target.deadlineYear ?? ''}</td>
-    <td>${progressOf(target)}</td>
+    <td>${progressOf(target, today)}</td>
     <td>${sourceLink(target.documentId, target.source.line)}</td>
   </tr>`
 }
@@ -142,72 +121,49 @@ function outline(plan: Plan): SafeHtml {
   </ol>`
 }
 
-function table(headers: string[], rows: SafeHtml[]): SafeHtml {
-  return html`<table>
-    <thead>
-      <tr>
-        ${headers.map((header) => html`<th>${header}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`
-}
-
 export function planPage(plan: Plan): SafeHtml {
   const { document: d } = plan
-  const title = d.planTitle ?? d.title ?? d.number ?? d.id
-  return html`<!doctype html>
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <link rel="icon" href="data:," />
-        <link rel="alternate" type="application/json" href="/v1/documents/${d.id}" />
-      </head>
-      <body>
-        <header>
-          <p><a href="/">全部规划</a></p>
-          <h1>${title}</h1>
-          <dl>
-            <dt>发文字号</dt>
-            <dd>${d.number ?? '无'}</dd>
-            <dt>发文机关</dt>
-            <dd>${d.issuer ?? '未载明'}</dd>
-            <dt>印发日期</dt>
-            <dd>${d.issuedOn ?? '未载明'}</dd>
-            <dt>通知</dt>
-            <dd>${d.title ?? ''}</dd>
-          </dl>
-          <p>
-            数据：<a href="/v1/documents/${d.id}">JSON</a> ·
-            <a href="/v1/tasks.xlsx?document=${d.id}">任务 XLSX</a> ·
-            <a href="/v1/targets.csv?document=${d.id}">目标 CSV</a> ·
-            <a href="/v1/documents/${d.id}/source">原文</a>
-          </p>
-        </header>
-        <main>
-          <section aria-labelledby="outline-heading">
-            <h2 id="outline-heading">目录与重点任务（${plan.sections.length}）</h2>
-            ${outline(plan)}
-          </section>
-          <section aria-labelledby="tasks-heading">
-            <h2 id="tasks-heading">工作任务（${plan.tasks.length}）</h2>
-            ${table(['序号', '任务', '责任单位', '状态', '完成时限', '出处'], plan.tasks.map(taskRow))}
-          </section>
-          <section aria-labelledby="targets-heading">
-            <h2 id="targets-heading">目标指标（${plan.targets.length}）</h2>
-            ${table(['指标', '目标值', '期限', '最新进展', '出处'], plan.targets.map(targetRow))}
-          </section>
-          <section aria-labelledby="findings-heading">
-            <h2 id="findings-heading">数据质量（${plan.findings.length}）</h2>
-            <ul>
-              ${plan.findings.map((f) => html`<li id="finding-${f.id}">${f.severity} ${f.code}：${f.message} ${sourceLink(f.documentId, f.source.line)}</li>`)}
-            </ul>
-          </section>
-        </main>
-      </body>
-    </html> `
+  return pageDocument({
+    title: planTitleOf(d),
+    json: `/v1/documents/${d.id}.json`,
+    main: html`<dl class="facts">
+        <dt>发文字号</dt>
+        <dd>${d.number ?? '无'}</dd>
+        <dt>发文机关</dt>
+        <dd>${d.issuer ?? '未载明'}</dd>
+        <dt>印发日期</dt>
+        <dd>${d.issuedOn ?? '未载明'}</dd>
+        <dt>通知</dt>
+        <dd>${d.title ?? ''}</dd>
+      </dl>
+      <p class="data-links">
+        <a href="/plans/${d.id}/targets">目标进展看板</a> ·
+        <a href="/v1/documents/${d.id}/source">原文</a> · 数据：<a href="/v1/documents/${d.id}.json"
+          >JSON</a
+        >
+        · <a href="/v1/tasks.xlsx?document=${d.id}">任务 XLSX</a> ·
+        <a href="/v1/targets.csv?document=${d.id}">目标 CSV</a>
+      </p>
+      <section aria-labelledby="outline-heading">
+        <h2 id="outline-heading">目录与重点任务（${plan.sections.length}）</h2>
+        ${outline(plan)}
+      </section>
+      <section aria-labelledby="tasks-heading">
+        <h2 id="tasks-heading">工作任务（${plan.tasks.length}）</h2>
+        ${table(['序号', '任务', '责任单位', '状态', '完成时限', '出处'], plan.tasks.map(taskRow))}
+      </section>
+      <section aria-labelledby="targets-heading">
+        <h2 id="targets-heading">目标指标（${plan.targets.length}）</h2>
+        ${table(
+          ['指标', '目标值', '期限', '最新进展', '出处'],
+          plan.targets.map((target) => targetRow(target, plan.today)),
+        )}
+      </section>
+      <section aria-labelledby="findings-heading">
+        <h2 id="findings-heading">数据质量（${plan.findings.length}）</h2>
+        <ul>
+          ${plan.findings.map((f) => html`<li id="finding-${f.id}">${f.severity} ${f.code}：${f.message} ${sourceLink(f.documentId, f.source.line)}</li>`)}
+        </ul>
+      </section>`,
+  })
 }

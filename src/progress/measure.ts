@@ -19,7 +19,10 @@ export interface Measured {
 }
 
 /** Whether a value satisfies the target as its wording states it. */
-function reached(target: Measured & { value: number }, latest: number): boolean {
+export function reached(
+  target: Pick<Measured, 'comparator'> & { value: number },
+  latest: number,
+): boolean {
   switch (target.comparator) {
     case 'lte':
       return latest <= target.value

@@ -26,6 +26,6 @@ export function listEnvelope<T>(
   }
 }
 
-export function itemEnvelope<T>(request: FastifyRequest, data: T) {
-  return { data, links: { self: request.url } }
+export function itemEnvelope<T>(request: FastifyRequest, data: T, self: string = request.url) {
+  return { data, links: { self } }
 }

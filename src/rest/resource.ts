@@ -3,7 +3,7 @@
 // PATH.jsonl) and an item by id. Each resource file declares its filters and store queries; the
 // envelopes, paging, formats, 404s and the names of the operations (listTasks, getTask,
 // downloadTasksCsv) live here.
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TObject, type TProperties, type Static } from '@sinclair/typebox'
 import {
   facetsOf,
@@ -21,7 +21,9 @@ import { XLSX_TYPE } from '../http/xlsx.js'
 import { downloadsOf } from './downloads.js'
 import { FACET_SIZE, facetNames, facetsParameter, refuseUnknownFacets } from './facets.js'
 import { itemEnvelope, listEnvelope } from './envelope.js'
-import { preferredFormat } from '../http/negotiation.js'
+import { preferredFormat, prefersHtml } from '../http/negotiation.js'
+import type { SafeHtml } from '../pages/html.js'
+import { sendPage } from '../pages/routes.js'
 import { notAcceptable, notFound } from '../http/problem.js'
 import {
   CsvText,
@@ -63,6 +65,8 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
 export interface ResourceOptions {
   /** Where whole-table exports are kept per data version; without one they are streamed. */
   exports?: ExportShelf | undefined
+  /** An item's page, for a browser asking for HTML (src/pages/record-pages.ts); null: none. */
+  page?: ((resource: ResourceName, id: string) => SafeHtml | null) | undefined
 }
 
 const capitalized = (word: string) => word[0]!.toUpperCase() + word.slice(1)
@@ -148,7 +152,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
 
   const invalid = problemResponse('A parameter is unknown or malformed; invalidParams names it.')
 
-  return async (app, { exports: shelf }) => {
+  return async (app, { exports: shelf, page }) => {
     // Typed by hand: the type provider cannot infer through a generic schema, and the store's
     // record types are checked against the schema in ResourceSpec instead.
     app.get<{
@@ -278,6 +282,13 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
     await app.register(
       countRoutes({ path, plural, Plural, facets, filters: spec.filters, groups: spec.groups }),
     )
+    const item = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const record = spec.get(request.params.id)
+      if (record === null) return notFound(request, reply, spec.noun, request.params.id)
+      if (spec.etagOf) reply.header('etag', spec.etagOf(record))
+      // The item's own URL, also from PATH.json: one record, one self.
+      return itemEnvelope(request, record, `${path}/${request.params.id}`)
+    }
     app.get<{ Params: { id: string } }>(
       `${path}/:id`,
       {
@@ -285,7 +296,7 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
           tags: [plural],
           operationId: `get${Noun}`,
           summary: `One ${spec.noun} by id`,
-          description: `The ${spec.noun} with this id, as the list holds it.${spec.etagOf ? ' Its ETag is what a write’s If-Match compares.' : ''}`,
+          description: `The ${spec.noun} with this id, as the list holds it.${spec.etagOf ? ' Its ETag is what a write’s If-Match compares.' : ''} A browser asking for HTML gets a page for people; ${path}/{id}.json is always this JSON.`,
           params: IdParams,
           // An item takes no parameters: one it does not know is refused, as lists refuse theirs,
           // rather than answered under the same ETag as the item without it.
@@ -302,11 +313,24 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
         },
       },
       async (request, reply) => {
-        const record = spec.get(request.params.id)
-        if (record === null) return notFound(request, reply, spec.noun, request.params.id)
-        if (spec.etagOf) reply.header('etag', spec.etagOf(record))
-        return itemEnvelope(request, record)
+        reply.header('vary', 'Accept')
+        if (page && prefersHtml(request.headers)) {
+          const html = page(spec.resource, request.params.id)
+          if (html === null) return notFound(request, reply, spec.noun, request.params.id)
+          reply.header(
+            'link',
+            `<${path}/${request.params.id}.json>; rel="alternate"; type="application/json"`,
+          )
+          return sendPage(request, reply, html)
+        }
+        return item(request, reply)
       },
+    )
+    // The JSON whatever the Accept header says: what a page links, since a link cannot set it.
+    app.get<{ Params: { id: string } }>(
+      `${path}/:id.json`,
+      { schema: { hide: true, params: IdParams, querystring: NO_PARAMETERS } },
+      item,
     )
   }
 }

@@ -141,8 +141,10 @@ t.test('a kept answer from the hot path is the answer Fastify gives', async (t) 
       const fromHot = await raw(`${withHotPath.url}${path}`, headers)
       await raw(`${framework.url}${path}`, headers)
       const fromFramework = await raw(`${framework.url}${path}`, headers)
-      // Only 200s are kept (an HTML list is not acceptable: 406).
-      if (fromFramework.status === 200) {
+      // Only 200s are kept (an HTML list is not acceptable: 406), and pages for people are
+      // made for each request, since they judge targets against the day (src/pages/routes.ts).
+      const page = /^text\/html/.test(fromFramework.headers.get('content-type') ?? '')
+      if (fromFramework.status === 200 && !(page && path.startsWith('/v1/'))) {
         t.equal(hot.count, before + 1, `${name}: the second read came from the hot path`)
       }
       t.equal(fromHot.status, fromFramework.status, name)
@@ -203,7 +205,7 @@ t.test('304s, HEAD, tokens and compression', async (t) => {
   const counted = hot.count
   const small = await raw(item, browser)
   t.equal(small.headers.get('content-encoding'), null)
-  t.equal(small.headers.get('vary'), null, 'nor does it vary by Accept-Encoding')
+  t.notMatch(small.headers.get('vary') ?? '', /Accept-Encoding/, 'nor does it vary by coding')
   t.equal(hot.count, counted + 1, 'a small answer comes from the hot path')
 })
 

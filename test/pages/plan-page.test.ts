@@ -2,6 +2,8 @@
 // the figures the lists give and a link to its source line; text is escaped.
 import t from 'tap'
 import { html } from '../../src/pages/html.js'
+import { byId, cellsOf, parsePage } from './dom.js'
+import { STATUS_WORDS } from './words.js'
 import { bundledPlanPath, buildTestApp, secondPlanPath } from '../helper.js'
 
 interface Agency {
@@ -12,6 +14,8 @@ interface Agency {
 interface Task {
   id: string
   number: number
+  text: string
+  due: { text: string } | null
   agencies: Agency[]
   status: string
   source: { line: number }
@@ -39,8 +43,11 @@ t.test('the plan page holds what the lists hold, each fact linked to its line', 
     t.match(res.headers['content-type'], /^text\/html; charset=utf-8/)
     t.match(res.headers['content-security-policy'], /default-src 'none'/)
     const page = res.body
+    const dom = parsePage(page)
     t.ok(
-      page.includes(`<link rel="alternate" type="application/json" href="/v1/documents/${id}" />`),
+      page.includes(
+        `<link rel="alternate" type="application/json" href="/v1/documents/${id}.json" />`,
+      ),
     )
     const list = async <T>(path: string) =>
       (await app.inject(`/v1/${path}?document=${id}&limit=500`)).json().data as T[]
@@ -50,9 +57,12 @@ t.test('the plan page holds what the lists hold, each fact linked to its line', 
     for (const task of tasks) {
       const row = element(page, `task-${task.id}`, 'tr')
       t.ok(row, `task ${task.number} has a row`)
-      const names = [...row!.matchAll(/<a href="\/v1\/agencies\/[^"]+">([^<]*)<\/a>/g)].map(
-        (m) => m[1],
-      )
+      const cells = cellsOf(byId(dom, `task-${task.id}`)!)
+      t.equal(cells[0], String(task.number), `task ${task.number}: its number`)
+      t.equal(cells[1], task.text.replace(/\s+/g, ' ').trim(), `task ${task.number}: its text`)
+      t.equal(cells[3], STATUS_WORDS[task.status], `task ${task.number}: its status`)
+      t.equal(cells[4], task.due?.text ?? '', `task ${task.number}: its deadline`)
+      const names = [...row!.matchAll(/<a href="\/agencies\/[^"]+">([^<]*)<\/a>/g)].map((m) => m[1])
       const leads = task.agencies.filter((a) => a.role === 'lead').map((a) => a.name)
       const others = task.agencies.filter((a) => a.role !== 'lead').map((a) => a.name)
       t.same(names, [...leads, ...others], `task ${task.number}: its units, lead first`)
@@ -63,8 +73,12 @@ t.test('the plan page holds what the lists hold, each fact linked to its line', 
     for (const target of targets) {
       const row = element(page, `target-${target.id}`, 'tr')
       t.ok(row, `target ${target.id} has a row`)
-      if (target.value !== null) t.match(row, String(target.value), 'its figure')
-      if (target.deadlineYear !== null) t.match(row, `<td>${target.deadlineYear}</td>`)
+      const [, figure, deadline] = cellsOf(byId(dom, `target-${target.id}`)!)
+      if (target.value !== null) {
+        t.match(figure, new RegExp(`(^|[^\\d.])${target.value}($|[^\\d.])`), 'its figure')
+        if (target.unit) t.ok(figure!.endsWith(target.unit), 'with its unit')
+      }
+      t.equal(deadline, String(target.deadlineYear ?? ''), 'its deadline')
       t.match(row, `#L${target.source.line}"`, 'its line')
     }
 

@@ -1,0 +1,66 @@
+// /agencies/{id}: the agency's tasks are those /v1/tasks?agency= lists, in its order, each with
+// the agency's role and the task's status; its targets are those /v1/targets?agency= lists.
+import t from 'tap'
+import type { TaskRecord } from '../../src/store/tasks.js'
+import type { TargetRecord } from '../../src/store/targets.js'
+import { ROLE_WORDS, STATUS_WORDS } from './words.js'
+import { buildTestApp } from '../helper.js'
+import { progressDatabase } from '../progress-data.js'
+import { all, byId, cellsOf, hrefsOf, parsePage, textOf } from './dom.js'
+
+t.test('an agency’s page lists what the API lists for it', async (t) => {
+  const { store } = progressDatabase(t)
+  const app = await buildTestApp(t, { store, today: () => '2025-07-01' })
+  const agencies = (await app.inject('/v1/agencies?sort=-taskCount&limit=3')).json().data as {
+    id: string
+    name: string
+    phone: string | null
+  }[]
+  for (const agency of agencies) {
+    const res = await app.inject(`/agencies/${agency.id}`)
+    t.equal(res.statusCode, 200)
+    const page = parsePage(res.body)
+    t.equal(textOf(all(page, 'h1')[0]!), agency.name)
+    if (agency.phone) t.match(textOf(page), agency.phone, 'its phone')
+    const tasks = (await app.inject(`/v1/tasks?agency=${agency.id}&limit=500`)).json()
+      .data as TaskRecord[]
+    t.ok(tasks.length > 0, `${agency.name}: ${tasks.length} tasks`)
+    const rows = all(all(byId(page, 'tasks-heading')!.parent as never, 'tbody')[0]!, 'tr')
+    const shown = all(byId(page, 'tasks-heading')!.parent as never, 'tr').filter((r) =>
+      (r.attribs.id ?? '').startsWith('task-'),
+    )
+    t.ok(rows.length > 0)
+    t.same(
+      shown.map((r) => r.attribs.id),
+      tasks.map((task) => `task-${task.id}`),
+      'the tasks, in the list’s order',
+    )
+    for (const task of tasks) {
+      const cells = cellsOf(byId(page, `task-${task.id}`)!)
+      t.equal(cells[0], String(task.number))
+      const role = task.agencies.find((a) => a.id === agency.id)!.role
+      t.equal(cells[2], ROLE_WORDS[role], `task ${task.number}: ${role}`)
+      t.equal(cells[4], STATUS_WORDS[task.status], `task ${task.number}: ${task.status}`)
+    }
+    const targets = (
+      await app.inject(`/v1/targets?agency=${agency.id}&withdrawn=false&limit=500`)
+    ).json().data as TargetRecord[]
+    for (const target of targets) {
+      const row = byId(page, `target-${target.id}`)
+      if (!t.ok(row, `target ${target.indicator}`)) continue
+      t.ok(
+        hrefsOf(row!).includes(`/plans/${target.documentId}/targets#target-${target.id}`),
+        'links its card on the dashboard',
+      )
+    }
+    t.equal(
+      all(byId(page, 'targets-heading')!.parent as never, 'tr').filter((r) =>
+        (r.attribs.id ?? '').startsWith('target-'),
+      ).length,
+      targets.length,
+      `${targets.length} targets`,
+    )
+  }
+  const missing = await app.inject('/agencies/agency-000000000000')
+  t.equal(missing.statusCode, 404)
+})
