@@ -487,6 +487,18 @@ export function generatePlan(seed: number): string {
   return out.join('\n')
 }
 
+/** Writes plans of seeds 1 to `count` into `outDir` (plan-0001.txt …); returns their paths. */
+export function writePlans(outDir: string, count: number): string[] {
+  mkdirSync(outDir, { recursive: true })
+  const paths: string[] = []
+  for (let i = 1; i <= count; i++) {
+    const path = join(outDir, `plan-${String(i).padStart(4, '0')}.txt`)
+    writeFileSync(path, generatePlan(i))
+    paths.push(path)
+  }
+  return paths
+}
+
 // Direct run: write COUNT plans into OUTDIR, plan-0001.txt from seed 1 and so on.
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [outDir, countArg] = process.argv.slice(2)
@@ -495,9 +507,6 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     console.error('usage: tsx bench/generate-plans.ts OUTDIR COUNT   (COUNT 1..9999)')
     process.exit(2)
   }
-  mkdirSync(outDir, { recursive: true })
-  for (let i = 1; i <= count; i++) {
-    writeFileSync(join(outDir, `plan-${String(i).padStart(4, '0')}.txt`), generatePlan(i))
-  }
+  writePlans(outDir, count)
   console.log(`wrote ${count} plans to ${outDir}`)
 }

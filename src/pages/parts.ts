@@ -22,14 +22,18 @@ export const ROLE: Record<string, string> = { lead: '牵头', support: '配合',
 export const standingMark = (standing: Standing) =>
   html`<span class="standing standing-${standing}">${STANDING_LABEL[standing]}</span>`
 
-/** A table in a box that scrolls sideways on a narrow screen; `numeric` columns align right. */
+/**
+ * A table in a box that scrolls sideways on a narrow screen, reachable by keyboard to scroll it
+ * and named for a screen reader by its caption or headers; `numeric` columns align right.
+ */
 export function table(
   headers: string[],
   rows: SafeHtml[],
   options: { caption?: string; numeric?: number[] } = {},
 ): SafeHtml {
   const numeric = new Set(options.numeric ?? [])
-  return html`<div class="scroll">
+  const name = options.caption ?? headers.join('、')
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="${name}">
     <table>
       ${
         options.caption

@@ -52,6 +52,10 @@ export function readDashboard(store: Store, id: string, today: string): Dashboar
 
 const NO_DEADLINE = '未定期限'
 
+/** One string: a line break inside Chinese text would show as a space. */
+const STANDINGS_EXPLAINED =
+  '期限已过而未达成的为“逾期”；未达成、按已过时间应完成的比例落后的为“有风险”。'
+
 const deadlineLabel = (year: number | null) => (year === null ? NO_DEADLINE : `${year}年`)
 
 /** Groups in first-seen order of the keys given; a key's group keeps the document order. */
@@ -107,7 +111,7 @@ function targetCard(judged: Judged, dashboard: Dashboard): SafeHtml {
               `chart-${target.id}`,
               target.indicator,
               target.unit,
-              observations,
+              observations.map(({ observedOn, value }) => ({ observedOn, value })),
               target.value === null
                 ? null
                 : { label: `目标 ${figureOf(target)}`, value: target.value },
@@ -177,10 +181,7 @@ export function targetsPage(dashboard: Dashboard): SafeHtml {
     title,
     json: `/v1/targets?document=${d.id}`,
     trail: [{ href: `/plans/${d.id}`, text: planTitleOf(d) }],
-    main: html`<p>
-        截至 ${today}，本规划有 ${targets.length} 项目标。期限已过而未达成的为“逾期”；未达成、
-        按已过时间应完成的比例落后的为“有风险”。
-      </p>
+    main: html`<p>截至 ${today}，本规划有 ${targets.length} 项目标。${STANDINGS_EXPLAINED}</p>
       <ul class="tally" aria-label="各状态目标数">
         ${STANDINGS.filter((s) => total[s] > 0).map(
           (s) => html`<li>${standingMark(s)} <strong>${total[s]}</strong> 项</li>`,
@@ -189,7 +190,7 @@ export function targetsPage(dashboard: Dashboard): SafeHtml {
       ${
         targets.length === 0
           ? html`<p>本规划的文本中没有可量化的目标。</p>`
-          : html`<figure>
+          : html`<figure class="summary">
                 ${standingsChart('chart-standings', groups, STANDINGS)}
                 <figcaption>各期限目标的进展分布</figcaption>
               </figure>

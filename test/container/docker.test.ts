@@ -216,6 +216,13 @@ t.test('the Dockerfile builds and serves, step by step', async (t) => {
   t.match(tokens.stderr, /^no tokens$/m, 'plan-token reads the same database')
   t.equal((await fetch(`${base}/graphiql`)).status, 200, 'GraphiQL’s files are in the image')
   t.equal((await fetch(`${base}/docs/`)).status, 200, 'and the API docs')
+  const index = await (await fetch(`${base}/`, { headers: { accept: 'text/html' } })).text()
+  const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(index)?.[1]
+  t.equal(
+    stylesheet && (await fetch(`${base}${stylesheet}`)).status,
+    200,
+    'the pages’ stylesheet is in the image',
+  )
   const exited = once(server, 'exit')
   server.kill('SIGTERM')
   t.same(await exited, [0, null], 'docker stop drains and exits 0')

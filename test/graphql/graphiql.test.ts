@@ -1,16 +1,14 @@
 // GraphiQL at /graphiql must work on a network with no internet: the page and everything it loads
 // come from this server, and a real browser that may reach nothing else runs a query with it.
 // Swagger UI at /docs is held to the same standard.
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import t, { type Test } from 'tap'
+import t from 'tap'
 import { EXAMPLE_QUERIES } from '../../src/graphql/examples.js'
 import { Store } from '../../src/store/index.js'
 import { createToken } from '../../src/store/tokens.js'
+import { launchBrowser, noChromium, offlinePage, skipBrowser } from '../browser.js'
 import { buildTestApp, bundledPlanPath, tempDatabase } from '../helper.js'
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 const require = createRequire(import.meta.url)
 function versionOf(name: string): string {
@@ -98,58 +96,13 @@ t.test('/graphiql is a page of this server with a strict policy', async (t) => {
   }
 })
 
-/** Reasons a page did not work: errors it threw or logged, and requests that left this host. */
-interface Trouble {
-  blocked: string[]
-  errors: string[]
-}
-
-/**
- * Chromium logs most violations to the console itself; the event catches the rest. A string, as
- * it runs in the page, not here.
- */
-const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) =>
-  console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))`
-
-/** A page in a fresh profile, allowed to reach this host only. */
-async function offlinePage(browser: Browser, t: Test): Promise<{ page: Page; trouble: Trouble }> {
-  const context = await browser.newContext()
-  t.teardown(() => context.close())
-  const trouble: Trouble = { blocked: [], errors: [] }
-  await context.route('**/*', (route) => {
-    const { hostname } = new URL(route.request().url())
-    if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue()
-    trouble.blocked.push(route.request().url())
-    return route.abort('internetdisconnected')
-  })
-  const page = await context.newPage()
-  await page.addInitScript({ content: REPORT_CSP_VIOLATIONS })
-  page.on('pageerror', (error) => trouble.errors.push(`page error: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') trouble.errors.push(`console: ${message.text()}`)
-  })
-  return { page, trouble }
-}
-
-const noChromium = existsSync(chromiumPath) ? null : `chromium not found at ${chromiumPath}`
-
-// Without chromium the test is skipped, and says why; in CI, where it must run, it fails.
-const skipBrowser =
-  noChromium !== null && !process.env.CI
-    ? `${noChromium}; install Debian's chromium (apt-get install chromium) to run it`
-    : false
-
 t.test('in a browser that can reach this server only', { skip: skipBrowser }, async (t) => {
-  if (noChromium !== null) {
-    t.fail(`${noChromium}; CI must run the browser test (.ci/run installs it)`)
-    return
-  }
+  if (noChromium !== null) return t.fail(`${noChromium}; CI must run the browser tests`)
   const { db } = tempDatabase(t, [bundledPlanPath])
   const store = new Store(db)
   const app = await buildTestApp(t, { store })
   const base = await app.listen({ port: 0, host: '127.0.0.1' })
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] })
-  t.teardown(() => browser.close())
+  const browser = await launchBrowser(t)
 
   t.test('GraphiQL opens with the examples and runs the first one', async (t) => {
     const { page, trouble } = await offlinePage(browser, t)

@@ -4,6 +4,7 @@
 import t from 'tap'
 import { STANDING_LABEL, standingOf } from '../../src/progress/standing.js'
 import type { TargetRecord } from '../../src/store/targets.js'
+import { createToken, principalOf } from '../../src/store/tokens.js'
 import { buildTestApp } from '../helper.js'
 import { progressDatabase } from '../progress-data.js'
 import { all, attributeOf, byId, cellsOf, parsePage, textOf } from './dom.js'
@@ -116,4 +117,25 @@ t.test('the day decides what is overdue', async (t) => {
     const page = parsePage((await app.inject(`/plans/${target.documentId}/targets`)).body)
     t.equal(textOf(all(byId(page, `target-${target.id}`)!, 'p')[0]!), expected, today)
   }
+})
+
+t.test('a new report is on the chart at once', async (t) => {
+  const { store, db } = progressDatabase(t)
+  const app = await buildTestApp(t, { store, today: () => TODAY })
+  const target = [...store.eachTarget({ withdrawn: false })].find((g) => g.progress !== null)!
+  const chartTexts = async () => {
+    const page = parsePage((await app.inject(`/plans/${target.documentId}/targets`)).body)
+    return all(all(byId(page, `target-${target.id}`)!, 'svg')[0]!, 'text').map(textOf)
+  }
+  const before = await chartTexts()
+  const admin = principalOf(
+    db,
+    createToken(db, { role: 'admin', agencyId: null, label: 'a' }).secret,
+  )!
+  store.addObservation(admin, target.id, { value: 123.45, observedOn: TODAY })
+  await new Promise(setImmediate)
+  const after = await chartTexts()
+  t.notOk(before.includes('123.45'))
+  t.ok(after.includes('123.45'), 'the reported value is drawn')
+  t.ok(after.includes(TODAY), 'on its date')
 })
