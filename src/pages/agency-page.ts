@@ -34,36 +34,28 @@ export interface AgencyView {
   targetTotal: number
 }
 
-/** The first `limit` of a list, and how many there are in all. */
-function firstOf<T>(all: Iterable<T>, limit: number): { shown: T[]; total: number } {
-  const shown: T[] = []
-  let total = 0
-  for (const item of all) {
-    if (total < limit) shown.push(item)
-    total++
-  }
-  return { shown, total }
-}
-
-export function readAgency(store: Store, id: string, today: string): AgencyView | null {
+export function readAgency(
+  store: Store,
+  id: string,
+  today: string,
+  rows: number = AGENCY_PAGE_ROWS,
+): AgencyView | null {
   const agency = store.getAgency(id)
   if (agency === null) return null
-  const tasks = firstOf(store.eachTask({ agency: agency.id }), AGENCY_PAGE_ROWS)
-  const targets = firstOf(
-    store.eachTarget({ agency: agency.id, withdrawn: false }),
-    AGENCY_PAGE_ROWS,
-  )
+  // One page of each list, whose count gives the total: an agency of many plans costs no more.
+  const tasks = store.listTasks({ agency: agency.id }, { limit: rows })
+  const targets = store.listTargets({ agency: agency.id, withdrawn: false }, { limit: rows })
   const documents = new Map<string, DocumentRecord>()
-  for (const { documentId } of [...tasks.shown, ...targets.shown]) {
+  for (const { documentId } of [...tasks.items, ...targets.items]) {
     if (!documents.has(documentId)) documents.set(documentId, store.getDocument(documentId)!)
   }
   return {
     today,
     agency,
     documents,
-    tasks: tasks.shown,
+    tasks: tasks.items,
     taskTotal: tasks.total,
-    targets: targets.shown,
+    targets: targets.items,
     targetTotal: targets.total,
   }
 }

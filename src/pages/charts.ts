@@ -18,14 +18,17 @@ const echarts = createRequire(import.meta.url)('echarts') as typeof ECharts
 const FONT =
   "system-ui, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif"
 
-/** As the stylesheet's standings, so that a chart and the words beside it agree. */
+/**
+ * As the stylesheet's standings (static/pages/pages.css), so that a chart and the words beside it
+ * agree; each dark enough for the white count written on its bar (WCAG AA, 4.5:1).
+ */
 export const STANDING_COLOR: Record<Standing, string> = {
   overdue: '#b42318',
   at_risk: '#9a6700',
-  unreported: '#8c959f',
-  unjudged: '#57606a',
-  on_track: '#2da44e',
-  reached: '#1a7f37',
+  unreported: '#57606a',
+  unjudged: '#6e7781',
+  on_track: '#1a7f37',
+  reached: '#116329',
 }
 
 const LINE_COLOR = '#0b57b0'
@@ -73,13 +76,12 @@ function render(option: ECharts.EChartsOption, chart: Described): SafeHtml {
     instance.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option })
     const svg = withoutInlineStyles(instance.renderToSVGString())
     const named = `<title id="${chart.id}-title">${escapeHtml(chart.title)}</title><desc id="${chart.id}-desc">${escapeHtml(chart.description)}</desc>`
+    // Replaced by functions: a plan's text in a replacement string could hold $& or $'.
+    const opening = `<svg class="chart" role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" data-chart="${chart.id}"`
     return unescaped(
       svg
-        .replace(
-          /^<svg width="\d+" height="\d+"/,
-          `<svg class="chart" role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" data-chart="${chart.id}"`,
-        )
-        .replace(/^(<svg[^>]*>)/, `$1${named}`),
+        .replace(/^<svg width="\d+" height="\d+"/, () => opening)
+        .replace(/^(<svg[^>]*>)/, (tag: string) => `${tag}${named}`),
     )
   } finally {
     instance.dispose()

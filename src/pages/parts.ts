@@ -63,10 +63,23 @@ const COMPARATOR: Record<string, string> = {
   approx: '约 ',
 }
 
+/** How a target with no figure of its own stands to the figure it names (全省平均水平). */
+const RELATIVE: Record<string, string> = {
+  eq: '达到',
+  approx: '达到',
+  range: '达到',
+  gte: '不低于',
+  gt: '高于',
+  lte: '不高于',
+  lt: '低于',
+}
+
 /** The figure as the plan commits to it: ≥ 95 %, 1–2 所, or what it is relative to. */
 export function figureOf(target: TargetRecord): string {
   const unit = target.unit ?? ''
-  if (target.value === null) return target.relativeTo ? `不低于${target.relativeTo}` : '—'
+  if (target.value === null) {
+    return target.relativeTo ? `${RELATIVE[target.comparator] ?? ''}${target.relativeTo}` : '—'
+  }
   if (target.comparator === 'range' && target.valueMax !== null) {
     return `${target.value}–${target.valueMax} ${unit}`.trim()
   }

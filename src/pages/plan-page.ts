@@ -60,7 +60,9 @@ function agenciesOf(task: TaskRecord): SafeHtml[] {
   )
 }
 
+/** The latest report and where the target stands; a withdrawn target stands nowhere. */
 function progressOf(target: TargetRecord, today: string): SafeHtml {
+  if (target.withdrawn) return html`${latestOf(target)}`
   return html`${latestOf(target)} ${standingMark(standingOf(target, today))}`
 }
 

@@ -30,22 +30,19 @@ type Judged = Pick<TargetRecord, 'comparator' | 'value' | 'deadlineYear' | 'prog
 /**
  * The standing of a target on `today` (YYYY-MM-DD). Reached when the latest value satisfies the
  * target; overdue when the deadline year has ended without that; at risk when the latest value
- * is behind the time gone (Progress.onTrack false); on track when it is not; unreported before
- * any observation; unjudged when the text gives no figure or deadline to judge by.
+ * is behind the time gone (Progress.onTrack false), or above a ceiling (不超过) it must come
+ * under; on track when it is not; unreported before any observation; unjudged when the text
+ * gives no figure (a target relative to another figure) or no way to judge the pace.
  */
 export function standingOf(target: Judged, today: string): Standing {
   const { progress } = target
-  const latest = progress?.latestValue ?? null
-  if (
-    latest !== null &&
-    target.value !== null &&
-    reached({ ...target, value: target.value }, latest)
-  ) {
-    return 'reached'
-  }
+  if (target.value === null) return progress === null ? 'unreported' : 'unjudged'
+  const value = target.value
+  if (progress !== null && reached({ ...target, value }, progress.latestValue)) return 'reached'
   if (target.deadlineYear !== null && today > `${target.deadlineYear}-12-31`) return 'overdue'
   if (progress === null) return 'unreported'
   if (progress.onTrack === false) return 'at_risk'
+  if (target.comparator === 'lte' || target.comparator === 'lt') return 'at_risk'
   if (progress.onTrack === true) return 'on_track'
   return 'unjudged'
 }

@@ -1,16 +1,20 @@
 // /agencies/{id}: the agency's tasks are those /v1/tasks?agency= lists, in its order, each with
 // the agency's role and the task's status; its targets are those /v1/targets?agency= lists.
 import t from 'tap'
+import { STANDING_LABEL, standingOf } from '../../src/progress/standing.js'
 import type { TaskRecord } from '../../src/store/tasks.js'
 import type { TargetRecord } from '../../src/store/targets.js'
 import { ROLE_WORDS, STATUS_WORDS } from './words.js'
+import { agencyPage, readAgency } from '../../src/pages/agency-page.js'
 import { buildTestApp } from '../helper.js'
 import { progressDatabase } from '../progress-data.js'
 import { all, byId, cellsOf, hrefsOf, parsePage, textOf } from './dom.js'
 
+const TODAY = '2025-07-01'
+
 t.test('an agency’s page lists what the API lists for it', async (t) => {
   const { store } = progressDatabase(t)
-  const app = await buildTestApp(t, { store, today: () => '2025-07-01' })
+  const app = await buildTestApp(t, { store, today: () => TODAY })
   const agencies = (await app.inject('/v1/agencies?sort=-taskCount&limit=3')).json().data as {
     id: string
     name: string
@@ -52,6 +56,10 @@ t.test('an agency’s page lists what the API lists for it', async (t) => {
         hrefsOf(row!).includes(`/plans/${target.documentId}/targets#target-${target.id}`),
         'links its card on the dashboard',
       )
+      const [indicator, , deadline, , standing] = cellsOf(row!)
+      t.equal(indicator, target.indicator.replace(/\s+/g, ' ').trim())
+      t.equal(deadline, String(target.deadlineYear ?? ''))
+      t.equal(standing, STANDING_LABEL[standingOf(target, TODAY)], 'where it stands today')
     }
     t.equal(
       all(byId(page, 'targets-heading')!.parent as never, 'tr').filter((r) =>
@@ -63,4 +71,21 @@ t.test('an agency’s page lists what the API lists for it', async (t) => {
   }
   const missing = await app.inject('/agencies/agency-000000000000')
   t.equal(missing.statusCode, 404)
+})
+
+t.test('past its rows the page says how many more there are, and where', async (t) => {
+  const { store } = progressDatabase(t)
+  const [agency] = store.listAgencies(
+    {},
+    { limit: 1, sort: [{ field: 'taskCount', descending: true }] },
+  ).items
+  const all = store.listTasks({ agency: agency!.id }, { limit: 1000 }).total
+  t.ok(all > 2, `${all} tasks`)
+  const view = readAgency(store, agency!.id, TODAY, 2)!
+  t.equal(view.tasks.length, 2, 'two rows')
+  t.equal(view.taskTotal, all, 'of all its tasks')
+  const page = parsePage(agencyPage(view).toString())
+  const section = byId(page, 'tasks-heading')!.parent as never
+  t.match(textOf(section), `另有 ${all - 2} 项未列出`)
+  t.ok(hrefsOf(section).includes(`/v1/tasks.csv?agency=${agency!.id}`), 'the rest as CSV')
 })

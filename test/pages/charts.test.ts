@@ -59,3 +59,16 @@ t.test('standings: a bar per group, each count written on its part', async (t) =
   t.notOk(shown.includes('有风险'), 'a standing no target has is not in the legend')
   t.match(textOf(all(parsePage(svg), 'desc')[0]!), '2025年：逾期3项，无法判断0项，已达成7项')
 })
+
+t.test('a plan’s text on a chart stays text, whatever it holds', async (t) => {
+  const said = `<script>alert(1)</script> $& $' "quoted"`
+  const svg = observationsChart('chart-x', said, said, [{ observedOn: '2024-12-31', value: 1 }], {
+    label: said,
+    value: 2,
+  }).toString()
+  t.notMatch(svg, /<script/, 'no element made of it')
+  const root = all(parsePage(svg), 'svg')[0]!
+  t.equal(textOf(all(root, 'title')[0]!), `${said}：报告值`, 'the title says it as written')
+  t.ok(all(root, 'text').map(textOf).includes(said), 'and so does the target’s line')
+  t.equal(attributeOf(root, 'role'), 'img', 'the opening tag is whole')
+})

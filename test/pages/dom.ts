@@ -1,7 +1,7 @@
 // Pages read as a browser's parser reads them, for tests that compare what a page shows with
 // what the REST lists hold: elements by id, the text a person sees in them, the links they hold.
 import { parseDocument } from 'htmlparser2'
-import type { Document, Element } from 'domhandler'
+import { isTag, type Document, type Element } from 'domhandler'
 import { findAll, getAttributeValue, getElementById, textContent } from 'domutils'
 
 export type Page = Document
@@ -19,6 +19,10 @@ export const textOf = (node: Element | Page): string =>
 /** The descendants with this tag name, in document order. */
 export const all = (node: Element | Page, tag: string): Element[] =>
   findAll((e) => e.name === tag, node.children)
+
+/** The element children of a node, in order. */
+export const childrenOf = (node: Element | Page): Element[] =>
+  node.children.filter((c): c is Element => isTag(c))
 
 /** The text of each cell of a table row. */
 export const cellsOf = (row: Element): string[] =>

@@ -3,7 +3,7 @@
 // PATH.json is the JSON whatever is asked. Answers say they vary by Accept, kept ones too.
 import t from 'tap'
 import { bundledPlanPath, buildTestApp, listenTestApp } from '../helper.js'
-import { hrefsOf, parsePage } from './dom.js'
+import { all, childrenOf, hrefsOf, parsePage, textOf } from './dom.js'
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
 
@@ -17,7 +17,26 @@ t.test('each resource’s item: a page for a browser, JSON for programs', async 
     t.match(page.headers['content-type'], /^text\/html/)
     t.match(page.headers.vary, /Accept/i)
     t.equal(page.headers.link, `<${path}.json>; rel="alternate"; type="application/json"`)
-    t.ok(hrefsOf(parsePage(page.body)).includes(`${path}.json`), 'the page links its JSON')
+    const dom = parsePage(page.body)
+    t.ok(hrefsOf(dom).includes(`${path}.json`), 'the page links its JSON')
+    const data = (await app.inject(path)).json().data as Record<string, unknown>
+    if (resource !== 'documents' && resource !== 'agencies') {
+      // The record's fields, as the JSON has them: the first list of facts is the record's own.
+      const facts = all(dom, 'dl')[0]!
+      const shown = new Map<string, string>()
+      const terms = childrenOf(facts)
+      terms.forEach((term, i) => {
+        const detail = terms[i + 1]
+        if (term.name === 'dt' && detail?.name === 'dd') shown.set(textOf(term), textOf(detail))
+      })
+      for (const [key, value] of Object.entries(data)) {
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+          // An empty value is shown as a dash, not as nothing.
+          const expected = value === '' ? '—' : String(value).replace(/\s+/g, ' ').trim()
+          t.equal(shown.get(key), expected, `${resource}: ${key}`)
+        }
+      }
+    }
     for (const accept of [undefined, '*/*', 'application/json']) {
       const json = await app.inject({ url: path, headers: accept ? { accept } : {} })
       t.match(json.headers['content-type'], /^application\/json/, `Accept: ${accept}`)
@@ -46,4 +65,27 @@ t.test('a kept JSON answer is not served to a browser, nor a page to a program',
     t.match(page.headers.get('content-type'), /^text\/html/, `round ${round}: the page`)
     await Promise.all([json.arrayBuffer(), page.arrayBuffer()])
   }
+})
+
+t.test('a JSON ETag does not turn a browser’s page into a 304, nor the reverse', async (t) => {
+  const app = await buildTestApp(t)
+  const task = (await app.inject('/v1/tasks?limit=1')).json().data[0].id as string
+  const json = await app.inject(`/v1/tasks/${task}`)
+  const page = await app.inject({ url: `/v1/tasks/${task}`, headers: { accept: BROWSER } })
+  t.not(json.headers.etag, page.headers.etag, 'the page and the JSON have their own tags')
+  const pageWithJsonTag = await app.inject({
+    url: `/v1/tasks/${task}`,
+    headers: { accept: BROWSER, 'if-none-match': String(json.headers.etag) },
+  })
+  t.equal(pageWithJsonTag.statusCode, 200, 'the JSON’s tag is not the page’s')
+  const jsonWithPageTag = await app.inject({
+    url: `/v1/tasks/${task}`,
+    headers: { 'if-none-match': String(page.headers.etag) },
+  })
+  t.equal(jsonWithPageTag.statusCode, 200, 'the page’s tag is not the JSON’s')
+  const again = await app.inject({
+    url: `/v1/tasks/${task}`,
+    headers: { 'if-none-match': String(json.headers.etag) },
+  })
+  t.equal(again.statusCode, 304, 'while the JSON’s own tag still makes a 304')
 })

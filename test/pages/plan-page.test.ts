@@ -2,6 +2,8 @@
 // the figures the lists give and a link to its source line; text is escaped.
 import t from 'tap'
 import { html } from '../../src/pages/html.js'
+import { STANDING_LABEL, standingOf } from '../../src/progress/standing.js'
+import type { TargetRecord } from '../../src/store/targets.js'
 import { byId, cellsOf, parsePage } from './dom.js'
 import { STATUS_WORDS } from './words.js'
 import { bundledPlanPath, buildTestApp, secondPlanPath } from '../helper.js'
@@ -33,8 +35,13 @@ function element(page: string, id: string, tag: string): string | undefined {
   return new RegExp(`<${tag} id="${id}">[^]*?</${tag}>`).exec(page)?.[0]
 }
 
+const TODAY = '2026-01-01'
+
 t.test('the plan page holds what the lists hold, each fact linked to its line', async (t) => {
-  const app = await buildTestApp(t, { files: [bundledPlanPath, secondPlanPath] })
+  const app = await buildTestApp(t, {
+    files: [bundledPlanPath, secondPlanPath],
+    today: () => TODAY,
+  })
   const documents = (await app.inject('/v1/documents')).json().data as { id: string }[]
   t.equal(documents.length, 2)
   for (const { id } of documents) {
@@ -73,7 +80,12 @@ t.test('the plan page holds what the lists hold, each fact linked to its line', 
     for (const target of targets) {
       const row = element(page, `target-${target.id}`, 'tr')
       t.ok(row, `target ${target.id} has a row`)
-      const [, figure, deadline] = cellsOf(byId(dom, `target-${target.id}`)!)
+      const [, figure, deadline, progress] = cellsOf(byId(dom, `target-${target.id}`)!)
+      t.equal(
+        progress,
+        `未报告 ${STANDING_LABEL[standingOf(target as TargetRecord, TODAY)]}`,
+        'not yet reported, and where that leaves it today',
+      )
       if (target.value !== null) {
         t.match(figure, new RegExp(`(^|[^\\d.])${target.value}($|[^\\d.])`), 'its figure')
         if (target.unit) t.ok(figure!.endsWith(target.unit), 'with its unit')

@@ -62,6 +62,27 @@ t.test('at risk, on track or not to be judged before the deadline', async (t) =>
   t.equal(standingOf(noFigure, '2024-06-01'), 'unjudged', 'a relative target has no figure')
 })
 
+t.test('a ceiling above its line before the deadline is at risk', async (t) => {
+  const ceiling = target({
+    comparator: 'lte',
+    value: 10,
+    progress: progress(12, '2024-06-30', null),
+  })
+  t.equal(standingOf(ceiling, '2024-07-01'), 'at_risk')
+  t.equal(standingOf(ceiling, '2026-01-01'), 'overdue', 'and overdue after it')
+})
+
+t.test('a target with no figure of its own is never judged by the calendar', async (t) => {
+  const relative = target({ value: null, deadlineYear: 2025 })
+  t.equal(
+    standingOf(relative, '2026-06-01'),
+    'unreported',
+    'not overdue: nothing says it is missed',
+  )
+  const reported = target({ value: null, progress: progress(99, '2025-06-30', null) })
+  t.equal(standingOf(reported, '2026-06-01'), 'unjudged', 'a report cannot be judged either')
+})
+
 t.test("today is China's date", async (t) => {
   t.equal(todayInChina(new Date('2025-12-31T15:59:59Z')), '2025-12-31')
   t.equal(todayInChina(new Date('2025-12-31T16:00:00Z')), '2026-01-01')
