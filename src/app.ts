@@ -11,6 +11,7 @@ import { agencyRoutes } from './rest/agencies.js'
 import { documentRoutes } from './rest/documents.js'
 import { answerClientError } from './http/client-errors.js'
 import { documentFileRoutes } from './rest/document-files.js'
+import { versionRoutes } from './rest/versions.js'
 import { uploadRoutes } from './rest/upload.js'
 import { healthRoutes } from './rest/health.js'
 import { collectReadPaths, refuseOtherMethods, registerHttp } from './http/fastify-hooks.js'
@@ -20,7 +21,8 @@ import { pageRoutes } from './pages/routes.js'
 import { itemPage } from './pages/record-pages.js'
 import { todayInChina } from './progress/standing.js'
 import type { ResourceName } from './resources.js'
-import { metadataRoutes } from './rest/metadata.js'
+import { baseUrlOf, metadataRoutes, publisherOf } from './rest/metadata.js'
+import { changeRoutes } from './rest/changes.js'
 import { searchRoutes } from './rest/search.js'
 import { registerOpenApi } from './rest/openapi.js'
 import { ExportShelf } from './http/exports.js'
@@ -231,6 +233,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(options.store))
   await app.register(documentRoutes(options.store), { exports, page })
   await app.register(documentFileRoutes(options.store))
+  await app.register(versionRoutes(options.store))
   await app.register(uploadRoutes(options.store, writes))
   await app.register(sectionRoutes(options.store), { exports, page })
   await app.register(taskRoutes(options.store), { exports, page })
@@ -239,7 +242,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(findingRoutes(options.store), { exports, page })
   await app.register(progressRoutes(options.store, writes, events))
   await app.register(searchRoutes(options.store))
-  await app.register(metadataRoutes(options.store, options.metadata ?? DEFAULT_METADATA))
+  const metadata = options.metadata ?? DEFAULT_METADATA
+  await app.register(metadataRoutes(options.store, metadata))
+  await app.register(
+    changeRoutes(options.store, {
+      baseUrl: baseUrlOf(metadata),
+      author: () => publisherOf(metadata, options.store.catalogFacts()),
+    }),
+  )
   await app.register(pageRoutes({ store: options.store, today }))
   await app.register(
     graphqlRoutes({

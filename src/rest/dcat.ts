@@ -75,6 +75,11 @@ function date(value: string | null) {
   return value === null ? undefined : { '@value': value, '@type': 'xsd:date' }
 }
 
+/** A moment: when data last changed, as the change feed (/v1/changes) records it. */
+function dateTime(value: string | null) {
+  return value === null ? undefined : { '@value': value, '@type': 'xsd:dateTime' }
+}
+
 /** The highest level of government among the issuers, as ADMS names its kind of authority. */
 function publisherType(levels: JurisdictionLevel[]) {
   const highest = LEVELS_HIGHEST_FIRST.find((level) => levels.includes(level))
@@ -156,7 +161,8 @@ export function catalog(
     'dcat:contactPoint': contactPoint,
     'dcat:theme': theme,
     'dct:issued': date(facts.firstIssued),
-    'dct:modified': date(facts.lastIssued),
+    // The last change to its records, which a harvester compares to decide whether to read it.
+    'dct:modified': dateTime(facts.lastChanged[d.name]),
     'dct:temporal': temporal,
     'dct:accrualPeriodicity': term(IRREGULAR, 'dct:Frequency'),
     'dct:license': license,
@@ -223,7 +229,7 @@ export function catalog(
     'dct:license': license,
     'dct:language': languages,
     'dct:issued': date(facts.firstIssued),
-    'dct:modified': date(facts.lastIssued),
+    'dct:modified': dateTime(facts.lastChange),
     'dct:spatial': spatial,
     'dcat:themeTaxonomy': {
       ...term(DATA_THEMES, 'skos:ConceptScheme'),

@@ -15,7 +15,7 @@ import { indexRoutes, PLANS_NAMED } from './index-page.js'
  * The absolute address of this service: PUBLIC_URL where the operator set it; else as the client
  * reached it, and then the answer varies with the Host header, which a cache must know.
  */
-function baseUrlOf(options: MetadataOptions) {
+export function baseUrlOf(options: MetadataOptions) {
   return (request: FastifyRequest, reply: FastifyReply): string => {
     if (options.publicUrl !== null) return options.publicUrl
     const vary = String(reply.getHeader('vary') ?? '')
@@ -25,7 +25,7 @@ function baseUrlOf(options: MetadataOptions) {
 }
 
 /** The configured publisher, else the loaded documents' issuers. */
-function publisherOf(options: MetadataOptions, facts: CatalogFacts): string {
+export function publisherOf(options: MetadataOptions, facts: CatalogFacts): string {
   return options.publisher ?? (facts.issuers.join('、') || 'Plan open data API')
 }
 
@@ -51,6 +51,17 @@ export const metadataRoutes =
             description:
               'Full-text search of sections, tasks, targets, agencies and documents: words of any length from one character, each required.',
             takesValue: true,
+          },
+          {
+            name: 'changes',
+            path: '/v1/changes',
+            description:
+              'Every change to the data in order, since=SEQ for what came after one already read; the latest as Atom at /changes.atom.',
+          },
+          {
+            name: 'changesAtom',
+            path: '/changes.atom',
+            description: 'The latest changes as Atom.',
           },
           { name: 'openapi', path: '/openapi.json', description: 'The REST API as OpenAPI 3.1.' },
           {

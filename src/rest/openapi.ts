@@ -82,6 +82,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           description:
             'Progress the responsible agencies report: observations of targets, status of tasks, and the audit log. Writes need Authorization: Bearer TOKEN.',
         },
+        {
+          name: 'changes',
+          description: 'Every change to the data in order, for harvesters that keep a copy.',
+        },
         { name: 'health', description: 'Liveness and readiness.' },
       ],
     },

@@ -1,6 +1,7 @@
 // TypeBox schemas of the REST resources and envelopes. Fastify validates requests and serializes
 // responses with them, and the OpenAPI document is generated from them.
 import { Type, type TProperties, type TSchema } from '@sinclair/typebox'
+import { RECORD_TYPES } from '../store/changes.js'
 import { SEARCH_WINDOW } from '../store/search.js'
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
@@ -413,6 +414,75 @@ export const SearchHit = Type.Object(
   { $id: 'SearchHit' },
 )
 
+export const Change = Type.Object(
+  {
+    seq: Type.Integer({
+      description: 'The order of the change, never reused: since=seq asks for what came after it.',
+    }),
+    at: Type.String({ format: 'date-time', description: 'When the change was made (UTC).' }),
+    kind: Type.String({
+      description:
+        'TYPE.loaded or TYPE.replaced (documents), TYPE.added, TYPE.changed, TYPE.withdrawn (targets the text no longer states) or TYPE.removed (by a load), observation.added, task.status_changed.',
+    }),
+    documentId: Type.String({ description: 'The document the record belongs to.' }),
+    record: Type.Object({
+      type: StringEnum([...RECORD_TYPES], 'The type of the record changed.'),
+      id: Type.String(),
+      link: nullable(
+        Type.String({
+          description:
+            'Where the record is now (a 404 once removed); null for an observation, whose target has a change of its own.',
+        }),
+      ),
+    }),
+  },
+  { $id: 'Change' },
+)
+
+export const Version = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: '1, 2, … in the order loaded.' }),
+    loadedAt: Type.String({ format: 'date-time' }),
+    sourceFile: Type.String(),
+    sourceSha256: Type.String(),
+    lineCount: Type.Integer(),
+    current: Type.Boolean({ description: 'Whether this is the version served now.' }),
+  },
+  { $id: 'Version' },
+)
+
+const FieldChange = Type.Object({
+  field: Type.String(),
+  from: Type.Unknown({ description: 'The value in the earlier version; null when absent.' }),
+  to: Type.Unknown({ description: 'The value in the later version; null when absent.' }),
+})
+
+const AnyRecord = Type.Record(Type.String(), Type.Unknown(), {
+  description: 'The record as the API served it in that version.',
+})
+
+const ListDiff = Type.Object({
+  added: Type.Array(AnyRecord),
+  removed: Type.Array(AnyRecord),
+  changed: Type.Array(Type.Object({ id: Type.String(), fields: Type.Array(FieldChange) })),
+})
+
+export const VersionDiff = Type.Object(
+  {
+    from: Type.Integer(),
+    to: Type.Integer(),
+    document: Type.Array(FieldChange, { description: 'The fields of the document that changed.' }),
+    sections: ListDiff,
+    tasks: ListDiff,
+    targets: ListDiff,
+  },
+  {
+    $id: 'VersionDiff',
+    description:
+      'Records added, removed and changed (by id: a target whose figure changed keeps its id, and so its observations), field by field. Where a record sits in the text (source) and what agencies report (progress, status) are not compared.',
+  },
+)
+
 // The envelopes of API.md, one per record type and named for it (TaskList, TaskItem): each is a
 // component of the OpenAPI document, so that a client generated from it has a type of that name.
 
@@ -453,6 +523,14 @@ const ENVELOPES = [
   itemSchema(Observation),
   listSchema(StatusChange),
   listSchema(AuditEntry),
+  listSchema(Version),
+  itemSchema(VersionDiff),
+  listSchema(Change, {
+    latest: Type.Integer({
+      description:
+        'The seq of the latest change of all, whatever the filters: where the feed is now.',
+    }),
+  }),
   listSchema(SearchHit, {
     totalIsLowerBound: Type.Boolean({
       description: `Whether more than the ${SEARCH_WINDOW} records ranked contain q; total is then ${SEARCH_WINDOW}.`,
@@ -477,6 +555,9 @@ export const SHARED_SCHEMAS = [
   Observation,
   StatusChange,
   AuditEntry,
+  Version,
+  VersionDiff,
+  Change,
   SearchHit,
   Problem,
   ...ENVELOPES,

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { planPeriodEnd } from '../ingest/plan-period.js'
 import type { JurisdictionLevel } from '../ingest/types.js'
+import { lastChanges, type RecordType } from './changes.js'
 import type { Database } from './database.js'
 
 const RESOURCE_TABLES = [
@@ -14,6 +15,16 @@ const RESOURCE_TABLES = [
   'findings',
 ] as const
 
+/** The change feed's name for a record of each table. */
+const RECORD_TYPE_OF: Record<(typeof RESOURCE_TABLES)[number], RecordType> = {
+  documents: 'document',
+  sections: 'section',
+  tasks: 'task',
+  agencies: 'agency',
+  targets: 'target',
+  findings: 'finding',
+}
+
 export interface CatalogFacts {
   issuers: string[]
   jurisdictions: string[]
@@ -22,6 +33,10 @@ export interface CatalogFacts {
   /** ISO dates of the earliest and latest 印发日期. */
   firstIssued: string | null
   lastIssued: string | null
+  /** When the records of each table last changed (the change feed), or null before any. */
+  lastChanged: Record<(typeof RESOURCE_TABLES)[number], string | null>
+  /** When anything last changed. */
+  lastChange: string | null
   /**
    * The last day of the last year the plans speak for: the latest period a title states
    * (（2023—2025年）: 2025-12-31) or the latest year a target is due, whichever is later; null
@@ -67,7 +82,12 @@ export function catalogFacts(db: Database): CatalogFacts {
     latest: number | null
   }
   if (latest !== null) periodEnds.push(latest)
+  const changed = lastChanges(db)
   return {
+    lastChanged: Object.fromEntries(
+      RESOURCE_TABLES.map((t) => [t, changed.get(RECORD_TYPE_OF[t]) ?? null]),
+    ) as CatalogFacts['lastChanged'],
+    lastChange: [...changed.values()].sort().at(-1) ?? null,
     issuers: [...new Set(documents.map((d) => d.issuer))],
     jurisdictions: [...new Set(documents.map((d) => d.jurisdiction))],
     levels: [...new Set(documents.flatMap((d) => d.jurisdiction_level ?? []))],

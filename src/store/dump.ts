@@ -11,6 +11,9 @@ export function dumpDatabase(db: Database): string {
          AND name NOT LIKE 'search_pairs%'
          -- rowids of search_index, which follow the order documents were loaded in
          AND name <> 'search_agencies'
+         -- the history of the loads (the change feed, superseded versions): their order and
+         -- times are those of the loading, not of the data
+         AND name NOT IN ('changes', 'document_versions')
        ORDER BY name`,
     )
     .all() as { name: string; sql: string }[]

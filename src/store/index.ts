@@ -8,6 +8,8 @@ import { loadUploadedDocument } from './uploads.js'
 import type { PlanDocument } from '../ingest/types.js'
 import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
+import { changeQuery } from './changes.js'
+import { diffVersions, listVersions } from './versions.js'
 import { planSummaries } from './plan-summaries.js'
 import { listAll, listByIds, listPage, pagesByParent, prepared } from './query.js'
 import type { Conditions } from './paging.js'
@@ -202,6 +204,27 @@ export class Store {
     listPage(this.db, ...statusChangeQuery({ task: taskId }), page)
   eachStatusChange = (taskId: string) => listAll(this.db, ...statusChangeQuery({ task: taskId }))
   listAudit = (page: PageRequest) => listPage(this.db, ...auditQuery(), page)
+
+  // The versions of documents (migration 0011).
+  listVersions = (documentId: string) => listVersions(this.db, documentId)
+  diffVersions = (documentId: string, from: number, to: number) =>
+    diffVersions(this.db, documentId, from, to)
+
+  // The change feed (migration 0010).
+  listChanges = (
+    filter: { since?: number | undefined; document?: string | undefined },
+    page: PageRequest,
+  ) => listPage(this.db, ...changeQuery(filter), page)
+  /** The seq of the latest change, 0 before any. */
+  latestChange = () =>
+    (prepared(this.db, 'SELECT coalesce(max(seq), 0) AS seq FROM changes').get() as { seq: number })
+      .seq
+  /** The latest `limit` changes, newest first. */
+  recentChanges = (limit: number) => {
+    const [spec] = changeQuery({})
+    const rows = prepared(this.db, `${spec.select} ORDER BY c.seq DESC LIMIT ?`).all(limit)
+    return (rows as Parameters<typeof spec.map>[0][]).map(spec.map)
+  }
   observationsOf = (parents: Parents, page: PageRequest) =>
     pagesByParent(this.db, ...observationQuery({}), observationRelations.target, parents, page)
   statusChangesOf = (parents: Parents, page: PageRequest) =>

@@ -3,6 +3,8 @@
 import type { PlanDocument } from '../ingest/types.js'
 import { PARSER_VERSION } from '../ingest/version.js'
 import type { Database } from './database.js'
+import { recordLoad, snapshotOf } from './changes.js'
+import { recordVersion } from './versions.js'
 import type { HitType } from './search.js'
 import {
   agencyId,
@@ -355,9 +357,16 @@ function keepWithdrawn(db: Database, docId: string, earlier: TargetRow[], curren
   gone.forEach((row, i) => insert.run({ ...row, position: last + i + 1 }))
 }
 
-function loadOne(db: Database, plan: PlanDocument): LoadResult {
+function loadOne(db: Database, plan: PlanDocument, at: string): LoadResult {
   const id = documentId(documentIdentity(plan))
   const replaced = db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined
+  const before = replaced ? snapshotOf(db, id) : new Map()
+  const beforeText = replaced
+    ? ((
+        db.prepare('SELECT text FROM document_files WHERE document_id = ?').get(id) as
+          { text: string } | undefined
+      )?.text ?? null)
+    : null
   const reported = replaced ? reportedTargets(db, id) : []
   if (replaced) deleteDocument(db, id)
   insertDocument(db, plan)
@@ -368,6 +377,8 @@ function loadOne(db: Database, plan: PlanDocument): LoadResult {
   const targets = insertTargets(db, plan, id, sections)
   keepWithdrawn(db, id, reported, new Set(targets))
   insertFindings(db, plan, id)
+  const changed = recordLoad(db, id, before, at)
+  recordVersion(db, id, { at, before, beforeText, changed })
   return { documentId: id, replaced }
 }
 
@@ -375,9 +386,14 @@ function loadOne(db: Database, plan: PlanDocument): LoadResult {
  * Loads documents all or nothing: each in a transaction of its own (a savepoint), all of them
  * in one outer transaction, so that a failure leaves the database exactly as it was.
  */
-export function loadDocuments(db: Database, plans: PlanDocument[]): LoadResult[] {
+export function loadDocuments(
+  db: Database,
+  plans: PlanDocument[],
+  now: Date = new Date(),
+): LoadResult[] {
+  const at = now.toISOString()
   const loadAll = db.transaction((all: PlanDocument[]) =>
-    all.map((plan) => db.transaction(loadOne)(db, plan)),
+    all.map((plan) => db.transaction(loadOne)(db, plan, at)),
   )
   return loadAll(plans)
 }

@@ -2,6 +2,7 @@
 // written in one transaction with its line of the audit log, and the queries that read them.
 import { randomBytes } from 'node:crypto'
 import type { Database } from './database.js'
+import { recordChange } from './changes.js'
 import { Conditions } from './paging.js'
 import { PARENT_IDS, prepared, type ListSpec, type Relation } from './query.js'
 import type { Principal } from './tokens.js'
@@ -128,6 +129,22 @@ export function addObservation(
       principal.tokenId,
       record.recordedAt,
     )
+    const documentId = documentOfTarget(db, targetId)
+    recordChange(db, {
+      at: record.recordedAt,
+      kind: 'observation.added',
+      documentId,
+      type: 'observation',
+      id: record.id,
+    })
+    // The target's progress is what it says now.
+    recordChange(db, {
+      at: record.recordedAt,
+      kind: 'target.changed',
+      documentId,
+      type: 'target',
+      id: targetId,
+    })
     audit(db, principal, {
       at: record.recordedAt,
       action: 'observation.create',
@@ -219,6 +236,15 @@ export function setTaskStatus(
       `INSERT INTO task_status_changes (task_id, status, note, set_by, token_id, set_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(taskId, record.status, record.note, record.setBy, principal.tokenId, record.setAt)
+    recordChange(db, {
+      at: record.setAt,
+      kind: 'task.status_changed',
+      documentId: prepared(db, 'SELECT document_id FROM tasks WHERE id = ?')
+        .pluck()
+        .get(taskId) as string,
+      type: 'task',
+      id: taskId,
+    })
     audit(db, principal, {
       at: record.setAt,
       action: 'task.status',
@@ -229,6 +255,13 @@ export function setTaskStatus(
     return record
   })
   return write.immediate()
+}
+
+/** The document a target belongs to. */
+function documentOfTarget(db: Database, targetId: string): string {
+  return prepared(db, 'SELECT document_id FROM targets WHERE id = ?')
+    .pluck()
+    .get(targetId) as string
 }
 
 /** A task's status changes, newest first. */

@@ -73,8 +73,15 @@ t.test('a load that fails midway leaves the database as it was', async (t) => {
   const good = readPlan(secondPlanPath)
   const bad = readPlan(thirdPlanPath)
   bad.tasks[0]!.units[0]!.agencyIndex = 999 // an agency that does not exist: the insert fails
+  const history = () =>
+    db
+      .prepare('SELECT (SELECT count(*) FROM changes) || (SELECT count(*) FROM document_versions)')
+      .pluck()
+      .get()
+  const historyBefore = history()
   t.throws(() => loadDocuments(db, [good, bad]))
   t.equal(dumpDatabase(db), before)
+  t.equal(history(), historyBefore, 'nor is any change or version recorded')
 })
 
 t.test('plans of several cities side by side; one city shares its agencies', async (t) => {
