@@ -78,6 +78,8 @@ export type Document = Node & {
   attachments: Array<Attachment>
   /** The documents this one cites, in order of first citation. */
   citations: Array<Citation>
+  /** Ids of the documents that cite this one. */
+  citedBy: Array<Scalars['ID']>
   /** The plan text this was ingested from. */
   source: DocumentSource
   /** The fields taken from metadata supplied with the text rather than from the text. */
@@ -156,6 +158,8 @@ export type Citation = {
   number: Maybe<Scalars['String']>
   /** The line of the source text where it is first cited. */
   line: Scalars['Int']
+  /** The cited document, where it is loaded too: by 发文字号, or by title when the citation gives none. */
+  documentId: Maybe<Scalars['ID']>
 }
 
 /** Where a document came from: the file as loaded, its text at /v1/documents/{id}/source. */
@@ -437,6 +441,10 @@ export type Target = Node & {
   sectionId: Maybe<Scalars['ID']>
   /** Ids of the tasks that restate it. */
   taskIds: Array<Scalars['ID']>
+  /** Ids of targets of higher levels' plans over this plan's place with the same indicator and unit: those this target restates or refines. */
+  restates: Array<Scalars['ID']>
+  /** Ids of targets of lower levels' plans within this plan's place that restate or refine it. */
+  restatedBy: Array<Scalars['ID']>
   /** What is measured, as the text names it. */
   indicator: Scalars['String']
   /** How the value is compared. */
@@ -1793,6 +1801,7 @@ export type DocumentResolvers<
   cc?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>
   attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>
+  citedBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>
   source?: Resolver<ResolversTypes['DocumentSource'], ParentType, ContextType>
   suppliedFields?: Resolver<Array<ResolversTypes['SuppliedField']>, ParentType, ContextType>
   sections?: Resolver<
@@ -1853,6 +1862,7 @@ export type CitationResolvers<
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>
   line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>
+  documentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>
   isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>
 }
 
@@ -2013,6 +2023,8 @@ export type TargetResolvers<
   documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>
   sectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>
   taskIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>
+  restates?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>
+  restatedBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>
   indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>
   comparator?: Resolver<ResolversTypes['Comparator'], ParentType, ContextType>
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>
@@ -2738,6 +2750,7 @@ export interface Loaders<
     cc?: LoaderResolver<Array<Scalars['String']>, DocumentRecord, {}, TContext>
     attachments?: LoaderResolver<Array<Attachment>, DocumentRecord, {}, TContext>
     citations?: LoaderResolver<Array<Citation>, DocumentRecord, {}, TContext>
+    citedBy?: LoaderResolver<Array<Scalars['ID']>, DocumentRecord, {}, TContext>
     source?: LoaderResolver<DocumentSource, DocumentRecord, {}, TContext>
     suppliedFields?: LoaderResolver<Array<SuppliedField>, DocumentRecord, {}, TContext>
     sections?: LoaderResolver<SectionConnection, DocumentRecord, DocumentsectionsArgs, TContext>
@@ -2761,6 +2774,7 @@ export interface Loaders<
     title?: LoaderResolver<Scalars['String'], Citation, {}, TContext>
     number?: LoaderResolver<Maybe<Scalars['String']>, Citation, {}, TContext>
     line?: LoaderResolver<Scalars['Int'], Citation, {}, TContext>
+    documentId?: LoaderResolver<Maybe<Scalars['ID']>, Citation, {}, TContext>
   }
 
   DocumentSource?: {
@@ -2854,6 +2868,8 @@ export interface Loaders<
     documentId?: LoaderResolver<Scalars['ID'], TargetRecord, {}, TContext>
     sectionId?: LoaderResolver<Maybe<Scalars['ID']>, TargetRecord, {}, TContext>
     taskIds?: LoaderResolver<Array<Scalars['ID']>, TargetRecord, {}, TContext>
+    restates?: LoaderResolver<Array<Scalars['ID']>, TargetRecord, {}, TContext>
+    restatedBy?: LoaderResolver<Array<Scalars['ID']>, TargetRecord, {}, TContext>
     indicator?: LoaderResolver<Scalars['String'], TargetRecord, {}, TContext>
     comparator?: LoaderResolver<Comparator, TargetRecord, {}, TContext>
     value?: LoaderResolver<Maybe<Scalars['Float']>, TargetRecord, {}, TContext>

@@ -242,3 +242,21 @@ export function inferJurisdiction(text: string): Jurisdiction | null {
   if (ranked.length === 0 || (ranked[1] && ranked[1][1] === ranked[0]![1])) return null
   return jurisdictionOfDivision(ranked[0]![0])
 }
+
+/**
+ * Whether the jurisdiction `inner` lies within `outer`, as jurisdictionOf names them: 新乡市 is
+ * within 河南省, 郑州市金水区 within 郑州市 and 河南省, every place within 全国. False when the
+ * list cannot place `inner` (a district name several cities share, given alone).
+ */
+export function isWithin(inner: string, outer: string): boolean {
+  if (outer === '全国') return inner !== '全国'
+  let place = divisionAt(inner, null, '')
+  while (place) {
+    const next = divisionAt(inner.slice(place.length), place.division, '')
+    if (!next) break
+    place = { division: next.division, length: place.length + next.length }
+  }
+  if (!place || place.length !== inner.length) return false
+  for (let d = place.division.parent; d !== null; d = d.parent) if (d.name === outer) return true
+  return false
+}

@@ -68,8 +68,15 @@ export const Document = Type.Object(
         title: Type.String(),
         number: nullable(Type.String()),
         line: Type.Integer({ description: 'Line of the source text where it is first cited.' }),
+        documentId: nullable(
+          Type.String({
+            description:
+              'The cited document, where it is loaded too: by 发文字号, or by title when the citation gives none.',
+          }),
+        ),
       }),
     ),
+    citedBy: Type.Array(Type.String(), { description: 'Ids of the documents that cite this one.' }),
     source: Type.Object(
       {
         file: Type.String(),
@@ -228,6 +235,14 @@ export const Target = Type.Object(
       Type.String({ description: 'The section it stands in; null in the preamble or task list.' }),
     ),
     taskIds: Type.Array(Type.String(), { description: 'Ids of the tasks that restate it.' }),
+    restates: Type.Array(Type.String(), {
+      description:
+        'Ids of targets of plans of higher levels over this plan’s place (a province’s for a city’s) with the same indicator and unit: those this target restates or refines.',
+    }),
+    restatedBy: Type.Array(Type.String(), {
+      description:
+        'Ids of targets of plans of lower levels within this plan’s place that restate or refine it.',
+    }),
     indicator: Type.String({ description: 'What is measured, as the text names it.' }),
     comparator: Comparator,
     value: nullable(

@@ -10,6 +10,7 @@ import { Conditions } from './paging.js'
 import { listAll, prepared, type ListSpec } from './query.js'
 import { sectionQuery } from './sections.js'
 import { targetQuery } from './targets.js'
+import { linkedElsewhere } from './target-links.js'
 import { taskQuery } from './tasks.js'
 
 export const RECORD_TYPES = [
@@ -150,6 +151,53 @@ export function recordLoad(
     record(stillServed ? 'changed' : 'removed', was.type, was.id)
   }
   return changed
+}
+
+/**
+ * The records of other documents that say something of this one: the documents that cite it
+ * and that it cites (citedBy, citations[].documentId), and the targets linked to its targets
+ * (restates, restatedBy).
+ */
+export function relatedRecords(
+  db: Database,
+  documentId: string,
+): { type: RecordType; id: string }[] {
+  const documents = prepared(
+    db,
+    `SELECT c.document_id AS id FROM citations c JOIN documents d ON d.id = ?
+       WHERE c.document_id != d.id
+         AND (c.number = d.number OR (c.number IS NULL AND (c.title = d.title OR c.title = d.plan_title)))
+     UNION
+     SELECT x.id FROM citations c JOIN documents x
+       ON x.id != c.document_id
+      AND (x.number = c.number OR (c.number IS NULL AND (x.title = c.title OR x.plan_title = c.title)))
+     WHERE c.document_id = ?`,
+  ).all(documentId, documentId) as { id: string }[]
+  return [
+    ...documents.map(({ id }) => ({ type: 'document' as const, id })),
+    ...linkedElsewhere(db, documentId).map((id) => ({ type: 'target' as const, id })),
+  ]
+}
+
+/** Records a change of each related record still served (once each; the gone need none). */
+export function recordRelated(
+  db: Database,
+  documentId: string,
+  related: { type: RecordType; id: string }[],
+  at: string,
+): void {
+  const seen = new Set<string>()
+  const exists = {
+    document: prepared(db, 'SELECT id AS doc FROM documents WHERE id = ?'),
+    target: prepared(db, 'SELECT document_id AS doc FROM targets WHERE id = ?'),
+  }
+  for (const { type, id } of related) {
+    if (seen.has(`${type}:${id}`) || (type !== 'document' && type !== 'target')) continue
+    seen.add(`${type}:${id}`)
+    const row = exists[type].get(id) as { doc: string } | undefined
+    if (row === undefined || row.doc === documentId) continue
+    recordChange(db, { at, kind: `${type}.changed`, documentId: row.doc, type, id })
+  }
 }
 
 /** The feed in order, from the change after `since` (a seq) when given. */

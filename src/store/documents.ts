@@ -22,7 +22,10 @@ export interface DocumentRecord {
   sponsor: string | null
   cc: string[]
   attachments: { title: string }[]
-  citations: { title: string; number: string | null; line: number }[]
+  /** documentId: the cited document where it is loaded too, else null. */
+  citations: { title: string; number: string | null; line: number; documentId: string | null }[]
+  /** The documents that cite this one, by id. */
+  citedBy: string[]
   source: {
     file: string
     sha256: string
@@ -52,6 +55,7 @@ interface Row {
   cc: string
   attachments: string
   citations: string
+  cited_by: string
   source_file: string
   source_sha256: string
   source_url: string | null
@@ -60,9 +64,22 @@ interface Row {
   supplied_fields: string
 }
 
+/**
+ * A citation's document: by its 发文字号; without one, by the notice's or the plan's title. Read
+ * when served, so that a document loaded after the one citing it is linked at once.
+ */
+const CITED = `(SELECT x.id FROM documents x WHERE x.id != c.document_id
+  AND (x.number = c.number OR (c.number IS NULL AND (x.title = c.title OR x.plan_title = c.title)))
+  ORDER BY x.id LIMIT 1)`
+
 const SELECT = `SELECT d.*,
-  (SELECT json_group_array(json_object('title', c.title, 'number', c.number, 'line', c.line)
+  (SELECT json_group_array(json_object('title', c.title, 'number', c.number, 'line', c.line,
+       'documentId', ${CITED})
      ORDER BY c.position) FROM citations c WHERE c.document_id = d.id) AS citations,
+  (SELECT json_group_array(DISTINCT c.document_id ORDER BY c.document_id) FROM citations c
+   WHERE c.document_id != d.id
+     AND (c.number = d.number
+       OR (c.number IS NULL AND (c.title = d.title OR c.title = d.plan_title)))) AS cited_by,
   f.format AS source_format, f.media_type AS source_media_type
   FROM documents d LEFT JOIN document_files f ON f.document_id = d.id`
 
@@ -86,6 +103,7 @@ function toRecord(r: Row): DocumentRecord {
     cc: parseJsonArray(r.cc),
     attachments: parseJsonArray(r.attachments),
     citations: parseJsonArray(r.citations),
+    citedBy: parseJsonArray(r.cited_by),
     source: {
       file: r.source_file,
       sha256: r.source_sha256,

@@ -3,7 +3,8 @@
 import type { PlanDocument } from '../ingest/types.js'
 import { PARSER_VERSION } from '../ingest/version.js'
 import type { Database } from './database.js'
-import { recordLoad, snapshotOf } from './changes.js'
+import { recordLoad, recordRelated, relatedRecords, snapshotOf } from './changes.js'
+import { linkTargets } from './target-links.js'
 import { recordVersion } from './versions.js'
 import type { HitType } from './search.js'
 import {
@@ -368,6 +369,8 @@ function loadOne(db: Database, plan: PlanDocument, at: string): LoadResult {
       )?.text ?? null)
     : null
   const reported = replaced ? reportedTargets(db, id) : []
+  // Records of other documents that say something of this one: they change with it.
+  const relatedBefore = replaced ? relatedRecords(db, id) : []
   if (replaced) deleteDocument(db, id)
   insertDocument(db, plan)
   const sections = insertSections(db, plan, id)
@@ -377,7 +380,9 @@ function loadOne(db: Database, plan: PlanDocument, at: string): LoadResult {
   const targets = insertTargets(db, plan, id, sections)
   keepWithdrawn(db, id, reported, new Set(targets))
   insertFindings(db, plan, id)
+  linkTargets(db, id)
   const changed = recordLoad(db, id, before, at)
+  recordRelated(db, id, [...relatedBefore, ...relatedRecords(db, id)], at)
   recordVersion(db, id, { at, before, beforeText, changed })
   return { documentId: id, replaced }
 }

@@ -23,6 +23,10 @@ export interface TargetRecord extends Omit<ParsedTarget, 'sectionIndex' | 'taskI
   documentId: string
   sectionId: string | null
   taskIds: string[]
+  /** Targets of higher levels' plans this one restates or refines (migration 0012). */
+  restates: string[]
+  /** Targets of lower levels' plans that restate or refine this one. */
+  restatedBy: string[]
   /** No longer stated by the current text of its document; kept for its observations. */
   withdrawn: boolean
   /** From the latest observation the agencies reported; null before the first. */
@@ -50,6 +54,8 @@ interface Row {
   line: number
   page: number | null
   task_ids: string
+  restates: string
+  restated_by: string
   withdrawn: 0 | 1
   latest_value: number | null
   latest_observed_on: string | null
@@ -75,6 +81,10 @@ export const ON_TRACK = `(CASE WHEN EXISTS (SELECT 1 FROM observations o WHERE o
 const SELECT = `SELECT g.*,
   (SELECT json_group_array(k.id ORDER BY k.position)
    FROM target_tasks tt JOIN tasks k ON k.id = tt.task_id WHERE tt.target_id = g.id) AS task_ids,
+  (SELECT json_group_array(l.restates ORDER BY l.restates) FROM target_links l
+   WHERE l.target_id = g.id) AS restates,
+  (SELECT json_group_array(l.target_id ORDER BY l.target_id) FROM target_links l
+   WHERE l.restates = g.id) AS restated_by,
   (SELECT o.value ${LATEST}) AS latest_value,
   (SELECT o.observed_on ${LATEST}) AS latest_observed_on,
   (SELECT CAST(substr(d.issued_on, 1, 4) AS INTEGER) FROM documents d WHERE d.id = g.document_id)
@@ -87,6 +97,8 @@ function toRecord(r: Row): TargetRecord {
     documentId: r.document_id,
     sectionId: r.section_id,
     taskIds: parseJsonArray(r.task_ids),
+    restates: parseJsonArray(r.restates),
+    restatedBy: parseJsonArray(r.restated_by),
     indicator: r.indicator,
     comparator: r.comparator,
     value: r.value,

@@ -39,6 +39,8 @@ t.test('targets come with their section, tasks, figures and quote', async (t) =>
     'progress',
     'quote',
     'relativeTo',
+    'restatedBy',
+    'restates',
     'sectionId',
     'source',
     'taskIds',
