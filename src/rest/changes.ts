@@ -1,6 +1,7 @@
 // /v1/changes and /changes.atom: the change feed, for harvesters that keep a copy of the data.
-// A harvester downloads once, keeps the latest seq (meta.latest), and from then on asks for the
-// changes since it, reading again each record named there; a 404 means the record is gone.
+// A harvester notes the latest seq (meta.latest) before it downloads everything once, and from
+// then on asks for the changes since it, reading again each record named there (a 404: gone);
+// a change it has already seen in the download is read again harmlessly.
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { escapeHtml as escapeXml } from '../html.js'
@@ -50,8 +51,17 @@ export interface ChangeFeedOptions {
   author: () => string
 }
 
-function atomFeed(base: string, author: string, changes: ChangeRecord[]): string {
-  const updated = changes[0]?.at ?? new Date(0).toISOString()
+function atomFeed(
+  base: string,
+  author: string,
+  changes: ChangeRecord[],
+  next: string | null,
+): string {
+  const updated =
+    changes
+      .map((c) => c.at)
+      .sort()
+      .at(-1) ?? new Date(0).toISOString()
   const entries = changes.map((change) => {
     const { record } = withLink(change)
     const title = `${change.kind} ${record.id}`
@@ -71,7 +81,7 @@ ${record.link ? `    <link href="${escapeXml(`${base}${record.link}`)}"/>\n` : '
   <author><name>${escapeXml(author)}</name></author>
   <link rel="self" type="application/atom+xml" href="${escapeXml(`${base}/changes.atom`)}"/>
   <link rel="alternate" type="application/json" href="${escapeXml(`${base}/v1/changes`)}"/>
-${entries.join('\n')}
+${next ? `  <link rel="next" href="${escapeXml(next)}"/>\n` : ''}${entries.join('\n')}
 </feed>
 `
 }
@@ -103,15 +113,36 @@ export const changeRoutes =
       },
       async (request, reply) => {
         const { since, document, limit = 50, cursor } = request.query
-        const page = store.listChanges({ since, document }, { limit, cursor })
+        const { page, latest } = store.listChanges({ since, document }, { limit, cursor })
         return listEnvelope(request, reply, { ...page, items: page.items.map(withLink) }, limit, {
-          latest: store.latestChange(),
+          latest,
         })
       },
     )
-    app.get('/changes.atom', { schema: { hide: true } }, async (request, reply) => {
-      const base = options.baseUrl(request, reply)
-      reply.type('application/atom+xml; charset=utf-8')
-      return atomFeed(base, options.author(), store.recentChanges(ATOM_ENTRIES))
-    })
+    // A feed reader gets the latest changes; a harvester following Atom asks since=SEQ and
+    // gets the changes after it, oldest first, with a next link while more follow.
+    app.get<{ Querystring: { since?: number } }>(
+      '/changes.atom',
+      {
+        schema: {
+          hide: true,
+          querystring: Type.Object(
+            { since: Type.Optional(Type.Integer({ minimum: 0 })) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request, reply) => {
+        const base = options.baseUrl(request, reply)
+        reply.type('application/atom+xml; charset=utf-8')
+        const { since } = request.query
+        if (since === undefined) {
+          return atomFeed(base, options.author(), store.recentChanges(ATOM_ENTRIES), null)
+        }
+        const { page } = store.listChanges({ since }, { limit: ATOM_ENTRIES })
+        const last = page.items.at(-1)?.seq
+        const next = page.more && last !== undefined ? `${base}/changes.atom?since=${last}` : null
+        return atomFeed(base, options.author(), page.items, next)
+      },
+    )
   }

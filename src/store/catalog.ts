@@ -52,7 +52,15 @@ export function dataFingerprint(db: Database): string {
     .prepare('SELECT id, source_sha256, parser_version FROM documents ORDER BY id')
     .raw()
     .all()
-  return createHash('sha256').update(JSON.stringify(rows)).digest('base64url').slice(0, 27)
+  // And the change feed's position: a load that changes what is served (another plan's
+  // citedBy, say) or the feed itself moves it, whatever the documents' texts.
+  const { seq } = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM changes').get() as {
+    seq: number
+  }
+  return createHash('sha256')
+    .update(JSON.stringify([rows, seq]))
+    .digest('base64url')
+    .slice(0, 27)
 }
 
 /** What the data portal's metadata says of the data: who issued it, where, when, how much. */

@@ -106,11 +106,8 @@ export function recordLoad(
   before: Snapshot,
   at: string,
 ): boolean {
-  let changed = false
-  const record = (kind: string, type: RecordType, id: string) => {
-    if (type !== 'document') changed = true
+  const record = (kind: string, type: RecordType, id: string) =>
     recordChange(db, { at, kind: `${type}.${kind}`, documentId, type, id })
-  }
   // An agency is its jurisdiction's: one this document names anew may be another's already.
   const namedElsewhere = prepared(
     db,
@@ -126,20 +123,17 @@ export function recordLoad(
     for (const { type, id } of recordIds(db, documentId)) added(type, id)
     return true
   }
+  // A replacement: what differs, recorded after document.replaced, and nothing when nothing
+  // differs (the same text loaded again changes nothing a client reads).
   const after = snapshotOf(db, documentId)
-  record('replaced', 'document', documentId)
-  const key = `document:${documentId}`
-  if (before.get(key)?.json !== after.get(key)?.json) changed = true
+  const differences: [string, RecordType, string][] = []
   for (const [key, now] of after) {
     if (now.type === 'document') continue
     const was = before.get(key)
-    if (was === undefined) added(now.type, now.id)
+    if (was === undefined) differences.push(['added', now.type, now.id])
     else if (was.json !== now.json) {
-      record(
-        withdrawn(now.json) && !withdrawn(was.json) ? 'withdrawn' : 'changed',
-        now.type,
-        now.id,
-      )
+      const kind = withdrawn(now.json) && !withdrawn(was.json) ? 'withdrawn' : 'changed'
+      differences.push([kind, now.type, now.id])
     }
   }
   for (const [key, was] of before) {
@@ -148,9 +142,16 @@ export function recordLoad(
     const stillServed =
       was.type === 'agency' &&
       prepared(db, 'SELECT 1 FROM agencies WHERE id = ?').get(was.id) !== undefined
-    record(stillServed ? 'changed' : 'removed', was.type, was.id)
+    differences.push([stillServed ? 'changed' : 'removed', was.type, was.id])
   }
-  return changed
+  const key = `document:${documentId}`
+  if (differences.length === 0 && before.get(key)?.json === after.get(key)?.json) return false
+  record('replaced', 'document', documentId)
+  for (const [kind, type, id] of differences) {
+    if (kind === 'added') added(type, id)
+    else record(kind, type, id)
+  }
+  return true
 }
 
 /**

@@ -66,20 +66,31 @@ interface Row {
 
 /**
  * A citation's document: by its 发文字号; without one, by the notice's or the plan's title. Read
- * when served, so that a document loaded after the one citing it is linked at once.
+ * when served, so that a document loaded after the one citing it is linked at once. Each branch
+ * is one lookup in an index (migration 0012).
  */
-const CITED = `(SELECT x.id FROM documents x WHERE x.id != c.document_id
-  AND (x.number = c.number OR (c.number IS NULL AND (x.title = c.title OR x.plan_title = c.title)))
-  ORDER BY x.id LIMIT 1)`
+const CITED = `(CASE WHEN c.number IS NOT NULL
+  THEN (SELECT x.id FROM documents x WHERE x.number = c.number AND x.id != c.document_id)
+  ELSE coalesce(
+    (SELECT x.id FROM documents x WHERE x.title = c.title AND x.id != c.document_id
+     ORDER BY x.id LIMIT 1),
+    (SELECT x.id FROM documents x WHERE x.plan_title = c.title AND x.id != c.document_id
+     ORDER BY x.id LIMIT 1))
+  END)`
+
+/** The documents that cite d, the same way round. */
+const CITED_BY = `(SELECT json_group_array(DISTINCT citing ORDER BY citing) FROM (
+    SELECT c.document_id AS citing FROM citations c WHERE c.number = d.number
+    UNION ALL SELECT c.document_id FROM citations c WHERE c.number IS NULL AND c.title = d.title
+    UNION ALL SELECT c.document_id FROM citations c
+      WHERE c.number IS NULL AND c.title = d.plan_title)
+  WHERE citing != d.id)`
 
 const SELECT = `SELECT d.*,
   (SELECT json_group_array(json_object('title', c.title, 'number', c.number, 'line', c.line,
        'documentId', ${CITED})
      ORDER BY c.position) FROM citations c WHERE c.document_id = d.id) AS citations,
-  (SELECT json_group_array(DISTINCT c.document_id ORDER BY c.document_id) FROM citations c
-   WHERE c.document_id != d.id
-     AND (c.number = d.number
-       OR (c.number IS NULL AND (c.title = d.title OR c.title = d.plan_title)))) AS cited_by,
+  ${CITED_BY} AS cited_by,
   f.format AS source_format, f.media_type AS source_media_type
   FROM documents d LEFT JOIN document_files f ON f.document_id = d.id`
 

@@ -211,10 +211,18 @@ export class Store {
     diffVersions(this.db, documentId, from, to)
 
   // The change feed (migration 0010).
+  /**
+   * A page of the feed and the seq of its latest change, read in one transaction: a change
+   * committed between the two reads would otherwise be behind `latest` and never on a page.
+   */
   listChanges = (
     filter: { since?: number | undefined; document?: string | undefined },
     page: PageRequest,
-  ) => listPage(this.db, ...changeQuery(filter), page)
+  ) =>
+    this.db.transaction(() => ({
+      page: listPage(this.db, ...changeQuery(filter), page),
+      latest: this.latestChange(),
+    }))()
   /** The seq of the latest change, 0 before any. */
   latestChange = () =>
     (prepared(this.db, 'SELECT coalesce(max(seq), 0) AS seq FROM changes').get() as { seq: number })

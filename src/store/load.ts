@@ -382,7 +382,8 @@ function loadOne(db: Database, plan: PlanDocument, at: string): LoadResult {
   insertFindings(db, plan, id)
   linkTargets(db, id)
   const changed = recordLoad(db, id, before, at)
-  recordRelated(db, id, [...relatedBefore, ...relatedRecords(db, id)], at)
+  // What others say of a document that did not change does not change either.
+  if (changed) recordRelated(db, id, [...relatedBefore, ...relatedRecords(db, id)], at)
   recordVersion(db, id, { at, before, beforeText, changed })
   return { documentId: id, replaced }
 }

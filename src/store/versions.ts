@@ -106,9 +106,16 @@ function versionRecords(db: Database, documentId: string, version: number): Reco
 
 /**
  * Fields a diff leaves out: where a record sits in the text (a line added above moves every
- * record below it) and what agencies report (progress, status), which no text changes.
+ * record below it), what agencies report (progress, status), and what other plans say of this
+ * one (citedBy, restates, restatedBy, a citation's documentId): no change of this text.
  */
-const NOT_COMPARED = new Set(['source', 'progress', 'status'])
+const NOT_COMPARED = new Set(['source', 'progress', 'status', 'citedBy', 'restates', 'restatedBy'])
+
+/** A field's value as a diff compares it: citations without the documents they resolve to. */
+function comparable(field: string, value: unknown): unknown {
+  if (field !== 'citations' || !Array.isArray(value)) return value
+  return value.map((c: Record<string, unknown>) => ({ ...c, documentId: undefined }))
+}
 
 export interface FieldChange {
   field: string
@@ -134,7 +141,11 @@ export interface VersionDiff {
 function fieldChanges(a: Record<string, unknown>, b: Record<string, unknown>): FieldChange[] {
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])]
   return fields
-    .filter((f) => !NOT_COMPARED.has(f) && JSON.stringify(a[f]) !== JSON.stringify(b[f]))
+    .filter(
+      (f) =>
+        !NOT_COMPARED.has(f) &&
+        JSON.stringify(comparable(f, a[f])) !== JSON.stringify(comparable(f, b[f])),
+    )
     .map((field) => ({ field, from: a[field] ?? null, to: b[field] ?? null }))
 }
 

@@ -65,6 +65,27 @@ async function follow(app: FastifyInstance, copy: Copy, since: number): Promise<
   return last
 }
 
+/** The same, following /changes.atom?since= and its next links. */
+async function followAtom(app: FastifyInstance, copy: Copy, since: number): Promise<number> {
+  let next: string | null = `/changes.atom?since=${since}`
+  let last = since
+  while (next !== null) {
+    const feed = (await app.inject(next)).body
+    for (const entry of feed.match(/<entry>[^]*?<\/entry>/g) ?? []) {
+      last = Number(/since=(\d+)&amp;limit=1/.exec(entry)![1]) + 1
+      const link = /<link href="http:\/\/[^/"]+(\/v1\/[^"]+)"\/>/.exec(entry)?.[1]
+      if (link === undefined) continue
+      const res = await app.inject(link)
+      const key = link.replace(/^\/v1\//, '')
+      if (res.statusCode === 404) copy.delete(key)
+      else copy.set(key, JSON.stringify(res.json().data))
+    }
+    const more = /<link rel="next" href="http:\/\/[^/"]+(\/changes\.atom\?since=\d+)"\/>/.exec(feed)
+    next = more ? more[1]! : null
+  }
+  return last
+}
+
 t.test('a harvester following the feed keeps what a full download gives', async (t) => {
   const { db, path } = tempDatabase(t, [bundledPlanPath])
   const store = new Store(db)
@@ -77,9 +98,12 @@ t.test('a harvester following the feed keeps what a full download gives', async 
     createToken(db, { role: 'admin', agencyId: null, label: 't' }).secret,
   )!
 
-  const copy = await fullDownload(app)
+  // As the feed's description says: note where the feed is, then download.
   let since = ((await app.inject('/v1/changes?limit=1')).json() as { meta: { latest: number } })
     .meta.latest
+  const copy = await fullDownload(app)
+  const atomCopy = await fullDownload(app)
+  let atomSince = since
   t.ok(since > 0, 'the first load is in the feed')
   const fromStart: Copy = new Map()
   let sinceStart = 0
@@ -111,11 +135,13 @@ t.test('a harvester following the feed keeps what a full download gives', async 
     await new Promise(setImmediate)
     since = await follow(app, copy, since)
     sinceStart = await follow(app, fromStart, sinceStart)
+    atomSince = await followAtom(app, atomCopy, atomSince)
     const full = await fullDownload(app)
     t.same([...copy.keys()].sort(), [...full.keys()].sort(), `${name}: the same records`)
     const differing = [...full].filter(([key, json]) => copy.get(key) !== json).map(([k]) => k)
     t.same(differing, [], `${name}: each as the full download has it`)
     t.same(fromStart, full, `${name}: and a harvester from the feed's start has it all too`)
+    t.same(atomCopy, full, `${name}: and one that follows the Atom feed`)
   }
 })
 
@@ -146,6 +172,15 @@ t.test('what a re-ingest changed is named by kind', async (t) => {
   )
   t.ok(kinds('target.changed').length + kinds('target.removed').length > 0, 'a target changed')
   t.same(kinds('task.added'), [], 'no task is new')
+
+  // The same text again changes nothing a client reads: nothing is recorded.
+  const after = ((await app.inject('/v1/changes?limit=1')).json() as { meta: { latest: number } })
+    .meta.latest
+  loadDocuments(ingest, [parseText(amendedBundledText(1), 'amended.txt')])
+  await new Promise(setImmediate)
+  const again = ((await app.inject('/v1/changes?limit=1')).json() as { meta: { latest: number } })
+    .meta.latest
+  t.equal(again, after, 'the same text loaded again records no change')
 })
 
 t.test('the Atom feed and the catalog follow the feed', async (t) => {
