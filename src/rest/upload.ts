@@ -2,7 +2,8 @@
 // page, a PDF, a DOCX), as `npm run ingest` does. The file is the body, sent with its media type,
 // or the `file` part of a multipart form with an optional `meta` part (the JSON of --meta). A
 // file that is not a plan gets 422 with the ingest's one-line reason, and the database is left
-// as it was; a file of a 发文字号 already loaded replaces that document.
+// as it was; a file of a 发文字号 already loaded replaces that document. DELETE
+// /v1/documents/{id}: an administrator removes a document.
 import multipart from '@fastify/multipart'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
@@ -14,8 +15,15 @@ import type { SuppliedMetadata } from '../ingest/parse.js'
 import { aliasDictionaryPath } from '../paths.js'
 import { authenticate, storeWrite, WriteError } from '../progress/writes.js'
 import type { Principal, Store } from '../store/index.js'
-import { problem, sendProblem } from '../http/problem.js'
-import { Document, itemOf, NEEDS_TOKEN, problemResponse, TOO_MANY_REQUESTS } from './schemas.js'
+import { notFound, problem, sendProblem } from '../http/problem.js'
+import {
+  Document,
+  IdParams,
+  itemOf,
+  NEEDS_TOKEN,
+  problemResponse,
+  TOO_MANY_REQUESTS,
+} from './schemas.js'
 import { sendWriteError, spendingAllowance, WRITES_UNAVAILABLE } from './progress.js'
 import type { WriteAllowance } from '../progress/allowance.js'
 
@@ -246,6 +254,40 @@ export const uploadRoutes =
         } catch (err) {
           if (err instanceof PlanParseError)
             return refuse(request, reply, 422, 'not-a-plan', err.message)
+          if (err instanceof WriteError) return sendWriteError(request, reply, err)
+          throw err
+        }
+      },
+    )
+    app.delete<{ Params: { id: string } }>(
+      '/v1/documents/:id',
+      {
+        preHandler: spendingAllowance(allowance),
+        schema: {
+          tags: ['documents'],
+          operationId: 'removeDocument',
+          summary: 'Remove a document (administrators)',
+          description:
+            'Needs an administrator’s Authorization: Bearer TOKEN. Removes the document with its sections, tasks, targets and findings, and the agencies no other document names; the change feed records each as removed. Its versions, and the observations and statuses reported, stay on record. 204 when removed.',
+          security: NEEDS_TOKEN,
+          params: IdParams,
+          response: {
+            204: { description: 'Removed.' },
+            401: problemResponse('No token, or one that is unknown or revoked.'),
+            403: problemResponse('Not an administrator’s token.'),
+            404: problemResponse('No document has this id.'),
+            429: TOO_MANY_REQUESTS,
+            503: WRITES_UNAVAILABLE,
+          },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const principal = requireAdmin(store, request)
+          const removed = storeWrite(() => store.removeDocument(principal, request.params.id))
+          if (!removed) return notFound(request, reply, 'document', request.params.id)
+          return reply.code(204).send()
+        } catch (err) {
           if (err instanceof WriteError) return sendWriteError(request, reply, err)
           throw err
         }

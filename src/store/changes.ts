@@ -154,6 +154,22 @@ export function recordLoad(
   return true
 }
 
+/** A document removed: it and each record it served, removed (a shared agency, changed). */
+export function recordRemoval(
+  db: Database,
+  documentId: string,
+  before: Snapshot,
+  at: string,
+): void {
+  const stillServed = prepared(db, 'SELECT 1 FROM agencies WHERE id = ?')
+  recordChange(db, { at, kind: 'document.removed', documentId, type: 'document', id: documentId })
+  for (const { type, id } of before.values()) {
+    if (type === 'document') continue
+    const kind = type === 'agency' && stillServed.get(id) !== undefined ? 'changed' : 'removed'
+    recordChange(db, { at, kind: `${type}.${kind}`, documentId, type, id })
+  }
+}
+
 /**
  * The records of other documents that say something of this one: the documents that cite it
  * and that it cites (citedBy, citations[].documentId), and the targets linked to its targets

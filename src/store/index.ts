@@ -4,7 +4,7 @@ import type { Database } from './database.js'
 import { isMigrated } from './database.js'
 import { getAgency, agencyQuery, agencyRelations, type AgencyFilter } from './agencies.js'
 import { getDocument, getDocumentFile, documentQuery, type DocumentFilter } from './documents.js'
-import { loadUploadedDocument } from './uploads.js'
+import { loadUploadedDocument, removeUploadedDocument } from './uploads.js'
 import type { PlanDocument } from '../ingest/types.js'
 import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
@@ -290,6 +290,9 @@ export class Store {
   /** Loads a parsed plan file for an administrator, replacing the document of its number. */
   loadDocument = (principal: Principal, plan: PlanDocument) =>
     this.counted(() => loadUploadedDocument(this.db, principal, plan))
+  /** Removes a document for an administrator; false when no document has the id. */
+  removeDocument = (principal: Principal, id: string) =>
+    this.counted(() => removeUploadedDocument(this.db, principal, id))
 
   catalogFacts = () => catalogFacts(this.db)
   planSummaries = (limit: number) => planSummaries(this.db, limit)

@@ -3,7 +3,7 @@
 import type { PlanDocument } from '../ingest/types.js'
 import { PARSER_VERSION } from '../ingest/version.js'
 import type { Database } from './database.js'
-import { recordLoad, recordRelated, relatedRecords, snapshotOf } from './changes.js'
+import { recordLoad, recordRelated, recordRemoval, relatedRecords, snapshotOf } from './changes.js'
 import { linkTargets } from './target-links.js'
 import { recordVersion } from './versions.js'
 import type { HitType } from './search.js'
@@ -386,6 +386,26 @@ function loadOne(db: Database, plan: PlanDocument, at: string): LoadResult {
   if (changed) recordRelated(db, id, [...relatedBefore, ...relatedRecords(db, id)], at)
   recordVersion(db, id, { at, before, beforeText, changed })
   return { documentId: id, replaced }
+}
+
+/**
+ * Removes a document and what hangs on it, recording each record it served as removed (an
+ * agency another document still names, as changed) and the other plans' records that spoke of
+ * it. Its versions stay, and the observations and statuses reported, as history. False when no
+ * document has the id.
+ */
+export function removeDocument(db: Database, id: string, now: Date = new Date()): boolean {
+  const remove = db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) === undefined) return false
+    const at = now.toISOString()
+    const related = relatedRecords(db, id)
+    const before = snapshotOf(db, id)
+    deleteDocument(db, id)
+    recordRemoval(db, id, before, at)
+    recordRelated(db, id, related, at)
+    return true
+  })
+  return remove()
 }
 
 /**

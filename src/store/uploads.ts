@@ -5,7 +5,7 @@ import type { PlanDocument } from '../ingest/types.js'
 import type { Database } from './database.js'
 import { getDocument, type DocumentRecord } from './documents.js'
 import { documentId, documentIdentity } from './ids.js'
-import { loadDocuments, type LoadResult } from './load.js'
+import { loadDocuments, removeDocument, type LoadResult } from './load.js'
 import { audit } from './progress.js'
 import type { Principal } from './tokens.js'
 
@@ -37,6 +37,29 @@ export function loadUploadedDocument(
       after: summary(after),
     })
     return result!
+  })
+  return write.immediate()
+}
+
+/** A document removed by an administrator, on record in the audit log in the same transaction. */
+export function removeUploadedDocument(
+  db: Database,
+  principal: Principal,
+  id: string,
+  now = new Date(),
+): boolean {
+  const write = db.transaction(() => {
+    const before = getDocument(db, id)
+    if (before === null) return false
+    removeDocument(db, id, now)
+    audit(db, principal, {
+      at: now.toISOString(),
+      action: 'document.remove',
+      resource: id,
+      before: summary(before),
+      after: null,
+    })
+    return true
   })
   return write.immediate()
 }

@@ -93,10 +93,8 @@ t.test('a harvester following the feed keeps what a full download gives', async 
   const ingest = openDatabase(path)
   t.teardown(() => ingest.close())
   const app = await buildTestApp(t, { store })
-  const admin = principalOf(
-    db,
-    createToken(db, { role: 'admin', agencyId: null, label: 't' }).secret,
-  )!
+  const { secret } = createToken(db, { role: 'admin', agencyId: null, label: 't' })
+  const admin = principalOf(db, secret)!
 
   // As the feed's description says: note where the feed is, then download.
   let since = ((await app.inject('/v1/changes?limit=1')).json() as { meta: { latest: number } })
@@ -108,7 +106,7 @@ t.test('a harvester following the feed keeps what a full download gives', async 
   const fromStart: Copy = new Map()
   let sinceStart = 0
 
-  const steps: [string, () => void][] = [
+  const steps: [string, () => unknown][] = [
     ['a second plan loaded', () => loadDocuments(ingest, [readPlan(secondPlanPath)])],
     [
       'a report and a status',
@@ -129,9 +127,24 @@ t.test('a harvester following the feed keeps what a full download gives', async 
       () => loadDocuments(ingest, [parseText(amendedBundledText(2), 'amended.txt')]),
     ],
     ['the original text again', () => loadDocuments(ingest, [readPlan(bundledPlanPath)])],
+    [
+      'the third plan removed',
+      async () => {
+        const third = (await app.inject('/v1/documents'))
+          .json()
+          .data.find((d: { number: string }) => d.number === readPlan(thirdPlanPath).number)
+          .id as string
+        const removed = await app.inject({
+          method: 'DELETE',
+          url: `/v1/documents/${third}`,
+          headers: { authorization: `Bearer ${secret}` },
+        })
+        t.equal(removed.statusCode, 204, 'removed by an administrator')
+      },
+    ],
   ]
   for (const [name, step] of steps) {
-    step()
+    await step()
     await new Promise(setImmediate)
     since = await follow(app, copy, since)
     sinceStart = await follow(app, fromStart, sinceStart)
@@ -223,3 +236,37 @@ t.test('bad parameters are 400 problems', async (t) => {
     t.match(res.headers['content-type'], /^application\/problem\+json/)
   }
 })
+
+t.test(
+  'removing a document: administrators only, a 404 for none, and the feed says so',
+  async (t) => {
+    const { db } = tempDatabase(t, [bundledPlanPath, secondPlanPath])
+    const app = await buildTestApp(t, { db })
+    const { secret } = createToken(db, { role: 'admin', agencyId: null, label: 'a' })
+    const documents = (await app.inject('/v1/documents')).json().data as { id: string }[]
+    const id = documents[0]!.id
+    const remove = (headers: Record<string, string>, target = id) =>
+      app.inject({ method: 'DELETE', url: `/v1/documents/${target}`, headers })
+    t.equal((await remove({})).statusCode, 401, 'no token')
+    const before = (await app.inject('/v1/changes?limit=1')).json().meta.latest as number
+    t.equal((await remove({ authorization: `Bearer ${secret}` })).statusCode, 204)
+    t.equal((await app.inject(`/v1/documents/${id}`)).statusCode, 404, 'gone')
+    t.equal(
+      (await remove({ authorization: `Bearer ${secret}` })).statusCode,
+      404,
+      'a second time: no such document',
+    )
+    const changes = (await app.inject(`/v1/changes?since=${before}&limit=500`)).json().data as {
+      kind: string
+    }[]
+    t.equal(changes[0]?.kind, 'document.removed')
+    t.ok(
+      changes.some((c) => c.kind === 'task.removed'),
+      'its tasks removed',
+    )
+    const audit = (
+      await app.inject({ url: '/v1/audit', headers: { authorization: `Bearer ${secret}` } })
+    ).json().data as { action: string; resource: string }[]
+    t.equal(audit[0]?.action, 'document.remove', 'on record in the audit log')
+  },
+)
