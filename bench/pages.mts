@@ -129,7 +129,7 @@ try {
   const planNumber = (() => {
     const db = openDatabase(oneDb)
     try {
-      return (db.prepare('SELECT number FROM documents LIMIT 1').get() as { number: string }).number
+      return new Store(db).listDocuments({}, { limit: 1 }).items[0]!.number!
     } finally {
       db.close()
     }

@@ -228,8 +228,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => exports?.close())
   await registerOpenApi(app)
   const today = options.today ?? (() => todayInChina())
-  const page = (resource: ResourceName, id: string) =>
-    itemPage(options.store, resource, id, today())
+  const page = (resource: ResourceName, record: { id: string }) =>
+    itemPage(options.store, resource, record, today())
   await app.register(healthRoutes(options.store))
   await app.register(documentRoutes(options.store), { exports, page })
   await app.register(documentFileRoutes(options.store))

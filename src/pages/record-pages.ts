@@ -108,34 +108,22 @@ function recordPage(
   })
 }
 
-/** The page of an item for a browser, or null when there is no such item. */
+/**
+ * The page of an item for a browser, from the record the item's route read: a document's is its
+ * plan page, an agency's its agency page, any other record's its fields.
+ */
 export function itemPage(
   store: Store,
   resource: ResourceName,
-  id: string,
+  record: { id: string },
   today: string,
-): SafeHtml | null {
+): SafeHtml {
   switch (resource) {
-    case 'documents': {
-      const plan = readPlan(store, id, today)
-      return plan && planPage(plan)
-    }
-    case 'agencies': {
-      const view = readAgency(store, id, today)
-      return view && agencyPage(view)
-    }
-    default: {
-      const record = GETTERS[resource](store, id)
-      return record && recordPage(store, resource, record as Fields & { id: string })
-    }
+    case 'documents':
+      return planPage(readPlan(store, record.id, today)!)
+    case 'agencies':
+      return agencyPage(readAgency(store, record.id, today)!)
+    default:
+      return recordPage(store, resource, record as Fields & { id: string })
   }
-}
-
-const GETTERS: Record<ResourceName, (store: Store, id: string) => object | null> = {
-  documents: (store, id) => store.getDocument(id),
-  agencies: (store, id) => store.getAgency(id),
-  sections: (store, id) => store.getSection(id),
-  tasks: (store, id) => store.getTask(id),
-  targets: (store, id) => store.getTarget(id),
-  findings: (store, id) => store.getFinding(id),
 }

@@ -65,8 +65,8 @@ export interface ResourceSpec<F extends TProperties, I extends TObject> {
 export interface ResourceOptions {
   /** Where whole-table exports are kept per data version; without one they are streamed. */
   exports?: ExportShelf | undefined
-  /** An item's page, for a browser asking for HTML (src/pages/record-pages.ts); null: none. */
-  page?: ((resource: ResourceName, id: string) => SafeHtml | null) | undefined
+  /** An item's page, for a browser asking for HTML (src/pages/record-pages.ts). */
+  page?: ((resource: ResourceName, record: { id: string }) => SafeHtml) | undefined
 }
 
 const capitalized = (word: string) => word[0]!.toUpperCase() + word.slice(1)
@@ -315,13 +315,13 @@ export function resourceRoutes<F extends TProperties, I extends TObject>(
       async (request, reply) => {
         reply.header('vary', 'Accept')
         if (page && prefersHtml(request.headers)) {
-          const html = page(spec.resource, request.params.id)
-          if (html === null) return notFound(request, reply, spec.noun, request.params.id)
+          const record = spec.get(request.params.id)
+          if (record === null) return notFound(request, reply, spec.noun, request.params.id)
           reply.header(
             'link',
             `<${path}/${request.params.id}.json>; rel="alternate"; type="application/json"`,
           )
-          return sendPage(request, reply, html)
+          return sendPage(request, reply, page(spec.resource, record as { id: string }))
         }
         return item(request, reply)
       },

@@ -244,6 +244,13 @@ export function changeQuery(filter: {
   ]
 }
 
+/** The latest `limit` changes, newest first (a feed reader's Atom). */
+export function recentChanges(db: Database, limit: number): ChangeRecord[] {
+  const [spec] = changeQuery({})
+  const rows = prepared(db, `${spec.select} ORDER BY c.seq DESC LIMIT ?`).all(limit) as Row[]
+  return rows.map(spec.map)
+}
+
 /** When the records of each type last changed, for the datasets' dcat:modified. */
 export function lastChanges(db: Database): Map<RecordType, string> {
   const rows = prepared(

@@ -8,7 +8,7 @@ import { loadUploadedDocument, removeUploadedDocument } from './uploads.js'
 import type { PlanDocument } from '../ingest/types.js'
 import type { PageRequest, SortRequest } from './paging.js'
 import { catalogFacts, dataFingerprint } from './catalog.js'
-import { changeQuery } from './changes.js'
+import { changeQuery, recentChanges } from './changes.js'
 import { diffVersions, listVersions } from './versions.js'
 import { planSummaries } from './plan-summaries.js'
 import { listAll, listByIds, listPage, pagesByParent, prepared } from './query.js'
@@ -228,11 +228,7 @@ export class Store {
     (prepared(this.db, 'SELECT coalesce(max(seq), 0) AS seq FROM changes').get() as { seq: number })
       .seq
   /** The latest `limit` changes, newest first. */
-  recentChanges = (limit: number) => {
-    const [spec] = changeQuery({})
-    const rows = prepared(this.db, `${spec.select} ORDER BY c.seq DESC LIMIT ?`).all(limit)
-    return (rows as Parameters<typeof spec.map>[0][]).map(spec.map)
-  }
+  recentChanges = (limit: number) => recentChanges(this.db, limit)
   observationsOf = (parents: Parents, page: PageRequest) =>
     pagesByParent(this.db, ...observationQuery({}), observationRelations.target, parents, page)
   statusChangesOf = (parents: Parents, page: PageRequest) =>
